@@ -1,0 +1,45 @@
+// convstep-cli: the core on the command line. JSON in (a path or - for
+// stdin), JSON out on stdout. Any bad input gives exit code 2 and exactly one
+// line on stderr, and nothing on stdout.
+#include <exception>
+#include <iostream>
+#include <new>
+
+#include "app/cli/command.h"
+
+namespace {
+
+int Fail(const std::string& message) {
+  std::cerr << "convstep-cli: error: " << message << "\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"convstep-cli: step-by-step convolutions, pooling and model summaries as JSON"};
+  app.require_subcommand(1);
+  convstep::cli::CommandRun run;
+  convstep::cli::AddConvCommands(app, &run);
+  convstep::cli::AddDimsCommand(app, &run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return Fail(e.what());
+  }
+  try {
+    convstep::Result<std::string> out = run();
+    if (!out) return Fail(out.error());
+    std::cout << *out;
+    std::cout.flush();
+    return std::cout ? 0 : Fail("cannot write the result to standard output");
+  } catch (const std::bad_alloc&) {
+    return Fail("out of memory: the input is too large");
+  } catch (const std::exception& e) {
+    return Fail(e.what());
+  }
+}

@@ -1,0 +1,21 @@
+// What every convstep-cli subcommand shares: it registers itself on the app
+// and leaves behind a function that does the work once arguments are parsed.
+// The work returns the text for stdout, or an Error that main() turns into
+// one line on stderr and exit code 2.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "core/result.h"
+
+namespace convstep::cli {
+
+using CommandRun = std::function<Result<std::string>()>;
+
+void AddConvCommands(CLI::App& app, CommandRun* run);
+void AddDimsCommand(CLI::App& app, CommandRun* run);
+
+}  // namespace convstep::cli

@@ -1,0 +1,92 @@
+// convstep-cli conv2d SPEC and convstep-cli trace SPEC --step K.
+#include <memory>
+
+#include "app/cli/command.h"
+#include "app/cli/spec_input.h"
+#include "core/spec_json.h"
+#include "core/stepper.h"
+
+namespace convstep::cli {
+
+namespace {
+
+Result<ConvStepper> LoadStepper(const std::string& path) {
+  Result<Json> json = ReadJsonArgument(path);
+  if (!json) return Error{json.error()};
+  Result<Conv2dSpec> spec = Conv2dSpecFromJson(*json);
+  if (!spec) return Error{spec.error()};
+  return ConvStepper::Create(std::move(spec).value());
+}
+
+Json VisitsJson(const ConvStepper& stepper) {
+  const Conv2dGeometry& g = stepper.geometry();
+  Json rows = Json::array();
+  for (int py = 0; py < g.padded_h; ++py) {
+    Json row = Json::array();
+    for (int px = 0; px < g.padded_w; ++px) row.push_back(stepper.VisitsAt(py, px));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Json StepJson(const ConvStep& s) {
+  Json terms = Json::array();
+  for (const StepTerm& t : s.terms) {
+    terms.push_back({{"c", t.c}, {"y", t.y}, {"x", t.x}, {"input", t.input}, {"weight", t.weight},
+                     {"product", t.product}});
+  }
+  return {{"step", s.step},
+          {"total_steps", s.total_steps},
+          {"out_channel", s.out_channel},
+          {"out_y", s.out_y},
+          {"out_x", s.out_x},
+          {"window_top", s.window_top},
+          {"window_left", s.window_left},
+          {"terms", std::move(terms)},
+          {"channel_sums", s.channel_sums},
+          {"bias", s.bias},
+          {"value", s.value}};
+}
+
+}  // namespace
+
+void AddConvCommands(CLI::App& app, CommandRun* run) {
+  auto spec_path = std::make_shared<std::string>();
+  CLI::App* conv = app.add_subcommand(
+      "conv2d", "Convolve: output, resolved padding, padded shape, visit counts, total steps");
+  conv->add_option("SPEC", *spec_path, "spec JSON file, or - for stdin")->required();
+  conv->callback([run, spec_path] {
+    *run = [spec_path]() -> Result<std::string> {
+      Result<ConvStepper> stepper = LoadStepper(*spec_path);
+      if (!stepper) return Error{stepper.error()};
+      const Conv2dGeometry& g = stepper->geometry();
+      const Tensor3& out = stepper->Output();
+      return Print({{"output_shape", {out.c, out.h, out.w}},
+                    {"output", ToJson(out)},
+                    {"padding", ToJson(g.padding)},
+                    {"padded_shape", {g.padded_h, g.padded_w}},
+                    {"visits", VisitsJson(*stepper)},
+                    {"total_steps", stepper->TotalSteps()}});
+    };
+  });
+
+  auto trace_path = std::make_shared<std::string>();
+  auto step = std::make_shared<long long>(0);
+  CLI::App* trace = app.add_subcommand("trace", "One step of the convolution, every term written out");
+  trace->add_option("SPEC", *trace_path, "spec JSON file, or - for stdin")->required();
+  trace->add_option("--step", *step, "0-based step, filter by filter, row by row")->required();
+  trace->callback([run, trace_path, step] {
+    *run = [trace_path, step]() -> Result<std::string> {
+      Result<ConvStepper> stepper = LoadStepper(*trace_path);
+      if (!stepper) return Error{stepper.error()};
+      const int total = stepper->TotalSteps();
+      if (*step < 0 || *step >= total) {
+        return Error{"step " + std::to_string(*step) + " is out of range: this convolution has " +
+                     std::to_string(total) + " steps, 0 to " + std::to_string(total - 1)};
+      }
+      return Print(StepJson(stepper->Step(static_cast<int>(*step))));
+    };
+  });
+}
+
+}  // namespace convstep::cli

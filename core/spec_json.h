@@ -1,0 +1,42 @@
+// Reading specs from JSON (the format of the reference vectors, see
+// tests/data and the README) and writing results back. Every problem with a
+// user's file becomes an Error naming the field, never an exception.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/conv_spec.h"
+#include "core/result.h"
+#include "core/tensor.h"
+
+namespace convstep {
+
+using Json = nlohmann::json;
+
+// Parses text into JSON, or says where it is malformed.
+Result<Json> ParseJson(const std::string& text);
+
+// [C][H][W] numbers; every channel and row must have the same length.
+Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field);
+// [N][C][H][W] numbers, equally ragged-free.
+Result<Tensor4> Tensor4FromJson(const Json& j, const std::string& field);
+// A list of numbers.
+Result<std::vector<double>> VectorFromJson(const Json& j, const std::string& field);
+// An int or [h, w]; `fallback` when the field is absent.
+Result<Pair> PairFromJson(const Json& spec, const std::string& field, Pair fallback);
+// An int, [h, w], [top, bottom, left, right], "valid" or "same" (0 when absent).
+Result<PaddingSpec> PaddingFromJson(const Json& spec);
+// "zeros" (default), "reflect", "replicate" or "circular".
+Result<PaddingMode> PaddingModeFromJson(const Json& spec);
+// An integer field with a default, and a readable error when it is not one.
+Result<int> IntFromJson(const Json& spec, const std::string& field, int fallback);
+
+Result<Conv2dSpec> Conv2dSpecFromJson(const Json& spec);
+
+Json ToJson(const Tensor3& t);
+Json ToJson(const Padding4& p);
+
+}  // namespace convstep

@@ -1,0 +1,56 @@
+// Dense row-major tensors in double precision: Tensor3 is C x H x W (an image
+// or a feature map, PyTorch's NCHW without N), Tensor4 is a filter bank
+// [C_out][C_in/groups][kH][kW] (PyTorch's weight layout).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace convstep {
+
+struct Tensor3 {
+  int c = 0;
+  int h = 0;
+  int w = 0;
+  std::vector<double> data;  // c * h * w values, row-major
+
+  Tensor3() = default;
+  Tensor3(int channels, int height, int width, double fill = 0.0)
+      : c(channels), h(height), w(width),
+        data(static_cast<std::size_t>(channels) * height * width, fill) {}
+
+  std::size_t Index(int ci, int y, int x) const {
+    return (static_cast<std::size_t>(ci) * h + y) * w + x;
+  }
+  double& at(int ci, int y, int x) { return data[Index(ci, y, x)]; }
+  double at(int ci, int y, int x) const { return data[Index(ci, y, x)]; }
+  bool empty() const { return data.empty(); }
+};
+
+struct Tensor4 {
+  int n = 0;  // output channels (filters)
+  int c = 0;  // input channels per group
+  int h = 0;
+  int w = 0;
+  std::vector<double> data;
+
+  Tensor4() = default;
+  Tensor4(int filters, int channels, int height, int width, double fill = 0.0)
+      : n(filters), c(channels), h(height), w(width),
+        data(static_cast<std::size_t>(filters) * channels * height * width, fill) {}
+
+  std::size_t Index(int f, int ci, int y, int x) const {
+    return ((static_cast<std::size_t>(f) * c + ci) * h + y) * w + x;
+  }
+  double& at(int f, int ci, int y, int x) { return data[Index(f, ci, y, x)]; }
+  double at(int f, int ci, int y, int x) const { return data[Index(f, ci, y, x)]; }
+};
+
+// A (height, width) pair, for stride, dilation, kernel size and the like.
+struct Pair {
+  int h = 1;
+  int w = 1;
+  bool operator==(const Pair&) const = default;
+};
+
+}  // namespace convstep

@@ -1,0 +1,3 @@
+# GoogleTest from Debian's libgtest-dev.
+find_package(GTest REQUIRED)
+include(GoogleTest)
