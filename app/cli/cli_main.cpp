@@ -14,6 +14,14 @@ int Fail(const std::string& message) {
   return 2;
 }
 
+std::string CommandNames(CLI::App& app) {
+  std::string names;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  }
+  return names;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -29,6 +37,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
+      return Fail("unknown command '" + std::string(argv[1]) + "': use one of " + CommandNames(app));
+    }
     return Fail(e.what());
   }
   try {

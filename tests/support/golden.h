@@ -1,0 +1,24 @@
+// Access to PyTorch's reference vectors in tests/data and comparisons of core
+// results against them.
+#pragma once
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "core/spec_json.h"
+#include "core/tensor.h"
+
+namespace convstep::testing {
+
+// Parses tests/data/<file>; fails the test (and returns null) if unreadable.
+Json LoadGolden(const std::string& file);
+
+// Every value of `actual` within `tolerance` of the nested list `expected`,
+// and the shapes equal.
+void ExpectTensorNear(const Json& expected, const Tensor3& actual, double tolerance = 1e-9);
+
+// The spec of a golden case, parsed by the core (a failure fails the test).
+Conv2dSpec GoldenConv2dSpec(const Json& spec);
+
+}  // namespace convstep::testing
