@@ -3,6 +3,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/spec_input.h"
+#include "core/im2col.h"
 #include "core/spec_json.h"
 #include "core/stepper.h"
 
@@ -27,6 +28,16 @@ Json VisitsJson(const ConvStepper& stepper) {
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+// A rows x cols matrix stored row-major as nested lists.
+Json MatrixJson(const std::vector<double>& values, int rows, int cols) {
+  Json m = Json::array();
+  for (int r = 0; r < rows; ++r) {
+    const auto first = values.begin() + static_cast<std::ptrdiff_t>(r) * cols;
+    m.push_back(std::vector<double>(first, first + cols));
+  }
+  return m;
 }
 
 Json StepJson(const ConvStep& s) {
@@ -67,6 +78,23 @@ void AddConvCommands(CLI::App& app, CommandRun* run) {
                     {"padded_shape", {g.padded_h, g.padded_w}},
                     {"visits", VisitsJson(*stepper)},
                     {"total_steps", stepper->TotalSteps()}});
+    };
+  });
+
+  auto im2col_path = std::make_shared<std::string>();
+  CLI::App* im2col = app.add_subcommand(
+      "im2col", "Convolution as a matrix product: patch matrix, weight matrix and their product");
+  im2col->add_option("SPEC", *im2col_path, "spec JSON file, or - for stdin")->required();
+  im2col->callback([run, im2col_path] {
+    *run = [im2col_path]() -> Result<std::string> {
+      Result<ConvStepper> stepper = LoadStepper(*im2col_path);
+      if (!stepper) return Error{stepper.error()};
+      const Im2Col m = BuildIm2Col(*stepper);
+      return Print({{"rows", m.rows},
+                    {"cols", m.cols},
+                    {"patches", MatrixJson(m.patches, m.rows, m.cols)},
+                    {"weights", MatrixJson(m.weights, m.filters, m.rows)},
+                    {"product", MatrixJson(m.product, m.filters, m.cols)}});
     };
   });
 

@@ -12,13 +12,15 @@ using testing::ExpectTensorNear;
 using testing::GoldenConv2dSpec;
 using testing::LoadGolden;
 
-class LectureExample : public ::testing::Test {
- protected:
-  Json seeds_ = LoadGolden("seed_examples.json");
-};
+// Plain TESTs (no fixture): other files add their lecture examples to the
+// same suite, and GoogleTest forbids mixing fixtures within one suite.
+const Json& Seeds() {
+  static const Json seeds = LoadGolden("seed_examples.json");
+  return seeds;
+}
 
-TEST_F(LectureExample, Ejemplo1PaddedStride2GivesThe3x3Output) {
-  const Json& example = seeds_["example1_padded_stride2"];
+TEST(LectureExample, Ejemplo1PaddedStride2GivesThe3x3Output) {
+  const Json& example = Seeds()["example1_padded_stride2"];
   Result<ConvStepper> stepper = ConvStepper::Create(GoldenConv2dSpec(example["spec"]));
   ASSERT_TRUE(stepper.ok()) << stepper.error();
   ExpectTensorNear(example["expect"]["output"], stepper->Output());
@@ -26,8 +28,8 @@ TEST_F(LectureExample, Ejemplo1PaddedStride2GivesThe3x3Output) {
   EXPECT_EQ(stepper->geometry().padding, (Padding4{1, 1, 1, 1}));
 }
 
-TEST_F(LectureExample, Ejemplo1VisitCountsAre0124AndTheLastRowAndColumnAreDropped) {
-  const Json& example = seeds_["example1_padded_stride2"];
+TEST(LectureExample, Ejemplo1VisitCountsAre0124AndTheLastRowAndColumnAreDropped) {
+  const Json& example = Seeds()["example1_padded_stride2"];
   Result<ConvStepper> stepper = ConvStepper::Create(GoldenConv2dSpec(example["spec"]));
   ASSERT_TRUE(stepper.ok()) << stepper.error();
   const Json& visits = example["expect"]["visits"];
@@ -43,9 +45,9 @@ TEST_F(LectureExample, Ejemplo1VisitCountsAre0124AndTheLastRowAndColumnAreDroppe
   EXPECT_DOUBLE_EQ(stepper->geometry().axis_h.quotient, 3.5);
 }
 
-TEST_F(LectureExample, Ejemplo1FirstStepIsTheSlidesArithmetic) {
+TEST(LectureExample, Ejemplo1FirstStepIsTheSlidesArithmetic) {
   Result<ConvStepper> stepper =
-      ConvStepper::Create(GoldenConv2dSpec(seeds_["example1_padded_stride2"]["spec"]));
+      ConvStepper::Create(GoldenConv2dSpec(Seeds()["example1_padded_stride2"]["spec"]));
   ASSERT_TRUE(stepper.ok()) << stepper.error();
   const ConvStep s = stepper->Step(0);
   ASSERT_EQ(s.channel_sums.size(), 2u);
@@ -60,8 +62,8 @@ TEST_F(LectureExample, Ejemplo1FirstStepIsTheSlidesArithmetic) {
   EXPECT_FALSE(s.terms[4].in_padding);
 }
 
-TEST_F(LectureExample, Ejemplo1ValidStride2GivesThe2x2Output) {
-  const Json& example = seeds_["example1_valid_stride2"];
+TEST(LectureExample, Ejemplo1ValidStride2GivesThe2x2Output) {
+  const Json& example = Seeds()["example1_valid_stride2"];
   Result<ConvStepper> stepper = ConvStepper::Create(GoldenConv2dSpec(example["spec"]));
   ASSERT_TRUE(stepper.ok()) << stepper.error();
   ExpectTensorNear(example["expect"]["output"], stepper->Output());
@@ -71,8 +73,8 @@ TEST_F(LectureExample, Ejemplo1ValidStride2GivesThe2x2Output) {
   }
 }
 
-TEST_F(LectureExample, OutputDimsOfTheSlides) {
-  for (const Json& c : seeds_["output_dims"]) {
+TEST(LectureExample, OutputDimsOfTheSlides) {
+  for (const Json& c : Seeds()["output_dims"]) {
     const int p = c["p"].get<int>();
     const AxisSize a = ComputeAxisSize(c["n"].get<int>(), c["f"].get<int>(), p, p, c["s"].get<int>(), 1);
     EXPECT_EQ(a.output, c["output"].get<int>()) << c.dump();

@@ -1,0 +1,27 @@
+// An independent, deliberately plain convolution for sweeps: padding modes
+// re-derived from PyTorch's definitions (F.pad), no code shared with the core.
+#pragma once
+
+#include <random>
+#include <vector>
+
+#include "core/conv_spec.h"
+
+namespace convstep::testing {
+
+struct NaiveConv {
+  std::vector<double> output;  // [C_out][H_out][W_out]
+  std::vector<int> visits;     // [padded_h][padded_w], windows containing each tap
+  int out_h = 0;
+  int out_w = 0;
+  int padded_h = 0;
+  int padded_w = 0;
+};
+
+// `pad` is the resolved [top, bottom, left, right]; the spec must be valid.
+NaiveConv NaiveConv2d(const Conv2dSpec& spec, const Padding4& pad);
+
+// Uniform integers in [lo, hi] as doubles: sums stay exact, ties are common.
+std::vector<double> RandomValues(std::mt19937& rng, size_t count, int lo, int hi);
+
+}  // namespace convstep::testing
