@@ -7,8 +7,6 @@ namespace convstep {
 
 namespace {
 
-std::string Dims(int h, int w) { return std::to_string(h) + "\u00d7" + std::to_string(w); }
-
 // Maps an out-of-range coordinate into [0, n) the way the padding mode does.
 int SourceIndex(PaddingMode mode, int i, int n) {
   if (i >= 0 && i < n) return i;
@@ -143,12 +141,12 @@ Result<Conv2dGeometry> ResolveConv2d(const Conv2dSpec& spec) {
   g.out_h = g.axis_h.output;
   g.out_w = g.axis_w.output;
   if (g.out_h == 0 || g.out_w == 0) {
-    std::string kernel = "the " + Dims(wt.h, wt.w) + " kernel";
+    std::string kernel = "the " + SizeText(wt.h, wt.w) + " kernel";
     if (g.dilation.h > 1 || g.dilation.w > 1) {
-      kernel += " with dilation " + Dims(g.dilation.h, g.dilation.w) + " spans " +
-                Dims(g.axis_h.span, g.axis_w.span) + " and";
+      kernel += " with dilation " + SizeText(g.dilation.h, g.dilation.w) + " spans " +
+                SizeText(g.axis_h.span, g.axis_w.span) + " and";
     }
-    return Error{kernel + " does not fit in the " + Dims(g.padded_h, g.padded_w) + " padded input"};
+    return Error{kernel + " does not fit in the " + SizeText(g.padded_h, g.padded_w) + " padded input"};
   }
   return g;
 }

@@ -17,6 +17,8 @@ std::string FormatNumber(double v) {
 
 }  // namespace
 
+std::string SizeText(int h, int w) { return std::to_string(h) + "\u00d7" + std::to_string(w); }
+
 AxisSize ComputeAxisSize(int n, int f, int pad_before, int pad_after, int s, int d) {
   AxisSize a;
   a.n = n;

@@ -27,6 +27,9 @@ struct AxisSize {
   std::optional<int> unvisited_tail;
 };
 
+// "h×w", the way sizes are written in messages: "the 5×5 kernel".
+std::string SizeText(int h, int w);
+
 // Requires n >= 0, f >= 1, paddings >= 0, s >= 1, d >= 1 (ResolveConv2d checks
 // these before calling it).
 AxisSize ComputeAxisSize(int n, int f, int pad_before, int pad_after, int s, int d);

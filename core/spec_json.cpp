@@ -90,10 +90,10 @@ Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field) {
   return t;
 }
 
-Result<Tensor4> Tensor4FromJson(const Json& j, const std::string& field) {
+Result<Tensor4> Tensor4FromJson(const Json& j, const std::string& field, const std::string& layout) {
   std::vector<int> shape;
   Result<std::vector<double>> data = Numbers(j, 4, field, &shape);
-  if (!data) return Error{data.error() + " (expected [filters][channels][rows][columns])"};
+  if (!data) return Error{data.error() + " (expected " + layout + ")"};
   Tensor4 t;
   t.n = shape[0];
   t.c = shape[1];

@@ -21,8 +21,10 @@ Result<Json> ParseJson(const std::string& text);
 
 // [C][H][W] numbers; every channel and row must have the same length.
 Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field);
-// [N][C][H][W] numbers, equally ragged-free.
-Result<Tensor4> Tensor4FromJson(const Json& j, const std::string& field);
+// Four nested levels of numbers, equally ragged-free; `layout` names the
+// levels in error messages (Conv2d's weight by default).
+Result<Tensor4> Tensor4FromJson(const Json& j, const std::string& field,
+                                const std::string& layout = "[filters][channels][rows][columns]");
 // A list of numbers.
 Result<std::vector<double>> VectorFromJson(const Json& j, const std::string& field);
 // An int or [h, w]; `fallback` when the field is absent.

@@ -17,5 +17,7 @@ using CommandRun = std::function<Result<std::string>()>;
 
 void AddConvCommands(CLI::App& app, CommandRun* run);
 void AddDimsCommand(CLI::App& app, CommandRun* run);
+void AddPoolCommands(CLI::App& app, CommandRun* run);
+void AddSummaryCommand(CLI::App& app, CommandRun* run);
 
 }  // namespace convstep::cli

@@ -1,23 +1,18 @@
-// convstep-cli conv2d, trace and dims, and the terminal walk-through, run as
-// subprocesses against PyTorch's reference vectors.
+// convstep-cli conv2d, trace, im2col and dims, run as subprocesses against
+// PyTorch's reference vectors.
 #include <gtest/gtest.h>
 
 #include "core/spec_json.h"
 #include "tests/support/golden.h"
-#include "tests/support/process.h"
+#include "tests/support/cli.h"
 
 namespace convstep {
 namespace {
 
 using testing::LoadGolden;
 using testing::ProcessResult;
-using testing::RunProcess;
-
-ProcessResult Cli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
-  std::vector<std::string> full{CONVSTEP_CLI};
-  full.insert(full.end(), args.begin(), args.end());
-  return RunProcess(full, stdin_text);
-}
+using testing::Cli;
+using testing::ExpectCleanFailure;
 
 Json ParseOut(const ProcessResult& r) {
   Result<Json> j = ParseJson(r.out);
@@ -34,15 +29,6 @@ void ExpectNestedNear(const Json& want, const Json& got, const std::string& wher
     ASSERT_TRUE(got.is_number()) << where;
     EXPECT_NEAR(want.get<double>(), got.get<double>(), 1e-9) << where;
   }
-}
-
-// Bad input of any kind: exit 2, one line on stderr, nothing on stdout.
-void ExpectCleanFailure(const ProcessResult& r, const std::string& should_mention) {
-  EXPECT_EQ(r.exit_code, 2) << r.err;
-  EXPECT_EQ(r.out, "");
-  ASSERT_FALSE(r.err.empty());
-  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "more than one line: " << r.err;
-  EXPECT_NE(r.err.find(should_mention), std::string::npos) << r.err;
 }
 
 TEST(CliConv2d, EveryReferenceCaseThroughStdin) {
@@ -63,13 +49,17 @@ TEST(CliConv2d, EveryReferenceCaseThroughStdin) {
   }
 }
 
-TEST(CliConv2d, Ejemplo1FromTheShippedPresetFile) {
-  const ProcessResult r = Cli({"conv2d", std::string(CONVSTEP_TEST_DATA) + "/../../assets/presets/ejemplo1_conv2d.json"});
+TEST(CliIm2col, TheSlidesPatchMatrixAndTheOutputAsAProduct) {
+  const Json seeds = LoadGolden("seed_examples.json");
+  const ProcessResult r = Cli({"im2col", "-"}, seeds["example1_valid_stride2"]["spec"].dump());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const Json expect = LoadGolden("seed_examples.json")["example1_padded_stride2"]["expect"];
   const Json got = ParseOut(r);
-  ExpectNestedNear(expect["output"], got["output"], "output");
-  EXPECT_EQ(got["visits"], expect["visits"]);
+  EXPECT_EQ(got["rows"].get<int>(), 18);
+  EXPECT_EQ(got["cols"].get<int>(), 4);
+  // Rows 9 to 17 are the second channel: the slide's matrix.
+  const Json& slide = seeds["im2col_channel_b_valid_stride2"];
+  for (int r9 = 0; r9 < 9; ++r9) ExpectNestedNear(slide[r9], got["patches"][9 + r9], "row " + std::to_string(r9));
+  ExpectNestedNear(Json::array({Json::array({23, 15, 21, 12})}), got["product"], "product");
 }
 
 TEST(CliTrace, EveryStepOfEveryReferenceCaseSumsToItsOutput) {
@@ -174,14 +164,6 @@ TEST(CliHelp, EveryCommandHasHelpAndExitsZero) {
   const ProcessResult r = Cli({"--help"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("conv2d"), std::string::npos);
-}
-
-TEST(Terminal, WalksThroughEjemplo1) {
-  const ProcessResult r = RunProcess({CONVSTEP_TERMINAL});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Step 9 of 9"), std::string::npos);
-  EXPECT_NE(r.out.find("3 + 5 + bias 0 = 8"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("(6 - 3 + 2*1)/2 + 1 = 3.5 -> 3"), std::string::npos);
 }
 
 }  // namespace

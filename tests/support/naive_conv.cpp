@@ -1,5 +1,7 @@
 #include "tests/support/naive_conv.h"
 
+#include <algorithm>
+
 namespace convstep::testing {
 
 namespace {
@@ -26,6 +28,13 @@ NaiveConv NaiveConv2d(const Conv2dSpec& spec, const Padding4& pad) {
   const int span_w = spec.dilation.w * (w.w - 1) + 1;
   for (int y = 0; y + span_h <= r.padded_h; y += spec.stride.h) ++r.out_h;
   for (int x = 0; x + span_w <= r.padded_w; x += spec.stride.w) ++r.out_w;
+  const int pad_h = std::max(pad.top, pad.bottom);
+  const int pad_w = std::max(pad.left, pad.right);
+  const bool ring_fillable =
+      (spec.padding_mode != PaddingMode::kReflect || (pad_h < in.h && pad_w < in.w)) &&
+      (spec.padding_mode != PaddingMode::kCircular || (pad_h <= in.h && pad_w <= in.w));
+  r.valid = r.out_h > 0 && r.out_w > 0 && ring_fillable;
+  if (!r.valid) return r;
   r.output.assign(static_cast<size_t>(w.n) * r.out_h * r.out_w, 0.0);
   r.visits.assign(static_cast<size_t>(r.padded_h) * r.padded_w, 0);
   const int per_group_out = w.n / spec.groups;

@@ -10,6 +10,9 @@
 namespace convstep::testing {
 
 struct NaiveConv {
+  // PyTorch refuses the spec: no window fits, or reflect padding is not
+  // smaller than the input (circular: not larger). Nothing else is filled.
+  bool valid = false;
   std::vector<double> output;  // [C_out][H_out][W_out]
   std::vector<int> visits;     // [padded_h][padded_w], windows containing each tap
   int out_h = 0;

@@ -1,0 +1,33 @@
+// One RGBA texture per grid: every cell's colour is one texel, drawn with
+// nearest filtering as a single quad. A 64×64 grid costs one draw call
+// instead of 4,096 rectangles (see ../shared/STACK.md: llvmpipe spends its
+// time rasterising vertices).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace convstep::gfx {
+
+class GridTexture {
+ public:
+  GridTexture() = default;
+  ~GridTexture();
+  GridTexture(const GridTexture&) = delete;
+  GridTexture& operator=(const GridTexture&) = delete;
+  GridTexture(GridTexture&& other) noexcept;
+  GridTexture& operator=(GridTexture&& other) noexcept;
+
+  // Uploads `rgba` (rows × cols, ImGui's ABGR-packed ImU32) if it changed.
+  void Update(int rows, int cols, const std::vector<uint32_t>& rgba);
+  // The texture as Dear ImGui's ImTextureID.
+  void* id() const;
+
+ private:
+  unsigned int texture_ = 0;
+  int rows_ = 0;
+  int cols_ = 0;
+  std::vector<uint32_t> uploaded_;
+};
+
+}  // namespace convstep::gfx

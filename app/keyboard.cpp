@@ -1,0 +1,62 @@
+#include "app/keyboard.h"
+
+#include <algorithm>
+
+#include "imgui.h"
+
+namespace convstep {
+
+namespace {
+
+constexpr int kKeyEqual = 61;  // GLFW_KEY_EQUAL, '+' without shift on most layouts
+constexpr int kKeyMinus = 45;  // GLFW_KEY_MINUS
+constexpr int kKeyPadAdd = 334;
+constexpr int kKeyPadSubtract = 333;
+constexpr int kKeyQ = 81;
+
+void TogglePlay(AppState& state) {
+  ViewState& v = state.view;
+  if (!v.playing && v.step == state.conv->TotalSteps() - 1) state.GoToStep(0);
+  v.playing = !v.playing;
+  v.play_clock = 0;
+}
+
+}  // namespace
+
+bool HandleKeyboard(AppState& state) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyQ, false)) return true;
+  if (io.WantTextInput) return false;
+  ViewState& v = state.view;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) TogglePlay(state);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) state.GoToStep(v.step + 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) state.GoToStep(v.step - 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) state.GoToStep(0);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) state.GoToStep(state.conv->TotalSteps() - 1);
+  // Speed moves in steps of about 1.4x, so 0.5 to 20 takes eleven presses.
+  if (ImGui::IsKeyPressed(kKeyEqual) || ImGui::IsKeyPressed(kKeyPadAdd)) v.speed = std::min(20.0f, v.speed * 1.4142f);
+  if (ImGui::IsKeyPressed(kKeyMinus) || ImGui::IsKeyPressed(kKeyPadSubtract)) v.speed = std::max(0.5f, v.speed / 1.4142f);
+  return false;
+}
+
+void Animate(AppState& state, double dt) {
+  ViewState& v = state.view;
+  if (v.playing) {
+    v.play_clock += dt;
+    const double period = 1.0 / v.speed;
+    while (v.play_clock >= period && v.playing) {
+      v.play_clock -= period;
+      if (v.step + 1 >= state.conv->TotalSteps()) v.playing = false;
+      else state.GoToStep(v.step + 1);
+    }
+  }
+  if (v.glide_t < 1.0f) {
+    // A glide takes at most a quarter second, less when playing fast.
+    const double duration = std::min(0.25, 0.8 / v.speed);
+    v.glide_t = std::min(1.0f, v.glide_t + static_cast<float>(dt / duration));
+  }
+}
+
+bool IsAnimating(const AppState& state) { return state.view.playing || state.view.glide_t < 1.0f; }
+
+}  // namespace convstep

@@ -1,0 +1,249 @@
+// convstep: the window. Opens on the lecture's Ejemplo 1 and animates the
+// convolution step by step. Headless modes render screenshots, time frames,
+// and run scripted interactions for the tests.
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "app/app_state.h"
+#include "app/gfx/screenshot.h"
+#include "app/gfx/window.h"
+#include "app/keyboard.h"
+#include "app/layout.h"
+#include "app/presets.h"
+#include "app/script.h"
+#include "app/state_dump.h"
+#include "app/widgets/grid_view.h"
+
+namespace {
+
+using convstep::AppState;
+using convstep::gfx::Window;
+
+struct Options {
+  std::string preset = "ejemplo1";
+  int step = 1;               // 1-based, as the window counts
+  std::string tab;
+  std::string screenshot;
+  std::string size = "1280x800";
+  int bench_frames = 0;
+  std::string script;
+  std::string dump_state;
+};
+
+using Clock = std::chrono::steady_clock;
+const Clock::time_point g_start = Clock::now();
+
+double ProcessCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+int Fail(const std::string& message) {
+  std::cerr << "convstep: " << message << "\n";
+  return 2;
+}
+
+void DrawFrame(Window& window, AppState& state, const convstep::gfx::InjectedInput* input) {
+  window.BeginFrame(input);
+  convstep::ClearGridPlacements();
+  if (convstep::HandleKeyboard(state)) window.RequestClose();
+  convstep::DrawLayout(state);
+  window.Render();
+}
+
+// Draws until closed, sleeping on events whenever nothing moves.
+void RunInteractive(Window& window, AppState& state) {
+  constexpr double kFramePeriod = 1.0 / 60.0;
+  int settle_frames = 2;  // ImGui needs a frame or two to follow a change
+  Clock::time_point last = Clock::now();
+  while (!window.ShouldClose()) {
+    if (convstep::IsAnimating(state) || settle_frames > 0) {
+      window.PollEvents();
+      settle_frames = std::max(0, settle_frames - 1);
+    } else {
+      window.WaitEvents(-1.0);
+      settle_frames = 2;
+    }
+    const Clock::time_point now = Clock::now();
+    convstep::Animate(state, std::chrono::duration<double>(now - last).count());
+    last = now;
+    DrawFrame(window, state, nullptr);
+    window.Present();
+    // Cap the frame rate: Xvfb and some drivers do not throttle swaps.
+    const auto next = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kFramePeriod));
+    std::this_thread::sleep_until(next);
+  }
+}
+
+int RunBench(Window& window, AppState& state, int frames) {
+  std::vector<double> cpu_ms;
+  std::vector<double> wall_ms;
+  state.view.playing = false;
+  for (int i = 0; i < frames; ++i) {
+    // Step through the convolution so every frame draws a different state.
+    state.GoToStep((state.view.step + 1) % state.conv->TotalSteps());
+    const double cpu0 = ProcessCpuSeconds();
+    const Clock::time_point wall0 = Clock::now();
+    window.PollEvents();
+    DrawFrame(window, state, nullptr);
+    window.Present();
+    cpu_ms.push_back((ProcessCpuSeconds() - cpu0) * 1e3);
+    wall_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - wall0).count());
+  }
+  auto report = [](const char* what, std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    double sum = 0;
+    for (double x : v) sum += x;
+    const size_t p99 = std::min(v.size() - 1, static_cast<size_t>(0.99 * static_cast<double>(v.size())));
+    std::printf("%s per frame: mean %.2f ms, median %.2f ms, p99 %.2f ms\n", what, sum / static_cast<double>(v.size()),
+                v[v.size() / 2], v[p99]);
+  };
+  std::printf("%d frames at %dx%d\n", frames, window.FramebufferWidth(), window.FramebufferHeight());
+  report("CPU", cpu_ms);
+  report("wall", wall_ms);
+  return 0;
+}
+
+int RunScripted(Window& window, AppState& state, const Options& options) {
+  std::optional<convstep::Script> script;
+  if (!options.script.empty()) {
+    convstep::Result<convstep::Script> loaded = convstep::Script::Load(options.script);
+    if (!loaded) return Fail(loaded.error());
+    script = std::move(loaded).value();
+  }
+  // Two frames first: ImGui lays windows out on the first.
+  for (int i = 0; i < 2; ++i) {
+    DrawFrame(window, state, nullptr);
+    window.Present();
+  }
+  while (script && !script->Done()) {
+    convstep::Result<convstep::FrameInput> next = script->Next(state);
+    if (!next) return Fail(next.error());
+    convstep::gfx::InjectedInput input;
+    input.mouse_valid = next->mouse.has_value();
+    if (next->mouse) {
+      input.mouse_x = next->mouse->x;
+      input.mouse_y = next->mouse->y;
+    }
+    input.mouse_down = next->mouse_down;
+    input.key = next->key;
+    DrawFrame(window, state, &input);
+    if (!next->screenshot.empty()) {
+      convstep::Result<bool> written =
+          convstep::gfx::WriteScreenshot(next->screenshot, window.FramebufferWidth(), window.FramebufferHeight());
+      if (!written) return Fail(written.error());
+    }
+    window.Present();
+  }
+  // The last frame keeps the script's mouse where it was, so a hover shows.
+  convstep::gfx::InjectedInput rest;
+  if (script && script->mouse()) {
+    rest.mouse_valid = true;
+    rest.mouse_x = script->mouse()->x;
+    rest.mouse_y = script->mouse()->y;
+  }
+  DrawFrame(window, state, &rest);
+  if (!options.screenshot.empty()) {
+    convstep::Result<bool> written =
+        convstep::gfx::WriteScreenshot(options.screenshot, window.FramebufferWidth(), window.FramebufferHeight());
+    if (!written) return Fail(written.error());
+  }
+  window.Present();
+  if (!options.dump_state.empty()) {
+    std::ofstream out(options.dump_state);
+    out << convstep::DumpState(state).dump(2) << "\n";
+    if (!out) return Fail("cannot write '" + options.dump_state + "'");
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  CLI::App app{"ConvStep: step through the convolutions of a CNN"};
+  app.add_option("--preset", options.preset, "the session to open (default ejemplo1)");
+  app.add_option("--step", options.step, "the step to show, from 1");
+  app.add_option("--tab", options.tab, "convolution, pooling, matrix or summary");
+  app.add_option("--screenshot", options.screenshot, "render, write this PNG and exit");
+  app.add_option("--size", options.size, "window size, WIDTHxHEIGHT (default 1280x800)");
+  app.add_option("--bench-frames", options.bench_frames, "render N frames and print CPU time per frame");
+  app.add_option("--script", options.script, "run a JSON list of actions, then exit");
+  app.add_option("--dump-state", options.dump_state, "write what the panels show as JSON, then exit");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return Fail(e.what());
+  }
+  int width = 0;
+  int height = 0;
+  if (std::sscanf(options.size.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240 ||
+      width > 7680 || height > 4320) {
+    return Fail("--size must be WIDTHxHEIGHT, from 320x240 to 7680x4320");
+  }
+
+  AppState state;
+  convstep::Result<convstep::Session> session = convstep::LoadPreset(options.preset);
+  if (!session) return Fail(session.error());
+  if (convstep::Result<bool> loaded = state.LoadSession(std::move(session).value()); !loaded) {
+    return Fail(loaded.error());
+  }
+  if (options.step < 1 || options.step > state.conv->TotalSteps()) {
+    return Fail("--step must be from 1 to " + std::to_string(state.conv->TotalSteps()));
+  }
+  state.view.step = options.step - 1;
+  state.view.glide_from = state.view.step;
+  if (!options.tab.empty()) {
+    bool found = false;
+    for (convstep::Tab t : {convstep::Tab::kConvolution, convstep::Tab::kPooling, convstep::Tab::kMatrix,
+                            convstep::Tab::kSummary}) {
+      if (options.tab == convstep::TabName(t)) {
+        state.view.tab = t;
+        state.view.tab_requested = true;
+        found = true;
+      }
+    }
+    if (!found) return Fail("--tab must be convolution, pooling, matrix or summary");
+  }
+
+  convstep::gfx::WindowOptions window_options;
+  window_options.width = width;
+  window_options.height = height;
+  window_options.font_path = CONVSTEP_FONT_DIR "/DejaVuSans.ttf";
+  window_options.mono_font_path = CONVSTEP_FONT_DIR "/DejaVuSansMono.ttf";
+  window_options.title = "ConvStep \u2014 " + state.session.title;
+  convstep::Result<Window*> created = Window::Create(window_options);
+  if (!created) {
+    std::cerr << "convstep: " << created.error() << "\n";
+    return 1;
+  }
+  std::unique_ptr<Window> window(*created);
+  if (window->font_fallback()) {
+    std::cerr << "convstep: warning: the DejaVu fonts are missing from " CONVSTEP_FONT_DIR
+                 " (install fonts-dejavu-core); using ImGui's font\n";
+  }
+
+  int status = 0;
+  if (options.bench_frames > 0) {
+    status = RunBench(*window, state, options.bench_frames);
+  } else if (!options.screenshot.empty() || !options.script.empty() || !options.dump_state.empty()) {
+    status = RunScripted(*window, state, options);
+  } else {
+    RunInteractive(*window, state);
+  }
+  convstep::ReleaseGridTextures();
+  (void)g_start;
+  return status;
+}

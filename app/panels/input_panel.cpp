@@ -1,0 +1,121 @@
+// The input channels on the padded plane: values, the padding ring apart
+// from the data, the current window on every channel it reads, the visit
+// heatmap with the never-reached positions struck through, and hover links.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/panels/panels.h"
+#include "app/widgets/grid_view.h"
+#include "app/widgets/panel_frame.h"
+
+namespace convstep {
+
+namespace {
+
+constexpr ImU32 kPaddingFill = IM_COL32(48, 50, 58, 255);
+constexpr ImU32 kDroppedFill = IM_COL32(96, 40, 40, 255);
+constexpr ImU32 kDataEdge = IM_COL32(240, 240, 240, 255);
+constexpr ImU32 kLinkColor = IM_COL32(255, 255, 255, 255);
+
+// Input values from dark to light slate blue, so numbers stay readable and
+// the channel colours of the window stand out against them.
+ImU32 ValueFill(double v, double lo, double hi) {
+  const float t = hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f;
+  const ImVec4 a(0.16f, 0.22f, 0.34f, 1.0f);
+  const ImVec4 b(0.55f, 0.70f, 0.88f, 1.0f);
+  return ImGui::ColorConvertFloat4ToU32(
+      ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1.0f));
+}
+
+}  // namespace
+
+void DrawInputPanel(AppState& state) {
+  const ConvStepper& conv = *state.conv;
+  const Conv2dGeometry& g = conv.geometry();
+  const Tensor3& input = conv.spec().input;
+  PanelTitle(state.view.show_visits ? "Input: how many windows visit each position" : "Input (padded)");
+
+  const auto [lo_it, hi_it] = std::minmax_element(input.data.begin(), input.data.end());
+  const double lo = *lo_it;
+  const double hi = *hi_it;
+  const int max_visits = *std::max_element(conv.Visits().begin(), conv.Visits().end());
+  const ConvStep step = conv.Step(state.view.step);
+  float top = 0;
+  float left = 0;
+  state.GlidingWindow(&top, &left);
+
+  const float caption = ImGui::GetTextLineHeightWithSpacing();
+  const float labels = ImGui::GetTextLineHeight() + 4.0f;
+  const Arrangement arrangement = ArrangeGrids(ImGui::GetContentRegionAvail(), g.in_channels, g.padded_h,
+                                               g.padded_w, 16.0f, caption + labels, 3.0f, 44.0f);
+  const int label_every = arrangement.cell >= 14.0f ? 1 : (arrangement.cell >= 5.0f ? 8 : 0);
+
+  std::optional<InputCell> hovered;
+  for (int c = 0; c < g.in_channels; ++c) {
+    if (c % arrangement.per_row != 0) ImGui::SameLine(0, 16.0f);
+    ImGui::BeginGroup();
+    ColoredText(ChannelColor(c), ("channel " + std::to_string(c)).c_str());
+
+    GridDraw grid;
+    grid.name = "input/" + std::to_string(c);
+    grid.rows = g.padded_h;
+    grid.cols = g.padded_w;
+    grid.cell = arrangement.cell;
+    grid.label_every = label_every;
+    const size_t n = static_cast<size_t>(grid.rows) * grid.cols;
+    grid.fills.resize(n);
+    grid.values.resize(n);
+    grid.dim.assign(n, 0);
+    for (int py = 0; py < g.padded_h; ++py) {
+      for (int px = 0; px < g.padded_w; ++px) {
+        const size_t i = static_cast<size_t>(py) * g.padded_w + px;
+        const bool in_padding = py < g.padding.top || py >= g.padding.top + g.in_h || px < g.padding.left ||
+                                px >= g.padding.left + g.in_w;
+        const int visits = conv.VisitsAt(py, px);
+        if (state.view.show_visits) {
+          grid.values[i] = visits;
+          grid.fills[i] = visits == 0 ? kDroppedFill : Viridis(static_cast<float>(visits) / static_cast<float>(std::max(max_visits, 1)));
+        } else {
+          grid.values[i] = PaddedValue(input, g, c, py, px);
+          grid.fills[i] = in_padding ? kPaddingFill : ValueFill(grid.values[i], lo, hi);
+        }
+        grid.dim[i] = in_padding ? 1 : 0;
+        // Never reached by any window: the lecture's dropped row and column.
+        if (visits == 0) grid.crossed.emplace_back(py, px);
+      }
+    }
+    if (state.view.show_visits) grid.suffix = "\u00d7";
+    // The data region's edge: the padding ring is everything outside it.
+    if (g.padded_h != g.in_h || g.padded_w != g.in_w) {
+      grid.outlines.push_back({static_cast<float>(g.padding.top), static_cast<float>(g.padding.left),
+                               static_cast<float>(g.in_h), static_cast<float>(g.in_w), kDataEdge, 1.5f});
+    }
+    // The window: one box per tap, so dilation holes show as holes.
+    const bool read_by_filter =
+        std::find(step.channels.begin(), step.channels.end(), c) != step.channels.end();
+    if (read_by_filter) {
+      const ImU32 color = ChannelColor(c);
+      for (int ky = 0; ky < g.kernel_h; ++ky) {
+        for (int kx = 0; kx < g.kernel_w; ++kx) {
+          grid.outlines.push_back({top + static_cast<float>(ky * g.dilation.h),
+                                   left + static_cast<float>(kx * g.dilation.w), 1, 1, color, 3.0f});
+        }
+      }
+    }
+    // The window of the output cell under the mouse, in white.
+    if (state.view.hovered_output) {
+      const ConvStep linked = conv.Step(conv.StepOf(state.view.hovered_output->c, state.view.hovered_output->y,
+                                                    state.view.hovered_output->x));
+      for (const StepTerm& t : linked.terms) {
+        if (t.c == c) grid.outlines.push_back({static_cast<float>(t.y), static_cast<float>(t.x), 1, 1, kLinkColor, 2.0f});
+      }
+    }
+    const GridHit hit = DrawGrid(grid);
+    if (hit.hovered) hovered = InputCell{c, hit.y, hit.x};
+    ImGui::EndGroup();
+  }
+  state.view.hovered_input = hovered;
+}
+
+}  // namespace convstep

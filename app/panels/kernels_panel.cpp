@@ -1,0 +1,65 @@
+// Every filter with its channel slices and its bias; the filter of the
+// current step framed in the channel colours it is drawn with elsewhere.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/panels/panels.h"
+#include "app/widgets/grid_view.h"
+#include "app/widgets/panel_frame.h"
+#include "core/step_text.h"
+
+namespace convstep {
+
+void DrawKernelsPanel(AppState& state) {
+  const ConvStepper& conv = *state.conv;
+  const Conv2dGeometry& g = conv.geometry();
+  const Tensor4& w = conv.spec().weight;
+  PanelTitle("Kernels (weights): one filter per output map");
+  double scale = 0;
+  for (double v : w.data) scale = std::max(scale, std::fabs(v));
+  if (scale == 0) scale = 1;
+
+  const ConvStep step = conv.Step(state.view.step);
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Filters are rows, channel slices side by side within a row.
+  const Arrangement by_row = ArrangeGrids(ImVec2(avail.x, avail.y / static_cast<float>(g.out_channels)),
+                                          g.in_per_group, g.kernel_h, g.kernel_w, 10.0f, line, 6.0f, 34.0f);
+  for (int f = 0; f < g.out_channels; ++f) {
+    const bool current = f == step.out_channel;
+    std::string heading = "filter " + std::to_string(f);
+    if (!conv.spec().bias.empty()) heading += "   bias " + FormatValue(conv.spec().bias[f]);
+    if (current) heading += "   \u25c0 current";
+    ColoredText(current ? IM_COL32(250, 200, 90, 255) : ImGui::GetColorU32(ImGuiCol_Text), heading.c_str());
+    for (int ci = 0; ci < g.in_per_group; ++ci) {
+      if (ci % by_row.per_row != 0) ImGui::SameLine(0, 10.0f);
+      const int channel = g.FirstInputChannel(f) + ci;
+      GridDraw grid;
+      grid.name = "kernel/" + std::to_string(f) + "/" + std::to_string(ci);
+      grid.rows = g.kernel_h;
+      grid.cols = g.kernel_w;
+      grid.cell = by_row.cell;
+      const size_t n = static_cast<size_t>(g.kernel_h) * g.kernel_w;
+      grid.fills.resize(n);
+      grid.values.resize(n);
+      for (int ky = 0; ky < g.kernel_h; ++ky) {
+        for (int kx = 0; kx < g.kernel_w; ++kx) {
+          const size_t i = static_cast<size_t>(ky) * g.kernel_w + kx;
+          grid.values[i] = w.at(f, ci, ky, kx);
+          grid.fills[i] = Diverging(static_cast<float>(grid.values[i] / scale));
+        }
+      }
+      if (current) {
+        grid.outlines.push_back({0, 0, static_cast<float>(g.kernel_h), static_cast<float>(g.kernel_w),
+                                 ChannelColor(channel), 3.0f});
+      }
+      ImGui::BeginGroup();
+      ColoredText(ChannelColor(channel), ("ch " + std::to_string(channel)).c_str());
+      DrawGrid(grid);
+      ImGui::EndGroup();
+    }
+  }
+}
+
+}  // namespace convstep

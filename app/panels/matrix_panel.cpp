@@ -1,0 +1,130 @@
+// Convolution as a matrix product: the weight rows W (one per filter), the
+// patch matrix P (one column per window), and W·P + b, which is the output.
+// Patch cells are coloured by how many windows read the same input position,
+// as the lecture's slide does; the current window's column is outlined.
+#include <algorithm>
+#include <string>
+
+#include "app/panels/panels.h"
+#include "app/widgets/grid_view.h"
+#include "app/widgets/panel_frame.h"
+
+namespace convstep {
+
+namespace {
+
+// How many windows read an input position, as the slide's legend: 1×, 2×, 4×.
+void VisitLegend(const std::vector<int>& counts, int max_visits) {
+  ImGui::TextUnformatted("colour = windows that read the position:");
+  for (int v : counts) {
+    ImGui::SameLine();
+    const ImU32 fill = Viridis(static_cast<float>(v) / static_cast<float>(max_visits));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h * 2.2f, p.y + h), fill);
+    const std::string label = std::to_string(v) + "\u00d7";
+    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + 4, p.y), TextColorOn(fill), label.c_str());
+    ImGui::Dummy(ImVec2(h * 2.2f, h));
+  }
+}
+
+}  // namespace
+
+void DrawMatrixPanel(AppState& state) {
+  if (!state.matrix) {
+    PanelTitle("Convolution as a matrix product (im2col)");
+    ImGui::TextWrapped("The patch matrix of this convolution has more entries than fit on a screen. "
+                       "Use a smaller input or kernel to see it.");
+    return;
+  }
+  const ConvStepper& conv = *state.conv;
+  const Conv2dGeometry& g = conv.geometry();
+  const Im2Col& m = *state.matrix;
+  const ConvStep step = conv.Step(state.view.step);
+  const int column = step.out_y * g.out_w + step.out_x;
+  const std::string title = "W (" + std::to_string(m.filters) + "\u00d7" + std::to_string(m.rows) + ") \u00b7 P (" +
+                            std::to_string(m.rows) + "\u00d7" + std::to_string(m.cols) + ") + b = output (" +
+                            std::to_string(m.filters) + "\u00d7" + std::to_string(m.cols) + ")";
+  PanelTitle(title.c_str());
+  ImGui::TextWrapped("Each column of P is one window: its %d\u00d7%d taps of each of the %d channels, unrolled row by "
+                     "row. Each row of W is one filter, unrolled the same way. Click a column to go to its step.",
+                     g.kernel_h, g.kernel_w, g.in_channels);
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  // W sits left of P (it multiplies from the left); the product sits under P.
+  const float cell = std::clamp(std::min((avail.x - 60.0f) / static_cast<float>(m.rows + m.cols),
+                                         (avail.y - 4.0f * line) / static_cast<float>(m.rows + m.filters)),
+                                4.0f, 40.0f);
+  int max_visits = 1;
+  std::vector<int> counts;
+  for (int v : conv.Visits()) {
+    max_visits = std::max(max_visits, v);
+    if (v > 0 && std::find(counts.begin(), counts.end(), v) == counts.end()) counts.push_back(v);
+  }
+  std::sort(counts.begin(), counts.end());
+  VisitLegend(counts, max_visits);
+
+  // W transposed on screen (taps down, filters across) so its rows line up
+  // with P's rows, tap by tap.
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted("W (a column per filter)");
+  GridDraw w;
+  w.name = "matrix/weights";
+  w.rows = m.rows;
+  w.cols = m.filters;
+  w.cell = cell;
+  double scale = 1e-12;
+  for (double x : m.weights) scale = std::max(scale, std::abs(x));
+  for (int r = 0; r < m.rows; ++r) {
+    for (int f = 0; f < m.filters; ++f) {
+      w.values.push_back(m.Weight(f, r));
+      w.fills.push_back(Diverging(static_cast<float>(m.Weight(f, r) / scale)));
+    }
+  }
+  w.outlines.push_back({0, static_cast<float>(step.out_channel), static_cast<float>(m.rows), 1, kCurrentColor, 2.5f});
+  DrawGrid(w);
+  ImGui::EndGroup();
+  ImGui::SameLine(0, 16.0f);
+
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted("P: one column per window");
+  GridDraw p;
+  p.name = "matrix/patches";
+  p.rows = m.rows;
+  p.cols = m.cols;
+  p.cell = cell;
+  for (int r = 0; r < m.rows; ++r) {
+    for (int c = 0; c < m.cols; ++c) {
+      const PatchSource src = SourceOfPatch(g, r, c);
+      p.values.push_back(m.Patch(r, c));
+      p.fills.push_back(Viridis(static_cast<float>(conv.VisitsAt(src.y, src.x)) / static_cast<float>(max_visits)));
+    }
+  }
+  // Each channel's block of rows framed in its colour, then the current column.
+  const int taps = g.kernel_h * g.kernel_w;
+  for (int c = 0; c < g.in_channels; ++c) {
+    p.outlines.push_back({static_cast<float>(c * taps), 0, static_cast<float>(taps), static_cast<float>(m.cols),
+                          ChannelColor(c), 1.5f});
+  }
+  p.outlines.push_back({0, static_cast<float>(column), static_cast<float>(m.rows), 1, kCurrentColor, 3.0f});
+  const GridHit hit = DrawGrid(p);
+  if (hit.clicked) state.GoToStep(conv.StepOf(step.out_channel, hit.x / g.out_w, hit.x % g.out_w));
+
+  ImGui::TextUnformatted("W\u00b7P + b = the output, one row per filter");
+  GridDraw o;
+  o.name = "matrix/product";
+  o.rows = m.filters;
+  o.cols = m.cols;
+  o.cell = cell;
+  const auto [lo_it, hi_it] = std::minmax_element(m.product.begin(), m.product.end());
+  for (double v : m.product) {
+    o.values.push_back(v);
+    o.fills.push_back(Viridis(*hi_it > *lo_it ? static_cast<float>((v - *lo_it) / (*hi_it - *lo_it)) : 0.5f));
+  }
+  o.outlines.push_back({static_cast<float>(step.out_channel), static_cast<float>(column), 1, 1, kCurrentColor, 2.5f});
+  DrawGrid(o);
+  ImGui::EndGroup();
+}
+
+}  // namespace convstep

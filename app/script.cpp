@@ -1,0 +1,172 @@
+#include "app/script.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "app/widgets/grid_view.h"
+
+namespace convstep {
+
+namespace {
+
+// GLFW's key codes; io.KeysDown is indexed by them in ImGui 1.86's backend.
+struct NamedKey {
+  const char* name;
+  int code;
+};
+constexpr NamedKey kKeys[] = {{"space", 32}, {"right", 262}, {"left", 263}, {"home", 268}, {"end", 269},
+                              {"plus", 61},  {"minus", 45},  {"f11", 300},  {"q", 81}};
+
+}  // namespace
+
+std::optional<int> KeyCode(const std::string& name) {
+  for (const NamedKey& k : kKeys) {
+    if (name == k.name) return k.code;
+  }
+  return std::nullopt;
+}
+
+Result<bool> SetParameter(AppState& state, const std::string& name, const Json& value) {
+  Conv2dSpec spec = state.session.conv;
+  const Json holder = {{name, value}};
+  if (name == "kernel") {
+    Result<Pair> k = PairFromJson(holder, name, Pair{});
+    if (!k) return Error{k.error()};
+    if (k->h < 1 || k->w < 1) return Error{"kernel must be at least 1"};
+    spec.weight = ResizedWeights(spec.weight, spec.weight.n, k->h, k->w);
+  } else if (name == "stride" || name == "dilation") {
+    Result<Pair> p = PairFromJson(holder, name, Pair{});
+    if (!p) return Error{p.error()};
+    (name == "stride" ? spec.stride : spec.dilation) = *p;
+  } else if (name == "padding") {
+    Result<PaddingSpec> p = PaddingFromJson(holder);
+    if (!p) return Error{p.error()};
+    spec.padding = *p;
+  } else if (name == "padding_mode") {
+    Result<PaddingMode> m = PaddingModeFromJson(holder);
+    if (!m) return Error{m.error()};
+    spec.padding_mode = *m;
+  } else if (name == "filters") {
+    Result<int> n = IntFromJson(holder, name, 0);
+    if (!n) return Error{n.error()};
+    if (*n < 1) return Error{"filters must be at least 1"};
+    spec.weight = ResizedWeights(spec.weight, *n, spec.weight.h, spec.weight.w);
+    if (!spec.bias.empty()) spec.bias.resize(static_cast<size_t>(*n), 0.0);
+  } else if (name == "bias") {
+    if (!value.is_boolean()) return Error{"bias must be true or false"};
+    spec.bias = value.get<bool>() ? std::vector<double>(static_cast<size_t>(spec.weight.n), 0.0)
+                                  : std::vector<double>{};
+  } else if (name == "activation") {
+    if (value != "none" && value != "relu") return Error{"activation must be \"none\" or \"relu\""};
+    state.SetActivation(value == "relu" ? Activation::kRelu : Activation::kNone);
+    return true;
+  } else {
+    return Error{"unknown parameter '" + name + "'"};
+  }
+  if (!state.TryConv(spec)) return Error{state.view.message};
+  return true;
+}
+
+Result<Script> Script::Load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error{"cannot open the script '" + path + "'"};
+  std::stringstream text;
+  text << in.rdbuf();
+  Result<Json> json = ParseJson(text.str());
+  if (!json) return Error{"script: " + json.error()};
+  if (!json->is_array()) return Error{"a script is a JSON list of actions"};
+  Script script;
+  for (const Json& action : *json) {
+    if (!action.is_object()) return Error{"every action of a script is a JSON object"};
+    script.actions_.push_back(action);
+  }
+  return script;
+}
+
+Result<FrameInput> Script::Next(AppState& state) {
+  FrameInput frame;
+  frame.mouse = mouse_;
+  if (release_pending_) {
+    release_pending_ = false;
+    return frame;
+  }
+  if (pending_frames_ > 0) {
+    --pending_frames_;
+    return frame;
+  }
+  while (next_ < actions_.size()) {
+    const Json& action = actions_[next_++];
+    Result<bool> needs_frame = Apply(action, state, &frame);
+    if (!needs_frame) return Error{"script action " + std::to_string(next_) + " " + action.dump() + ": " + needs_frame.error()};
+    if (*needs_frame) break;
+  }
+  return frame;
+}
+
+Result<bool> Script::Apply(const Json& a, AppState& state, FrameInput* frame) {
+  if (a.contains("set")) {
+    if (!a["set"].is_string() || !a.contains("value")) return Error{"\"set\" needs a name and a \"value\""};
+    Result<bool> done = SetParameter(state, a["set"].get<std::string>(), a["value"]);
+    if (!done) return Error{done.error()};
+    return false;
+  }
+  if (a.contains("step")) {
+    Result<int> k = IntFromJson(a, "step", 0);
+    if (!k) return Error{k.error()};
+    if (*k < 0 || *k >= state.conv->TotalSteps()) return Error{"step out of range"};
+    state.GoToStep(*k);
+    state.view.glide_t = 1.0f;  // a script wants the step, not the animation
+    return false;
+  }
+  if (a.contains("tab")) {
+    for (Tab t : {Tab::kConvolution, Tab::kPooling, Tab::kMatrix, Tab::kSummary}) {
+      if (a["tab"] == TabName(t)) {
+        state.view.tab = t;
+        state.view.tab_requested = true;
+        pending_frames_ = 1;  // the tab bar switches on the next frame
+        return true;
+      }
+    }
+    return Error{"unknown tab"};
+  }
+  if (a.contains("hover") || a.contains("click")) {
+    const bool click = a.contains("click");
+    const Json& grid = click ? a["click"] : a["hover"];
+    if (!grid.is_string()) return Error{"name the grid, e.g. \"output/0\""};
+    const auto& placements = GridPlacements();
+    const auto it = placements.find(grid.get<std::string>());
+    if (it == placements.end()) return Error{"no grid called " + grid.dump() + " is on screen"};
+    Result<Pair> cell = PairFromJson(a, "cell", Pair{-1, -1});
+    if (!cell) return Error{cell.error()};
+    if (cell->h < 0 || cell->w < 0 || cell->h >= it->second.rows || cell->w >= it->second.cols) {
+      return Error{"the cell is outside the grid"};
+    }
+    mouse_ = it->second.CellCenter(cell->h, cell->w);
+    frame->mouse = mouse_;
+    frame->mouse_down = click;
+    release_pending_ = click;
+    pending_frames_ = 1;  // the panels see the hover, then report it
+    return true;
+  }
+  if (a.contains("key")) {
+    const std::optional<int> code = a["key"].is_string() ? KeyCode(a["key"].get<std::string>()) : std::nullopt;
+    if (!code) return Error{"unknown key"};
+    frame->key = *code;
+    release_pending_ = true;  // up again on the next frame, so the next key is a new press
+    return true;
+  }
+  if (a.contains("frames")) {
+    Result<int> n = IntFromJson(a, "frames", 1);
+    if (!n || *n < 1) return Error{"frames must be a positive whole number"};
+    pending_frames_ = *n - 1;
+    return true;
+  }
+  if (a.contains("screenshot")) {
+    if (!a["screenshot"].is_string()) return Error{"screenshot needs a file name"};
+    frame->screenshot = a["screenshot"].get<std::string>();
+    return true;
+  }
+  return Error{"unknown action"};
+}
+
+}  // namespace convstep

@@ -1,0 +1,75 @@
+#include "app/state_dump.h"
+
+#include "app/widgets/grid_view.h"
+#include "core/output_size.h"
+#include "core/step_text.h"
+
+namespace convstep {
+
+namespace {
+
+Json Cell(int c, int y, int x) { return Json::array({c, y, x}); }
+
+}  // namespace
+
+Json DumpState(const AppState& state) {
+  const ConvStepper& conv = *state.conv;
+  const Conv2dGeometry& g = conv.geometry();
+  const ViewState& v = state.view;
+  const ConvStep step = conv.Step(v.step);
+  Json j;
+  j["title"] = state.session.title;
+  j["tab"] = TabName(v.tab);
+  j["step"] = v.step;
+  j["total_steps"] = conv.TotalSteps();
+  j["playing"] = v.playing;
+  j["speed"] = v.speed;
+  j["show_visits"] = v.show_visits;
+  j["message"] = v.message;
+  j["current"] = {{"out_channel", step.out_channel}, {"out_y", step.out_y},        {"out_x", step.out_x},
+                  {"window_top", step.window_top},   {"window_left", step.window_left}, {"value", step.value},
+                  {"shown_value", Activate(state.session.activation, step.value)}};
+  j["arithmetic"] = ChannelArithmetic(step);
+  j["arithmetic_total"] = TotalArithmetic(step);
+  j["output_size"] = {{"height", ExplainAxisSize(g.axis_h, "row")},
+                      {"width", ExplainAxisSize(g.axis_w, "column")},
+                      {"shape", {g.out_h, g.out_w, g.out_channels}}};
+  j["padding"] = ToJson(g.padding);
+  j["hovered_output"] = nullptr;
+  j["window_of_hovered_output"] = Json::array();
+  if (v.hovered_output) {
+    j["hovered_output"] = Cell(v.hovered_output->c, v.hovered_output->y, v.hovered_output->x);
+    const ConvStep linked = conv.Step(conv.StepOf(v.hovered_output->c, v.hovered_output->y, v.hovered_output->x));
+    for (const StepTerm& t : linked.terms) j["window_of_hovered_output"].push_back(Cell(t.c, t.y, t.x));
+  }
+  j["hovered_input"] = nullptr;
+  j["linked_outputs"] = Json::array();
+  if (v.hovered_input) {
+    j["hovered_input"] = Cell(v.hovered_input->c, v.hovered_input->y, v.hovered_input->x);
+    for (const OutputCell& c : conv.CoveringOutputs(v.hovered_input->c, v.hovered_input->y, v.hovered_input->x)) {
+      j["linked_outputs"].push_back(Cell(c.c, c.y, c.x));
+    }
+  }
+  const PoolStep pool = state.pool->Step(v.pool_step);
+  j["pool"] = {{"step", v.pool_step},
+               {"total_steps", state.pool->TotalSteps()},
+               {"from_conv", v.pool_from_conv},
+               {"value", pool.value},
+               {"argmax", pool.argmax},
+               {"window_top", pool.window_top},
+               {"window_left", pool.window_left},
+               {"output_shape", {state.pool->Output().c, state.pool->Output().h, state.pool->Output().w}}};
+  if (state.summary) {
+    j["summary"] = {{"total_params", state.summary->total_params}, {"error", nullptr}};
+  } else {
+    j["summary"] = {{"total_params", nullptr}, {"error", state.summary.error()}};
+  }
+  Json grids = Json::object();
+  for (const auto& [name, p] : GridPlacements()) {
+    grids[name] = {{"origin", {p.origin.x, p.origin.y}}, {"cell", p.cell}, {"rows", p.rows}, {"cols", p.cols}};
+  }
+  j["grids"] = std::move(grids);
+  return j;
+}
+
+}  // namespace convstep

@@ -1,0 +1,41 @@
+#include "app/widgets/panel_frame.h"
+
+#include <algorithm>
+
+namespace convstep {
+
+void PanelTitle(const char* title) {
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(250, 200, 90, 255));
+  ImGui::TextUnformatted(title);
+  ImGui::PopStyleColor();
+  ImGui::Separator();
+}
+
+Arrangement ArrangeGrids(ImVec2 avail, int count, int rows, int cols, float gap, float extra, float min_cell,
+                         float max_cell) {
+  Arrangement best{1, 0.0f};
+  for (int per_row = 1; per_row <= std::max(count, 1); ++per_row) {
+    const int lines = (count + per_row - 1) / per_row;
+    const float w = (avail.x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row) - extra;
+    const float h = (avail.y - gap * static_cast<float>(lines - 1)) / static_cast<float>(lines) - extra;
+    const float cell = std::min(w / static_cast<float>(cols), h / static_cast<float>(rows));
+    if (cell > best.cell) best = {per_row, cell};
+  }
+  best.cell = std::clamp(best.cell, min_cell, max_cell);
+  return best;
+}
+
+void PushMonoFont() {
+  ImFontAtlas* fonts = ImGui::GetIO().Fonts;
+  ImGui::PushFont(fonts->Fonts.Size > 1 ? fonts->Fonts[1] : fonts->Fonts[0]);
+}
+
+void PopMonoFont() { ImGui::PopFont(); }
+
+void ColoredText(ImU32 color, const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+}
+
+}  // namespace convstep

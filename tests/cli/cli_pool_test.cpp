@@ -1,0 +1,108 @@
+// convstep-cli pool2d and conv_transpose2d, run as subprocesses against
+// PyTorch's reference vectors.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/spec_json.h"
+#include "tests/support/golden.h"
+#include "tests/support/cli.h"
+
+namespace convstep {
+namespace {
+
+using testing::ExpectTensorNear;
+using testing::LoadGolden;
+using testing::ProcessResult;
+using testing::Cli;
+using testing::ExpectCleanFailure;
+
+// Runs `command -` on the case's spec and checks the shape and the output
+// values printed; returns the whole printed document.
+Json RunCase(const std::string& command, const Json& c) {
+  const ProcessResult r = Cli({command, "-"}, c["spec"].dump());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  Result<Json> got = ParseJson(r.out);
+  EXPECT_TRUE(got.ok()) << r.out;
+  if (!got) return Json();
+  EXPECT_EQ((*got)["output_shape"], c["expect"]["output_shape"]);
+  Result<Tensor3> output = Tensor3FromJson((*got)["output"], "output");
+  EXPECT_TRUE(output.ok()) << r.out;
+  if (output) ExpectTensorNear(c["expect"]["output"], *output);
+  return *got;
+}
+
+TEST(CliPool2d, EveryReferenceCaseThroughStdin) {
+  const Json cases = LoadGolden("pool2d_cases.json");
+  ASSERT_EQ(cases.size(), 40u);
+  for (size_t i = 0; i < cases.size(); ++i) {
+    SCOPED_TRACE("case " + std::to_string(i));
+    const Json got = RunCase("pool2d", cases[i]);
+    if (cases[i]["expect"].contains("argmax")) {
+      EXPECT_EQ(got["argmax"], cases[i]["expect"]["argmax"]);
+    } else {
+      EXPECT_FALSE(got.contains("argmax"));
+    }
+  }
+}
+
+TEST(CliPool2d, LectureMaxPoolSlice) {
+  const Json example = LoadGolden("seed_examples.json")["maxpool_2x2_stride2"];
+  const Json got = RunCase("pool2d", example);
+  EXPECT_EQ(got["argmax"], example["expect"]["argmax"]);
+  EXPECT_EQ(got["argmax"], Json::parse("[[[5, 7], [8, 15]]]"));
+}
+
+TEST(CliConvTranspose2d, EveryReferenceCaseThroughStdin) {
+  const Json cases = LoadGolden("conv_transpose2d_cases.json");
+  ASSERT_EQ(cases.size(), 20u);
+  for (size_t i = 0; i < cases.size(); ++i) {
+    SCOPED_TRACE("case " + std::to_string(i));
+    RunCase("conv_transpose2d", cases[i]);
+  }
+}
+
+TEST(CliPoolErrors, BadInputExitsTwoWithOneLine) {
+  struct BadRun {
+    std::vector<std::string> args;
+    std::string stdin_text;
+    std::string should_mention;
+  };
+  const std::string one = R"("input": [[[1, 2], [3, 4]]])";
+  const std::vector<BadRun> runs = {
+      {{"pool2d", "-"}, "{" + one, "malformed JSON"},
+      {{"pool2d", "-"}, "{" + one + R"(, "mode": "min", "kernel": 2})", "mode must be \"max\" or \"avg\""},
+      {{"pool2d", "-"}, "{" + one + R"(, "mode": "max"})", "the spec has no \"kernel\""},
+      {{"pool2d", "-"}, "{" + one + R"(, "mode": "max", "kernel": 3})", "does not fit"},
+      {{"pool2d", "-"}, "{" + one + R"(, "mode": "max", "kernel": 2, "padding": 2})", "more than half"},
+      {{"pool2d", "-"}, "{" + one + R"(, "mode": "avg", "kernel": 1, "dilation": 2})",
+       "average pooling has no dilation"},
+      {{"pool2d", "-"}, "{" + one + R"(, "mode": "max", "kernel": 1, "ceil_mode": 1})",
+       "ceil_mode must be true or false"},
+      {{"conv_transpose2d", "-"}, "{" + one + R"(, "weight": [[[[1]]], [[[1]]]]})",
+       "the weight is laid out for 2 input channels (its first dimension) but the image has 1"},
+      {{"conv_transpose2d", "-"}, "{" + one + R"(, "weight": [[[[1]]]], "stride": 2, "output_padding": 2})",
+       "output_padding of 2 rows must be smaller than the stride (2) or the dilation (1)"},
+      {{"conv_transpose2d", "-"}, "{" + one + "}", "the spec has no \"weight\""},
+      {{"pool2d", "/nonexistent/spec.json"}, "", "cannot open '/nonexistent/spec.json'"},
+      {{"pool2d"}, "", "SPEC"},
+      {{"conv_transpose2d"}, "", "SPEC"},
+  };
+  for (const BadRun& run : runs) {
+    SCOPED_TRACE(run.args[0] + " on " + run.stdin_text);
+    ExpectCleanFailure(Cli(run.args, run.stdin_text), run.should_mention);
+  }
+}
+
+TEST(CliPoolHelp, BothCommandsHaveHelpAndExitZero) {
+  for (const std::string command : {"pool2d", "conv_transpose2d"}) {
+    const ProcessResult r = Cli({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_NE(r.out.find(command), std::string::npos) << r.out;
+  }
+}
+
+}  // namespace
+}  // namespace convstep

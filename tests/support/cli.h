@@ -1,0 +1,17 @@
+// Running convstep-cli in tests, and the contract every command keeps on bad
+// input: exit code 2, one line on stderr naming the problem, nothing on stdout.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tests/support/process.h"
+
+namespace convstep::testing {
+
+// convstep-cli with `args`, `stdin_text` on its standard input.
+ProcessResult Cli(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+void ExpectCleanFailure(const ProcessResult& r, const std::string& should_mention);
+
+}  // namespace convstep::testing

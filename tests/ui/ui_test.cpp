@@ -1,0 +1,204 @@
+// The real window on an Xvfb server: screenshots that are not blank, a pixel probe
+// that finds the window outline where the core says step k is, and scripted
+// interactions (clicks, hovers, keys, parameter changes) checked through
+// --dump-state.
+#include <gtest/gtest.h>
+#include <stb/stb_image.h>
+
+#include <cstdio>
+#include <fstream>
+#include <set>
+
+#include "core/spec_json.h"
+#include "tests/support/golden.h"
+#include "tests/support/process.h"
+#include "tests/support/xvfb.h"
+
+namespace convstep {
+namespace {
+
+using testing::ProcessResult;
+using testing::RunProcess;
+
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "convstep_ui_" + name;
+}
+
+// Runs the window on a private X server, the way a headless user would.
+ProcessResult Window(std::vector<std::string> args) {
+  static const testing::Xvfb server;
+  EXPECT_FALSE(server.display().empty()) << "Xvfb did not start";
+  std::vector<std::string> full{"env", "DISPLAY=" + server.display(), CONVSTEP_WINDOW};
+  full.insert(full.end(), args.begin(), args.end());
+  return RunProcess(full);
+}
+
+Json ReadJsonFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  Result<Json> j = ParseJson(text.str());
+  EXPECT_TRUE(j.ok()) << path;
+  return j ? *j : Json();
+}
+
+// Runs a script and returns the dumped state.
+Json RunScript(const std::string& name, const Json& script, const std::vector<std::string>& extra = {}) {
+  const std::string script_path = TempPath(name + ".json");
+  const std::string dump_path = TempPath(name + "_state.json");
+  std::ofstream(script_path) << script.dump();
+  std::vector<std::string> args{"--script", script_path, "--dump-state", dump_path};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const ProcessResult r = Window(args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return ReadJsonFile(dump_path);
+}
+
+struct Image {
+  int w = 0;
+  int h = 0;
+  std::vector<unsigned char> rgba;
+  const unsigned char* At(int x, int y) const { return &rgba[(static_cast<size_t>(y) * w + x) * 4]; }
+};
+
+Image ReadPng(const std::string& path) {
+  Image img;
+  int channels = 0;
+  unsigned char* data = stbi_load(path.c_str(), &img.w, &img.h, &channels, 4);
+  EXPECT_NE(data, nullptr) << path;
+  if (data == nullptr) return img;
+  img.rgba.assign(data, data + static_cast<size_t>(img.w) * img.h * 4);
+  stbi_image_free(data);
+  return img;
+}
+
+bool Near(const unsigned char* px, int r, int g, int b, int tolerance = 40) {
+  return std::abs(px[0] - r) <= tolerance && std::abs(px[1] - g) <= tolerance && std::abs(px[2] - b) <= tolerance;
+}
+
+TEST(Window, ScreenshotOfEveryPresetIsDrawn) {
+  for (const std::string preset : {"ejemplo1", "ejemplo1_valid", "large_64x64x3"}) {
+    const std::string png = TempPath(preset + ".png");
+    std::remove(png.c_str());
+    const ProcessResult r = Window({"--preset", preset, "--screenshot", png});
+    ASSERT_EQ(r.exit_code, 0) << preset << ": " << r.err;
+    const Image img = ReadPng(png);
+    ASSERT_EQ(img.w, 1280);
+    ASSERT_EQ(img.h, 800);
+    // A blank or failed frame has a handful of colours; a drawn one hundreds.
+    std::set<uint32_t> colours;
+    for (size_t i = 0; i < img.rgba.size(); i += 4 * 7) {
+      colours.insert(static_cast<uint32_t>(img.rgba[i]) << 16 | img.rgba[i + 1] << 8 | img.rgba[i + 2]);
+    }
+    EXPECT_GT(colours.size(), 100u) << preset;
+  }
+}
+
+TEST(Window, TheWindowOutlineIsWhereTheCoreSaysStepKIs) {
+  // Step 6 (1-based) of Ejemplo 1: output (1, 2), window at padded (2, 4).
+  const std::string png = TempPath("probe.png");
+  const std::string dump = TempPath("probe_state.json");
+  const ProcessResult r = Window({"--step", "6", "--screenshot", png, "--dump-state", dump});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json state = ReadJsonFile(dump);
+  ASSERT_EQ(state["current"]["window_top"].get<int>(), 2);
+  ASSERT_EQ(state["current"]["window_left"].get<int>(), 4);
+  const Json& grid = state["grids"]["input/0"];
+  const float cell = grid["cell"].get<float>();
+  const float ox = grid["origin"][0].get<float>();
+  const float oy = grid["origin"][1].get<float>();
+  const Image img = ReadPng(png);
+  // Channel 0's colour (Okabe-Ito orange) on the left edge of every tap of
+  // the window, and not on the cell just left of the window.
+  for (int ky = 0; ky < 3; ++ky) {
+    for (int kx = 0; kx < 3; ++kx) {
+      const int x = static_cast<int>(ox + (4 + kx) * cell + 2);
+      const int y = static_cast<int>(oy + (2 + ky + 0.5f) * cell);
+      EXPECT_TRUE(Near(img.At(x, y), 230, 159, 0)) << "tap " << ky << "," << kx;
+    }
+  }
+  const int outside_x = static_cast<int>(ox + 3 * cell + 2);
+  const int outside_y = static_cast<int>(oy + 2.5f * cell);
+  EXPECT_FALSE(Near(img.At(outside_x, outside_y), 230, 159, 0));
+  // The current output cell (1, 2) carries the red frame.
+  const Json& out = state["grids"]["output/0"];
+  const int fx = static_cast<int>(out["origin"][0].get<float>() + 2 * out["cell"].get<float>() + 2);
+  const int fy = static_cast<int>(out["origin"][1].get<float>() + 1.5f * out["cell"].get<float>());
+  EXPECT_TRUE(Near(img.At(fx, fy), 255, 70, 70));
+}
+
+TEST(Window, ClickingOutputCell21SelectsItsStep) {
+  const Json state = RunScript("click", Json::parse(R"([{"click": "output/0", "cell": [2, 1]}, {"frames": 2}])"));
+  // Output (2, 1) is the 8th cell of the 3×3 map: step index 7.
+  EXPECT_EQ(state["step"].get<int>(), 7);
+  EXPECT_EQ(state["current"]["out_y"].get<int>(), 2);
+  EXPECT_EQ(state["current"]["out_x"].get<int>(), 1);
+  EXPECT_EQ(state["current"]["value"].get<double>(), 12.0);
+}
+
+TEST(Window, HoveringAnInputCellMarksTheOutputsThatReadIt) {
+  // Padded (2, 2) is read by four windows (the slide's 4×): outputs (0, 0),
+  // (0, 1), (1, 0) and (1, 1). Padded (1, 1) only by output (0, 0).
+  Json state = RunScript("hover4", Json::parse(R"([{"hover": "input/0", "cell": [2, 2]}])"));
+  EXPECT_EQ(state["hovered_input"], Json::parse("[0, 2, 2]"));
+  EXPECT_EQ(state["linked_outputs"], Json::parse("[[0, 0, 0], [0, 0, 1], [0, 1, 0], [0, 1, 1]]"));
+  state = RunScript("hover1", Json::parse(R"([{"hover": "input/1", "cell": [1, 1]}])"));
+  EXPECT_EQ(state["linked_outputs"], Json::parse("[[0, 0, 0]]"));
+  // The dropped last row is read by no window.
+  state = RunScript("hover0", Json::parse(R"([{"hover": "input/0", "cell": [7, 3]}])"));
+  EXPECT_EQ(state["linked_outputs"], Json::array());
+}
+
+TEST(Window, HoveringAnOutputCellShowsItsWindow) {
+  const Json state = RunScript("hover_out", Json::parse(R"([{"hover": "output/0", "cell": [0, 0]}])"));
+  EXPECT_EQ(state["hovered_output"], Json::parse("[0, 0, 0]"));
+  ASSERT_EQ(state["window_of_hovered_output"].size(), 18u);
+  EXPECT_EQ(state["window_of_hovered_output"][0], Json::parse("[0, 0, 0]"));
+  EXPECT_EQ(state["window_of_hovered_output"][17], Json::parse("[1, 2, 2]"));
+}
+
+TEST(Window, KeysStepAndJump) {
+  const Json state = RunScript(
+      "keys", Json::parse(R"([{"key": "right"}, {"key": "right"}, {"key": "left"}, {"frames": 1}])"));
+  EXPECT_EQ(state["step"].get<int>(), 1);
+  const Json end = RunScript("end", Json::parse(R"([{"key": "end"}, {"frames": 1}])"));
+  EXPECT_EQ(end["step"].get<int>(), 8);
+  const Json speed = RunScript("speed", Json::parse(R"([{"key": "plus"}, {"frames": 1}])"));
+  EXPECT_GT(speed["speed"].get<double>(), 2.5);
+}
+
+TEST(Window, ParametersChangeLiveAndBadOnesLeaveTheSessionAsItWas) {
+  Json state = RunScript("stride1", Json::parse(R"([{"set": "stride", "value": 1}, {"frames": 1}])"));
+  // (6 - 3 + 2)/1 + 1 = 6: a 6×6 output, 36 steps, every padded row reached.
+  EXPECT_EQ(state["total_steps"].get<int>(), 36);
+  EXPECT_EQ(state["output_size"]["shape"], Json::parse("[6, 6, 1]"));
+  state = RunScript("same", Json::parse(R"([{"set": "padding", "value": "same"}, {"set": "filters", "value": 3}])"));
+  EXPECT_EQ(state["output_size"]["shape"], Json::parse("[3, 3, 3]"));
+  EXPECT_EQ(state["padding"], Json::parse("[0, 1, 0, 1]"));
+  // A kernel that cannot fit fails the script with the core's message...
+  const std::string script_path = TempPath("bad.json");
+  std::ofstream(script_path) << R"([{"set": "kernel", "value": 9}])";
+  const ProcessResult r = Window({"--script", script_path});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("the 9\u00d79 kernel does not fit in the 8\u00d78 padded input"), std::string::npos) << r.err;
+}
+
+TEST(Window, TabsAndPoolingOnTheLecturesSlice) {
+  const Json state = RunScript("pool", Json::parse(R"([{"tab": "pooling"}, {"click": "pool/output", "cell": [1, 0]}, {"frames": 1}])"));
+  EXPECT_EQ(state["tab"], "pooling");
+  // The slice's third window, bottom left: max(3, 2, 1, 2) = 3 at flat index 8.
+  EXPECT_EQ(state["pool"]["step"].get<int>(), 2);
+  EXPECT_EQ(state["pool"]["value"].get<double>(), 3.0);
+  EXPECT_EQ(state["pool"]["argmax"].get<int>(), 8);
+  EXPECT_EQ(state["summary"]["total_params"].get<long long>(), 113738);
+}
+
+TEST(Window, WithoutADisplayItSaysSoAndExits) {
+  const ProcessResult r = RunProcess({"env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", CONVSTEP_WINDOW,
+                                      "--screenshot", TempPath("none.png")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot open a window: no display"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace convstep
