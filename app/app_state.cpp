@@ -41,7 +41,7 @@ Result<bool> AppState::LoadSession(Session next) {
   AdoptConv(std::move(stepper).value());
   pool = std::move(pool_stepper).value();
   view.pool_step = 0;
-  summary = SummarizeModel(session.model);
+  Summarize();
   return true;
 }
 
@@ -93,7 +93,22 @@ void AppState::AdoptConv(ConvStepper stepper) {
 
 void AppState::SetModel(const Model& model) {
   session.model = model;
+  Summarize();
+}
+
+void AppState::Summarize() {
   summary = SummarizeModel(session.model);
+  summary_bad_layer = -1;
+  if (summary) return;
+  // The first prefix of the stack that fails ends at the layer to mark.
+  Model prefix = session.model;
+  for (size_t n = 0; n <= session.model.layers.size(); ++n) {
+    prefix.layers.assign(session.model.layers.begin(), session.model.layers.begin() + static_cast<std::ptrdiff_t>(n));
+    if (!SummarizeModel(prefix)) {
+      summary_bad_layer = static_cast<int>(n) - 1;
+      return;
+    }
+  }
 }
 
 void AppState::SetActivation(Activation activation) {

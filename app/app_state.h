@@ -52,6 +52,7 @@ struct AppState {
   std::optional<Pool2dStepper> pool;
   std::optional<Im2Col> matrix;
   Result<ModelSummary> summary = Error{"no model"};
+  int summary_bad_layer = -1;  // the first layer that cannot follow the previous one, or -1
 
   // Replaces the whole session (a preset). Fails, changing nothing, if any
   // part of it is invalid.
@@ -74,6 +75,7 @@ struct AppState {
 
  private:
   void AdoptConv(ConvStepper stepper);
+  void Summarize();
   void RebuildPool();
 };
 

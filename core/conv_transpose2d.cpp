@@ -116,22 +116,12 @@ Result<Tensor3> ConvTranspose2d(const ConvTranspose2dSpec& spec) {
 }
 
 Result<ConvTranspose2dSpec> ConvTranspose2dSpecFromJson(const Json& spec) {
-  if (!spec.is_object()) return Error{"the spec must be a JSON object with \"input\" and \"weight\""};
-  for (const char* field : {"input", "weight"}) {
-    if (!spec.contains(field)) return Error{std::string("the spec has no \"") + field + "\""};
-  }
+  Result<Operands> operands = OperandsFromJson(spec, "[in_channels][out_channels/groups][rows][columns]");
+  if (!operands) return Error{operands.error()};
   ConvTranspose2dSpec s;
-  Result<Tensor3> input = Tensor3FromJson(spec["input"], "input");
-  if (!input) return Error{input.error()};
-  s.input = std::move(input).value();
-  Result<Tensor4> weight = Tensor4FromJson(spec["weight"], "weight", "[in_channels][out_channels/groups][rows][columns]");
-  if (!weight) return Error{weight.error()};
-  s.weight = std::move(weight).value();
-  if (spec.contains("bias") && !spec["bias"].is_null()) {
-    Result<std::vector<double>> bias = VectorFromJson(spec["bias"], "bias");
-    if (!bias) return Error{bias.error()};
-    s.bias = std::move(bias).value();
-  }
+  s.input = std::move(operands.value().input);
+  s.weight = std::move(operands.value().weight);
+  s.bias = std::move(operands.value().bias);
   for (auto [field, target] : {std::pair{"stride", &s.stride}, std::pair{"padding", &s.padding},
                                std::pair{"output_padding", &s.output_padding},
                                std::pair{"dilation", &s.dilation}}) {

@@ -175,23 +175,33 @@ Result<PaddingMode> PaddingModeFromJson(const Json& spec) {
   return Error{"padding_mode must be \"zeros\", \"reflect\", \"replicate\" or \"circular\""};
 }
 
-Result<Conv2dSpec> Conv2dSpecFromJson(const Json& spec) {
+Result<Operands> OperandsFromJson(const Json& spec, const std::string& weight_layout) {
   if (!spec.is_object()) return Error{"the spec must be a JSON object with \"input\" and \"weight\""};
   for (const char* field : {"input", "weight"}) {
     if (!spec.contains(field)) return Error{std::string("the spec has no \"") + field + "\""};
   }
-  Conv2dSpec s;
+  Operands o;
   Result<Tensor3> input = Tensor3FromJson(spec["input"], "input");
   if (!input) return Error{input.error()};
-  s.input = std::move(input).value();
-  Result<Tensor4> weight = Tensor4FromJson(spec["weight"], "weight");
+  o.input = std::move(input).value();
+  Result<Tensor4> weight = Tensor4FromJson(spec["weight"], "weight", weight_layout);
   if (!weight) return Error{weight.error()};
-  s.weight = std::move(weight).value();
+  o.weight = std::move(weight).value();
   if (spec.contains("bias") && !spec["bias"].is_null()) {
     Result<std::vector<double>> bias = VectorFromJson(spec["bias"], "bias");
     if (!bias) return Error{bias.error()};
-    s.bias = std::move(bias).value();
+    o.bias = std::move(bias).value();
   }
+  return o;
+}
+
+Result<Conv2dSpec> Conv2dSpecFromJson(const Json& spec) {
+  Result<Operands> operands = OperandsFromJson(spec, "[filters][channels][rows][columns]");
+  if (!operands) return Error{operands.error()};
+  Conv2dSpec s;
+  s.input = std::move(operands.value().input);
+  s.weight = std::move(operands.value().weight);
+  s.bias = std::move(operands.value().bias);
   Result<Pair> stride = PairFromJson(spec, "stride", Pair{1, 1});
   if (!stride) return Error{stride.error()};
   s.stride = *stride;

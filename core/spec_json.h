@@ -36,6 +36,15 @@ Result<PaddingMode> PaddingModeFromJson(const Json& spec);
 // An integer field with a default, and a readable error when it is not one.
 Result<int> IntFromJson(const Json& spec, const std::string& field, int fallback);
 
+// The parts every convolution-like spec has: "input", "weight" (whose
+// nesting `weight_layout` describes) and an optional "bias".
+struct Operands {
+  Tensor3 input;
+  Tensor4 weight;
+  std::vector<double> bias;
+};
+Result<Operands> OperandsFromJson(const Json& spec, const std::string& weight_layout);
+
 Result<Conv2dSpec> Conv2dSpecFromJson(const Json& spec);
 
 Json ToJson(const Tensor3& t);

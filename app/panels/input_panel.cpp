@@ -48,7 +48,7 @@ void DrawInputPanel(AppState& state) {
   const float caption = ImGui::GetTextLineHeightWithSpacing();
   const float labels = ImGui::GetTextLineHeight() + 4.0f;
   const Arrangement arrangement = ArrangeGrids(ImGui::GetContentRegionAvail(), g.in_channels, g.padded_h,
-                                               g.padded_w, 16.0f, caption + labels, 3.0f, 44.0f);
+                                               g.padded_w, 16.0f, caption + labels, 1.0f, 44.0f);
   const int label_every = arrangement.cell >= 14.0f ? 1 : (arrangement.cell >= 5.0f ? 8 : 0);
 
   std::optional<InputCell> hovered;

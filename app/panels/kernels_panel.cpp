@@ -25,7 +25,7 @@ void DrawKernelsPanel(AppState& state) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // Filters are rows, channel slices side by side within a row.
   const Arrangement by_row = ArrangeGrids(ImVec2(avail.x, avail.y / static_cast<float>(g.out_channels)),
-                                          g.in_per_group, g.kernel_h, g.kernel_w, 10.0f, line, 6.0f, 34.0f);
+                                          g.in_per_group, g.kernel_h, g.kernel_w, 10.0f, line, 12.0f, 34.0f);
   for (int f = 0; f < g.out_channels; ++f) {
     const bool current = f == step.out_channel;
     std::string heading = "filter " + std::to_string(f);

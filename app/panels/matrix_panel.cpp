@@ -120,7 +120,7 @@ void DrawMatrixPanel(AppState& state) {
   const auto [lo_it, hi_it] = std::minmax_element(m.product.begin(), m.product.end());
   for (double v : m.product) {
     o.values.push_back(v);
-    o.fills.push_back(Viridis(*hi_it > *lo_it ? static_cast<float>((v - *lo_it) / (*hi_it - *lo_it)) : 0.5f));
+    o.fills.push_back(ViridisIn(v, *lo_it, *hi_it));
   }
   o.outlines.push_back({static_cast<float>(step.out_channel), static_cast<float>(column), 1, 1, kCurrentColor, 2.5f});
   DrawGrid(o);

@@ -36,7 +36,7 @@ void DrawOutputPanel(AppState& state) {
   }
   const float caption = ImGui::GetTextLineHeightWithSpacing();
   const Arrangement arrangement = ArrangeGrids(ImGui::GetContentRegionAvail(), g.out_channels, g.out_h, g.out_w,
-                                               16.0f, caption + ImGui::GetTextLineHeight() + 4.0f, 3.0f, 44.0f);
+                                               16.0f, caption + ImGui::GetTextLineHeight() + 4.0f, 1.0f, 44.0f);
   std::optional<OutputCell> hovered;
   for (int f = 0; f < g.out_channels; ++f) {
     if (f % arrangement.per_row != 0) ImGui::SameLine(0, 16.0f);
@@ -56,7 +56,7 @@ void DrawOutputPanel(AppState& state) {
         if (conv.StepOf(f, y, x) > state.view.step) continue;
         const size_t i = static_cast<size_t>(y) * g.out_w + x;
         grid.values[i] = state.ActivatedOutput(f, y, x);
-        grid.fills[i] = Viridis(hi > lo ? static_cast<float>((grid.values[i] - lo) / (hi - lo)) : 0.5f);
+        grid.fills[i] = ViridisIn(grid.values[i], lo, hi);
       }
     }
     const ConvStep step = conv.Step(state.view.step);

@@ -125,7 +125,6 @@ void DrawPoolingPanel(AppState& state) {
   const auto [lo_it, hi_it] = std::minmax_element(input.data.begin(), input.data.end());
   const double lo = *lo_it;
   const double hi = *hi_it;
-  auto fill = [&](double v) { return Viridis(hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f); };
 
   ImGui::BeginGroup();
   ImGui::Text("input, channel %d of %d", step.channel, g.channels);
@@ -141,7 +140,7 @@ void DrawPoolingPanel(AppState& state) {
     for (int x = 0; x < g.in_w; ++x) {
       const size_t i = static_cast<size_t>(y + g.padding.h) * in.cols + (x + g.padding.w);
       in.values[i] = input.at(step.channel, y, x);
-      in.fills[i] = fill(in.values[i]);
+      in.fills[i] = ViridisIn(in.values[i], lo, hi);
     }
   }
   for (const PoolTap& t : step.taps) in.outlines.push_back({static_cast<float>(t.y), static_cast<float>(t.x), 1, 1, kWindowColor, 3.0f});
@@ -167,7 +166,7 @@ void DrawPoolingPanel(AppState& state) {
     const int k = step.channel * plane + i;
     if (k > state.view.pool_step) break;
     out.values[static_cast<size_t>(i)] = pool.Output().data[static_cast<size_t>(k)];
-    out.fills[static_cast<size_t>(i)] = fill(out.values[static_cast<size_t>(i)]);
+    out.fills[static_cast<size_t>(i)] = ViridisIn(out.values[static_cast<size_t>(i)], lo, hi);
   }
   out.outlines.push_back({static_cast<float>(step.out_y), static_cast<float>(step.out_x), 1, 1, kWindowColor, 3.0f});
   const GridHit hit = DrawGrid(out);

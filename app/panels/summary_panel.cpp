@@ -106,7 +106,12 @@ void DrawSummaryPanel(AppState& state) {
   for (int i = 0; i < static_cast<int>(model.layers.size()); ++i) {
     ImGui::PushID(i);
     ImGui::Separator();
-    ImGui::Text("%d. %s", i + 1, KerasClassName(model.layers[static_cast<size_t>(i)].type));
+    if (i == state.summary_bad_layer) {
+      ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%d. %s  \u2190 cannot follow the layer before", i + 1,
+                         KerasClassName(model.layers[static_cast<size_t>(i)].type));
+    } else {
+      ImGui::Text("%d. %s", i + 1, KerasClassName(model.layers[static_cast<size_t>(i)].type));
+    }
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90.0f);
     if (ImGui::SmallButton("up") && i > 0) move_up = i;
     ImGui::SameLine();

@@ -46,6 +46,10 @@ ImU32 Viridis(float t) {
   return Lerp(kStops[i], kStops[i + 1], t - static_cast<float>(i));
 }
 
+ImU32 ViridisIn(double v, double lo, double hi) {
+  return Viridis(hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f);
+}
+
 ImU32 Diverging(float t) {
   t = std::clamp(std::isfinite(t) ? t : 0.0f, -1.0f, 1.0f);
   const ImU32 white = IM_COL32(235, 235, 235, 255);

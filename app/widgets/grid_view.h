@@ -73,6 +73,7 @@ void ReleaseGridTextures();
 constexpr ImU32 kCurrentColor = IM_COL32(255, 70, 70, 255);
 ImU32 ChannelColor(int channel);          // the window and arithmetic of channel c
 ImU32 Viridis(float t);                   // t in [0, 1]
+ImU32 ViridisIn(double v, double lo, double hi);  // v placed in [lo, hi]; the middle when lo == hi
 ImU32 Diverging(float t);                 // t in [-1, 1]: blue, white, red
 ImU32 TextColorOn(ImU32 fill);            // black or white, whichever reads
 
