@@ -146,6 +146,21 @@ void AppState::GoToStep(int k) {
 
 void AppState::GoToPoolStep(int k) { view.pool_step = std::clamp(k, 0, pool->TotalSteps() - 1); }
 
+int AppState::ActiveStep() const { return view.tab == Tab::kPooling ? view.pool_step : view.step; }
+
+int AppState::ActiveTotal() const { return view.tab == Tab::kPooling ? pool->TotalSteps() : conv->TotalSteps(); }
+
+void AppState::GoToActiveStep(int k) {
+  if (view.tab == Tab::kPooling) GoToPoolStep(k);
+  else GoToStep(k);
+}
+
+void AppState::TogglePlay() {
+  if (!view.playing && ActiveStep() == ActiveTotal() - 1) GoToActiveStep(0);
+  view.playing = !view.playing;
+  view.play_clock = 0;
+}
+
 void AppState::GlidingWindow(float* top, float* left) const {
   const ConvStep to = conv->Step(view.step);
   const ConvStep from = conv->Step(std::clamp(view.glide_from, 0, conv->TotalSteps() - 1));

@@ -27,7 +27,7 @@ struct InputCell {
 
 struct ViewState {
   int step = 0;                // current step of the convolution
-  bool playing = false;
+  bool playing = false;        // the active stepper advances by itself (see AppState::ActiveStep)
   float speed = 2.0f;          // steps per second, 0.5 to 20
   double play_clock = 0;       // seconds accumulated toward the next step
   bool glide = true;           // the window slides between positions
@@ -67,6 +67,13 @@ struct AppState {
   // Moves to step k (clamped), gliding from the current step.
   void GoToStep(int k);
   void GoToPoolStep(int k);
+
+  // The stepper that the controls bar, the keys and playback drive:
+  // pooling's on its tab, the convolution's everywhere else.
+  int ActiveStep() const;
+  int ActiveTotal() const;
+  void GoToActiveStep(int k);
+  void TogglePlay();  // from the last step, playing starts over
   // The window's top-left corner in padded coordinates as drawn this frame:
   // between the previous and the current step while gliding.
   void GlidingWindow(float* top, float* left) const;

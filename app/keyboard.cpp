@@ -14,13 +14,6 @@ constexpr int kKeyPadAdd = 334;
 constexpr int kKeyPadSubtract = 333;
 constexpr int kKeyQ = 81;
 
-void TogglePlay(AppState& state) {
-  ViewState& v = state.view;
-  if (!v.playing && v.step == state.conv->TotalSteps() - 1) state.GoToStep(0);
-  v.playing = !v.playing;
-  v.play_clock = 0;
-}
-
 }  // namespace
 
 bool HandleKeyboard(AppState& state) {
@@ -28,11 +21,11 @@ bool HandleKeyboard(AppState& state) {
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyQ, false)) return true;
   if (io.WantTextInput) return false;
   ViewState& v = state.view;
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) TogglePlay(state);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) state.GoToStep(v.step + 1);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) state.GoToStep(v.step - 1);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) state.GoToStep(0);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) state.GoToStep(state.conv->TotalSteps() - 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) state.TogglePlay();
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) state.GoToActiveStep(state.ActiveStep() + 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) state.GoToActiveStep(state.ActiveStep() - 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) state.GoToActiveStep(0);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) state.GoToActiveStep(state.ActiveTotal() - 1);
   // Speed moves in steps of about 1.4x, so 0.5 to 20 takes eleven presses.
   if (ImGui::IsKeyPressed(kKeyEqual) || ImGui::IsKeyPressed(kKeyPadAdd)) v.speed = std::min(20.0f, v.speed * 1.4142f);
   if (ImGui::IsKeyPressed(kKeyMinus) || ImGui::IsKeyPressed(kKeyPadSubtract)) v.speed = std::max(0.5f, v.speed / 1.4142f);
@@ -46,8 +39,8 @@ void Animate(AppState& state, double dt) {
     const double period = 1.0 / v.speed;
     while (v.play_clock >= period && v.playing) {
       v.play_clock -= period;
-      if (v.step + 1 >= state.conv->TotalSteps()) v.playing = false;
-      else state.GoToStep(v.step + 1);
+      if (state.ActiveStep() + 1 >= state.ActiveTotal()) v.playing = false;
+      else state.GoToActiveStep(state.ActiveStep() + 1);
     }
   }
   if (v.glide_t < 1.0f) {

@@ -38,7 +38,7 @@ void ConvolutionTab(AppState& state) {
   ImGui::SameLine();
   ImGui::BeginGroup();
   Region("output", ImVec2(right_w, std::floor(avail.y * 0.34f)), DrawOutputPanel, state);
-  Region("arithmetic", ImVec2(right_w, std::floor(avail.y * 0.30f)), DrawArithmeticPanel, state);
+  Region("arithmetic", ImVec2(right_w, std::floor(avail.y * 0.27f)), DrawArithmeticPanel, state);
   Region("output_size", ImVec2(right_w, 0), DrawOutputSizePanel, state);
   ImGui::EndGroup();
 }
@@ -82,8 +82,12 @@ void DrawLayout(AppState& state) {
                                           ? ImGuiTabItemFlags_SetSelected
                                           : ImGuiTabItemFlags_None;
       if (ImGui::BeginTabItem(entry.label, nullptr, flags)) {
-        // The request holds until the tab bar has switched to it.
-        if (!state.view.tab_requested) state.view.tab = entry.tab;
+        // The request holds until the tab bar has switched to it. Playback
+        // stops on a switch: the tabs step through different things.
+        if (!state.view.tab_requested) {
+          if (state.view.tab != entry.tab) state.view.playing = false;
+          state.view.tab = entry.tab;
+        }
         else if (entry.tab == state.view.tab) state.view.tab_requested = false;
         switch (entry.tab) {
           case Tab::kConvolution: ConvolutionTab(state); break;

@@ -230,12 +230,12 @@ int main(int argc, char** argv) {
   window_options.font_path = CONVSTEP_FONT_DIR "/DejaVuSans.ttf";
   window_options.mono_font_path = CONVSTEP_FONT_DIR "/DejaVuSansMono.ttf";
   window_options.title = "ConvStep \u2014 " + state.session.title;
-  convstep::Result<Window*> created = Window::Create(window_options);
+  convstep::Result<std::unique_ptr<Window>> created = Window::Create(window_options);
   if (!created) {
     std::cerr << "convstep: " << created.error() << "\n";
     return 1;
   }
-  std::unique_ptr<Window> window(*created);
+  std::unique_ptr<Window> window = std::move(created).value();
   if (window->font_fallback()) {
     std::cerr << "convstep: warning: the DejaVu fonts are missing from " CONVSTEP_FONT_DIR
                  " (install fonts-dejavu-core); using ImGui's font\n";

@@ -16,6 +16,7 @@ namespace convstep::gfx {
 namespace {
 
 std::string g_last_glfw_error;
+ImVec4 g_clear_color(0.06f, 0.06f, 0.06f, 1.0f);
 
 void OnGlfwError(int code, const char* description) {
   g_last_glfw_error = "GLFW error " + std::to_string(code) + ": " + description;
@@ -23,7 +24,7 @@ void OnGlfwError(int code, const char* description) {
 
 }  // namespace
 
-Result<Window*> Window::Create(const WindowOptions& options) {
+Result<std::unique_ptr<Window>> Window::Create(const WindowOptions& options) {
   glfwSetErrorCallback(OnGlfwError);
   if (!glfwInit()) {
     return Error{"cannot open a window: no display (" + g_last_glfw_error +
@@ -52,7 +53,18 @@ Result<Window*> Window::Create(const WindowOptions& options) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the layout is computed every frame, nothing to remember
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  auto* window = new Window(handle);
+  // The fixed windows tile the screen, so their background is the clear
+  // colour: with Mesa's software rasteriser every shaded pixel costs CPU,
+  // and a full-screen background quad is a million of them per frame.
+  ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec4 background = style.Colors[ImGuiCol_WindowBg];
+  g_clear_color = ImVec4(background.x, background.y, background.z, 1.0f);
+  style.Colors[ImGuiCol_WindowBg].w = 0.0f;
+  // Grids are axis-aligned: anti-aliasing would only add fringe triangles
+  // for the rasteriser to set up.
+  style.AntiAliasedLines = false;
+  style.AntiAliasedFill = false;
+  std::unique_ptr<Window> window(new Window(handle));
   // Latin-1 for Spanish, Greek, and the arrows, maths signs and shapes the
   // panels use (· × → ≤ ◀).
   static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x22FF, 0x25A0, 0x25FF, 0};
@@ -104,7 +116,7 @@ void Window::BeginFrame(const InjectedInput* injected) {
 void Window::Render() {
   ImGui::Render();
   glViewport(0, 0, FramebufferWidth(), FramebufferHeight());
-  glClearColor(0.09f, 0.09f, 0.11f, 1.0f);
+  glClearColor(g_clear_color.x, g_clear_color.y, g_clear_color.z, g_clear_color.w);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

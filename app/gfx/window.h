@@ -2,6 +2,7 @@
 // with OpenGL 3.3 core and Dear ImGui set up on it.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "core/result.h"
@@ -32,7 +33,7 @@ struct WindowOptions {
 class Window {
  public:
   // Fails with a readable message when there is no display or no OpenGL 3.3.
-  static Result<Window*> Create(const WindowOptions& options);
+  static Result<std::unique_ptr<Window>> Create(const WindowOptions& options);
   ~Window();
   Window(const Window&) = delete;
   Window& operator=(const Window&) = delete;

@@ -51,6 +51,8 @@ void DrawInputPanel(AppState& state) {
                                                g.padded_w, 16.0f, caption + labels, 1.0f, 44.0f);
   const int label_every = arrangement.cell >= 14.0f ? 1 : (arrangement.cell >= 5.0f ? 8 : 0);
 
+  const int tail_h = g.axis_h.unvisited_tail.value_or(0);
+  const int tail_w = g.axis_w.unvisited_tail.value_or(0);
   std::optional<InputCell> hovered;
   for (int c = 0; c < g.in_channels; ++c) {
     if (c % arrangement.per_row != 0) ImGui::SameLine(0, 16.0f);
@@ -81,8 +83,10 @@ void DrawInputPanel(AppState& state) {
           grid.fills[i] = in_padding ? kPaddingFill : ValueFill(grid.values[i], lo, hi);
         }
         grid.dim[i] = in_padding ? 1 : 0;
-        // Never reached by any window: the lecture's dropped row and column.
-        if (visits == 0) grid.crossed.emplace_back(py, px);
+        // The trailing rows and columns no window reaches: the lecture's
+        // "this row and this column are dropped". (Holes between dilated
+        // taps are unvisited too; the heatmap shows them as 0×.)
+        if (py >= g.padded_h - tail_h || px >= g.padded_w - tail_w) grid.crossed.emplace_back(py, px);
       }
     }
     if (state.view.show_visits) grid.suffix = "\u00d7";

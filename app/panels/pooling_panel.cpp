@@ -55,19 +55,6 @@ void PoolParameters(AppState& state) {
   if (ImGui::Checkbox("pool the convolution's output", &from_conv)) state.SetPoolFromConv(from_conv);
 }
 
-void PoolSteps(AppState& state) {
-  const int total = state.pool->TotalSteps();
-  if (ImGui::Button("|<##pool")) state.GoToPoolStep(0);
-  ImGui::SameLine();
-  if (ImGui::Button("<##pool")) state.GoToPoolStep(state.view.pool_step - 1);
-  ImGui::SameLine();
-  if (ImGui::Button(">##pool")) state.GoToPoolStep(state.view.pool_step + 1);
-  ImGui::SameLine();
-  if (ImGui::Button(">|##pool")) state.GoToPoolStep(total - 1);
-  ImGui::SameLine();
-  ImGui::Text("step %d of %d", state.view.pool_step + 1, total);
-}
-
 void PoolFormula(const Pool2dGeometry& g) {
   ImGui::TextUnformatted("Output size: (W - F + 2P)/S + 1");
   const AxisSize h = ComputeAxisSize(g.in_h, g.kernel.h, g.padding.h, g.padding.h, g.stride.h, g.dilation.h);
@@ -92,8 +79,6 @@ void DrawPoolingPanel(AppState& state) {
   PanelTitle(g.mode == PoolMode::kMax ? "Max pooling" : "Average pooling");
   PoolParameters(state);
   ImGui::Separator();
-  PoolSteps(state);
-  ImGui::Separator();
   PoolFormula(g);
   ImGui::Separator();
   // The step written out.
@@ -103,6 +88,7 @@ void DrawPoolingPanel(AppState& state) {
     taps += (taps.empty() ? "" : ", ") + FormatValue(t.input);
   }
   ImGui::PushTextWrapPos(0.0f);
+  ImGui::Text("Step %d of %d", state.view.pool_step + 1, pool.TotalSteps());
   if (g.mode == PoolMode::kMax) {
     ImGui::TextWrapped("channel %d, output (%d, %d): max(%s) = %s", step.channel, step.out_y, step.out_x,
                        taps.c_str(), FormatValue(step.value).c_str());
@@ -111,6 +97,8 @@ void DrawPoolingPanel(AppState& state) {
                        taps.c_str(), step.divisor, FormatValue(step.value).c_str());
   }
   ImGui::PopTextWrapPos();
+  ColoredText(kWindowColor, "orange: the window");
+  if (g.mode == PoolMode::kMax) ColoredText(kWinnerColor, "white: its maximum, the value kept");
   ImGui::EndChild();
   ImGui::SameLine();
 
@@ -120,7 +108,7 @@ void DrawPoolingPanel(AppState& state) {
   // Input (padded) on the left, output on the right, same cell size.
   const float cell = std::clamp(std::min((avail.x - 40.0f) / static_cast<float>(g.padded_w + g.out_w),
                                          (avail.y - line) / static_cast<float>(std::max(g.padded_h, g.out_h))),
-                                4.0f, 56.0f);
+                                4.0f, 90.0f);
   const Tensor3& input = pool.spec().input;
   const auto [lo_it, hi_it] = std::minmax_element(input.data.begin(), input.data.end());
   const double lo = *lo_it;

@@ -137,7 +137,7 @@ GridHit DrawGrid(const GridDraw& g) {
   for (const auto& [y, x] : g.crossed) {
     const ImVec2 a(origin.x + static_cast<float>(x) * g.cell + 3, origin.y + static_cast<float>(y) * g.cell + 3);
     const ImVec2 b(a.x + g.cell - 6, a.y + g.cell - 6);
-    const ImU32 red = IM_COL32(230, 70, 60, 220);
+    const ImU32 red = IM_COL32(230, 70, 60, 170);  // light enough to read the number under it
     draw->AddLine(a, b, red, 1.5f);
     draw->AddLine(ImVec2(a.x, b.y), ImVec2(b.x, a.y), red, 1.5f);
   }

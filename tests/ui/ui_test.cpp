@@ -199,6 +199,11 @@ TEST(Window, TabsAndPoolingOnTheLecturesSlice) {
   EXPECT_EQ(state["pool"]["value"].get<double>(), 3.0);
   EXPECT_EQ(state["pool"]["argmax"].get<int>(), 8);
   EXPECT_EQ(state["summary"]["total_params"].get<long long>(), 113738);
+  // On the pooling tab the keys step the pooling, not the convolution.
+  const Json keys = RunScript("pool_keys", Json::parse(R"([{"tab": "pooling"}, {"key": "end"}, {"frames": 1}])"));
+  EXPECT_EQ(keys["pool"]["step"].get<int>(), 3);
+  EXPECT_EQ(keys["pool"]["value"].get<double>(), 4.0);
+  EXPECT_EQ(keys["step"].get<int>(), 0);
 }
 
 TEST(Window, WithoutADisplayItSaysSoAndExits) {
