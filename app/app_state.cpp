@@ -81,6 +81,9 @@ bool AppState::TryPool(const Pool2dSpec& spec) {
 
 void AppState::AdoptConv(ConvStepper stepper) {
   conv = std::move(stepper);
+  // Cells hovered under the old geometry may not exist in the new one.
+  view.hovered_output.reset();
+  view.hovered_input.reset();
   view.step = std::clamp(view.step, 0, conv->TotalSteps() - 1);
   view.glide_from = view.step;
   view.glide_t = 1.0f;

@@ -51,6 +51,8 @@ void DrawInputPanel(AppState& state) {
                                                g.padded_w, 16.0f, caption + labels, 1.0f, 44.0f);
   const int label_every = arrangement.cell >= 14.0f ? 1 : (arrangement.cell >= 5.0f ? 8 : 0);
 
+  std::optional<ConvStep> linked;  // the window of the output cell under the mouse
+  if (const std::optional<OutputCell>& o = state.view.hovered_output) linked = conv.Step(conv.StepOf(o->c, o->y, o->x));
   const int tail_h = g.axis_h.unvisited_tail.value_or(0);
   const int tail_w = g.axis_w.unvisited_tail.value_or(0);
   std::optional<InputCell> hovered;
@@ -108,10 +110,8 @@ void DrawInputPanel(AppState& state) {
       }
     }
     // The window of the output cell under the mouse, in white.
-    if (state.view.hovered_output) {
-      const ConvStep linked = conv.Step(conv.StepOf(state.view.hovered_output->c, state.view.hovered_output->y,
-                                                    state.view.hovered_output->x));
-      for (const StepTerm& t : linked.terms) {
+    if (linked) {
+      for (const StepTerm& t : linked->terms) {
         if (t.c == c) grid.outlines.push_back({static_cast<float>(t.y), static_cast<float>(t.x), 1, 1, kLinkColor, 2.0f});
       }
     }

@@ -37,6 +37,7 @@ void DrawOutputPanel(AppState& state) {
   const float caption = ImGui::GetTextLineHeightWithSpacing();
   const Arrangement arrangement = ArrangeGrids(ImGui::GetContentRegionAvail(), g.out_channels, g.out_h, g.out_w,
                                                16.0f, caption + ImGui::GetTextLineHeight() + 4.0f, 1.0f, 44.0f);
+  const ConvStep step = conv.Step(state.view.step);
   std::optional<OutputCell> hovered;
   for (int f = 0; f < g.out_channels; ++f) {
     if (f % arrangement.per_row != 0) ImGui::SameLine(0, 16.0f);
@@ -59,7 +60,6 @@ void DrawOutputPanel(AppState& state) {
         grid.fills[i] = ViridisIn(grid.values[i], lo, hi);
       }
     }
-    const ConvStep step = conv.Step(state.view.step);
     if (step.out_channel == f) {
       grid.outlines.push_back({static_cast<float>(step.out_y), static_cast<float>(step.out_x), 1, 1, kCurrentColor, 3.0f});
     }

@@ -183,6 +183,12 @@ TEST(Window, ParametersChangeLiveAndBadOnesLeaveTheSessionAsItWas) {
   state = RunScript("same", Json::parse(R"([{"set": "padding", "value": "same"}, {"set": "filters", "value": 3}])"));
   EXPECT_EQ(state["output_size"]["shape"], Json::parse("[3, 3, 3]"));
   EXPECT_EQ(state["padding"], Json::parse("[0, 1, 0, 1]"));
+  // A cell hovered under the old geometry is gone in the new one: (2, 2) of
+  // the 3×3 output does not exist at stride 3 (a 2×2 output).
+  state = RunScript("shrink", Json::parse(R"([{"hover": "output/0", "cell": [2, 2]}, {"set": "stride", "value": 3},
+                                              {"frames": 2}])"));
+  EXPECT_EQ(state["output_size"]["shape"], Json::parse("[2, 2, 1]"));
+  EXPECT_TRUE(state["hovered_output"].is_null()) << state["hovered_output"];
   // A kernel that cannot fit fails the script with the core's message...
   const std::string script_path = TempPath("bad.json");
   std::ofstream(script_path) << R"([{"set": "kernel", "value": 9}])";
