@@ -9,10 +9,14 @@ namespace {
 // Im2col is shown as a table; past this many entries it would not be read.
 constexpr size_t kMaxMatrixEntries = 40000;
 
-Pool2dSpec PoolOnConvOutput(const Pool2dSpec& pool, const ConvStepper& conv, Activation activation) {
-  Pool2dSpec spec = pool;
-  spec.input = conv.Output();
-  for (double& v : spec.input.data) v = Activate(activation, v);
+// What the pooling panel pools: its own input, or the convolution's
+// (activated) output.
+Pool2dSpec PoolInput(const Session& session, const ConvStepper& conv, bool from_conv) {
+  Pool2dSpec spec = session.pool;
+  if (from_conv) {
+    spec.input = conv.Output();
+    for (double& v : spec.input.data) v = Activate(session.activation, v);
+  }
   return spec;
 }
 
@@ -29,74 +33,123 @@ const char* TabName(Tab tab) {
 }
 
 Result<bool> AppState::LoadSession(Session next) {
-  Result<ConvStepper> stepper = ConvStepper::Create(next.conv);
-  if (!stepper) return Error{stepper.error()};
-  Result<Pool2dStepper> pool_stepper = Pool2dStepper::Create(next.pool);
-  if (!pool_stepper) return Error{pool_stepper.error()};
-  session = std::move(next);
-  view.step = 0;
-  view.playing = false;
+  const bool from_conv = view.pool_from_conv;
   view.pool_from_conv = false;
-  view.message.clear();
-  AdoptConv(std::move(stepper).value());
-  pool = std::move(pool_stepper).value();
+  if (!Apply(std::move(next))) {
+    view.pool_from_conv = from_conv;
+    return Error{view.message};
+  }
+  history.Clear();
+  view.step = std::clamp(session.step, 0, conv->TotalSteps() - 1);
+  view.glide_from = view.step;
+  view.glide_t = 1.0f;
+  view.playing = false;
   view.pool_step = 0;
-  Summarize();
   return true;
 }
 
-bool AppState::TryConv(const Conv2dSpec& spec) {
-  Result<ConvStepper> stepper = ConvStepper::Create(spec);
+bool AppState::Apply(Session next) {
+  Result<ConvStepper> stepper = ConvStepper::Create(next.conv);
   if (!stepper) {
-    view.message = stepper.error();
+    SetStatus(stepper.error(), true);
     return false;
   }
-  session.conv = spec;
-  view.message.clear();
-  AdoptConv(std::move(stepper).value());
-  if (view.pool_from_conv) RebuildPool();
-  return true;
-}
-
-bool AppState::TryPool(const Pool2dSpec& spec) {
-  Pool2dSpec candidate = spec;
-  if (view.pool_from_conv) candidate = PoolOnConvOutput(spec, *conv, session.activation);
-  Result<Pool2dStepper> stepper = Pool2dStepper::Create(candidate);
-  if (!stepper) {
-    view.message = stepper.error();
+  Result<Pool2dStepper> pool_stepper = Pool2dStepper::Create(PoolInput(next, *stepper, view.pool_from_conv));
+  bool fell_back = false;
+  if (!pool_stepper && view.pool_from_conv) {
+    // The pooling window may not fit the new convolution output: pool the
+    // panel's own input again, and say why.
+    SetStatus("max pooling: " + pool_stepper.error(), true);
+    view.pool_from_conv = false;
+    fell_back = true;
+    pool_stepper = Pool2dStepper::Create(next.pool);
+  }
+  if (!pool_stepper) {
+    SetStatus("max pooling: " + pool_stepper.error(), true);
     return false;
   }
-  if (!view.pool_from_conv) session.pool.input = spec.input;
-  session.pool.mode = spec.mode;
-  session.pool.kernel = spec.kernel;
-  session.pool.stride = spec.stride;
-  session.pool.padding = spec.padding;
-  session.pool.dilation = spec.dilation;
-  session.pool.ceil_mode = spec.ceil_mode;
-  pool = std::move(stepper).value();
-  view.message.clear();
-  view.pool_step = std::clamp(view.pool_step, 0, pool->TotalSteps() - 1);
-  return true;
-}
-
-void AppState::AdoptConv(ConvStepper stepper) {
-  conv = std::move(stepper);
+  if (!fell_back) SetStatus("", false);  // a valid document: the last complaint no longer holds
+  session = std::move(next);
+  ++revision;
+  conv = std::move(stepper).value();
+  pool = std::move(pool_stepper).value();
   // Cells hovered under the old geometry may not exist in the new one.
   view.hovered_output.reset();
   view.hovered_input.reset();
   view.step = std::clamp(view.step, 0, conv->TotalSteps() - 1);
   view.glide_from = view.step;
   view.glide_t = 1.0f;
+  view.pool_step = std::clamp(view.pool_step, 0, pool->TotalSteps() - 1);
   const Conv2dGeometry& g = conv->geometry();
   matrix.reset();
   if (static_cast<size_t>(g.in_channels) * g.kernel_h * g.kernel_w * g.out_h * g.out_w <= kMaxMatrixEntries) {
     matrix = BuildIm2Col(*conv);
   }
+  Summarize();
+  return true;
 }
 
-void AppState::SetModel(const Model& model) {
-  session.model = model;
-  Summarize();
+bool AppState::Commit(Session next, const std::string& merge_key) {
+  const Session before = session;
+  if (!Apply(std::move(next))) return false;
+  history.Record(before, session, merge_key);
+  return true;
+}
+
+bool AppState::TryConv(const Conv2dSpec& spec, const std::string& merge_key) {
+  Session next = session;
+  next.conv = spec;
+  return Commit(std::move(next), merge_key);
+}
+
+bool AppState::TryPool(const Pool2dSpec& spec, const std::string& merge_key) {
+  Session next = session;
+  // Pooling the convolution's output changes the parameters, not the
+  // panel's own input.
+  if (view.pool_from_conv) {
+    Tensor3 own_input = std::move(next.pool.input);
+    next.pool = spec;
+    next.pool.input = std::move(own_input);
+  } else {
+    next.pool = spec;
+  }
+  return Commit(std::move(next), merge_key);
+}
+
+void AppState::SetModel(const Model& model, const std::string& merge_key) {
+  Session next = session;
+  next.model = model;
+  Commit(std::move(next), merge_key);
+}
+
+void AppState::SetActivation(Activation activation) {
+  Session next = session;
+  next.activation = activation;
+  Commit(std::move(next), "");
+}
+
+void AppState::SetPoolFromConv(bool on) {
+  view.pool_from_conv = on;
+  Apply(session);  // the same document, pooled from a different input
+}
+
+void AppState::Undo() {
+  if (const Session* before = history.Undo()) {
+    Apply(*before);
+    SetStatus("undone", false);
+  }
+}
+
+void AppState::Redo() {
+  if (const Session* after = history.Redo()) {
+    Apply(*after);
+    SetStatus("redone", false);
+  }
+}
+
+void AppState::SetStatus(std::string text, bool is_error) {
+  view.message = std::move(text);
+  view.message_is_error = is_error;
 }
 
 void AppState::Summarize() {
@@ -112,31 +165,6 @@ void AppState::Summarize() {
       return;
     }
   }
-}
-
-void AppState::SetActivation(Activation activation) {
-  session.activation = activation;
-  if (view.pool_from_conv) RebuildPool();
-}
-
-void AppState::SetPoolFromConv(bool on) {
-  view.pool_from_conv = on;
-  RebuildPool();
-}
-
-void AppState::RebuildPool() {
-  const Pool2dSpec spec = view.pool_from_conv ? PoolOnConvOutput(session.pool, *conv, session.activation)
-                                              : session.pool;
-  Result<Pool2dStepper> stepper = Pool2dStepper::Create(spec);
-  if (!stepper) {
-    // The pooling window may not fit the new input: say so and fall back to
-    // the session's own pooling input, which is known to be valid.
-    view.message = "max pooling: " + stepper.error();
-    view.pool_from_conv = false;
-    stepper = Pool2dStepper::Create(session.pool);
-  }
-  if (stepper) pool = std::move(stepper).value();
-  view.pool_step = std::clamp(view.pool_step, 0, pool->TotalSteps() - 1);
 }
 
 void AppState::GoToStep(int k) {

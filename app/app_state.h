@@ -1,12 +1,16 @@
 // What the window shows: the Session (the document) and the ViewState (how
 // it is looked at), plus what the core derives from the session. Panels read
-// all of it; they change the session only through the Try* functions, which
-// validate first, so a bad edit leaves one message and the session as it was.
+// all of it; they change the session only through Commit (or the Try*/Set*
+// helpers built on it), which validates first, so a bad edit leaves one
+// message and the session as it was, and records the change for undo.
 #pragma once
 
 #include <optional>
 #include <string>
 
+#include "app/history.h"
+#include "app/widgets/cell_editor.h"
+#include "app/widgets/file_dialog.h"
 #include "core/im2col.h"
 #include "core/model_summary.h"
 #include "core/pool2d.h"
@@ -40,7 +44,15 @@ struct ViewState {
   std::optional<InputCell> hovered_input;    // set by the input panel this frame
   int pool_step = 0;
   bool pool_from_conv = false;  // pool the convolution's output instead of the session's pool input
-  std::string message;          // the last problem, shown until the next change
+  std::optional<CellEdit> editing;  // the cell being typed into, if any
+  std::string selected_grid = "input/0";  // where Ctrl+V pastes: the grid last clicked
+  std::optional<Tensor3> pending_paste;   // a paste of another size, waiting for "resize or top-left"
+  std::string pending_image;              // a picture waiting for the import options
+  std::string session_path;               // where Ctrl+S saves; empty until saved or opened
+  FileDialog file_dialog;                 // Open, Save as and Export share one dialog
+  enum class FileAction { kOpen, kSaveAs, kExportCsv } file_action = FileAction::kOpen;
+  std::string message;          // the status line: the last problem or news, until the next change
+  bool message_is_error = false;
 };
 
 struct AppState {
@@ -54,15 +66,24 @@ struct AppState {
   Result<ModelSummary> summary = Error{"no model"};
   int summary_bad_layer = -1;  // the first layer that cannot follow the previous one, or -1
 
-  // Replaces the whole session (a preset). Fails, changing nothing, if any
-  // part of it is invalid.
+  History history;
+  int revision = 0;  // counts the session's changes, for the autosave
+
+  // Replaces the whole session (a preset, a file) and forgets the undo
+  // history. Fails, changing nothing, if any part of it is invalid.
   Result<bool> LoadSession(Session session);
-  // A changed convolution: applied if valid, else the message is kept.
-  bool TryConv(const Conv2dSpec& spec);
-  bool TryPool(const Pool2dSpec& spec);
-  void SetModel(const Model& model);
+  // A changed document: applied and recorded for undo if valid, else the
+  // reason goes to the status line and nothing changes. Consecutive commits
+  // with the same non-empty merge key are one undo step.
+  bool Commit(Session next, const std::string& merge_key);
+  bool TryConv(const Conv2dSpec& spec, const std::string& merge_key);
+  bool TryPool(const Pool2dSpec& spec, const std::string& merge_key);
+  void SetModel(const Model& model, const std::string& merge_key);
   void SetActivation(Activation activation);
   void SetPoolFromConv(bool on);
+  void Undo();
+  void Redo();
+  void SetStatus(std::string text, bool is_error);
 
   // Moves to step k (clamped), gliding from the current step.
   void GoToStep(int k);
@@ -81,9 +102,9 @@ struct AppState {
   double ActivatedOutput(int c, int y, int x) const;
 
  private:
-  void AdoptConv(ConvStepper stepper);
+  // Validates `next` and, if it holds, makes it the session.
+  bool Apply(Session next);
   void Summarize();
-  void RebuildPool();
 };
 
 }  // namespace convstep

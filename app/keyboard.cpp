@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/document.h"
+#include "app/panels/panels.h"
 #include "imgui.h"
 
 namespace convstep {
@@ -13,13 +15,30 @@ constexpr int kKeyMinus = 45;  // GLFW_KEY_MINUS
 constexpr int kKeyPadAdd = 334;
 constexpr int kKeyPadSubtract = 333;
 constexpr int kKeyQ = 81;
+constexpr int kKeyO = 79;
+constexpr int kKeyS = 83;
+constexpr int kKeyV = 86;
+constexpr int kKeyY = 89;
+constexpr int kKeyZ = 90;
 
 }  // namespace
 
 bool HandleKeyboard(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyQ, false)) return true;
+  // A text field has its own undo; the document's waits until it closes.
   if (io.WantTextInput) return false;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyZ)) {
+    if (io.KeyShift) state.Redo();
+    else state.Undo();
+  }
+  if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyY)) state.Redo();
+  if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyO, false)) ShowOpenDialog(state);
+  if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyS, false)) SaveOrAsk(state);
+  if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyV, false)) {
+    const char* text = ImGui::GetClipboardText();
+    if (text != nullptr) PasteText(state, text);
+  }
   ViewState& v = state.view;
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) state.TogglePlay();
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) state.GoToActiveStep(state.ActiveStep() + 1);

@@ -1,5 +1,6 @@
 // The keyboard: space play/pause, left/right step, Home/End, +/- speed,
-// Ctrl+Q quit. ImGui 1.86 names only navigation keys, so the rest are read
+// Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo, Ctrl+O open, Ctrl+S save,
+// Ctrl+V paste, Ctrl+Q quit. ImGui 1.86 names only navigation keys, so the rest are read
 // by their GLFW key codes, which index io.KeysDown in this version.
 #pragma once
 

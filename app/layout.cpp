@@ -51,6 +51,7 @@ struct TabEntry {
 }  // namespace
 
 void DrawLayout(AppState& state) {
+  DrawMenuBar(state);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float bar_h = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetStyle().WindowPadding.y * 2.0f;
   const float left_w = std::clamp(vp->WorkSize.x * 0.21f, 250.0f, 420.0f);
@@ -70,7 +71,9 @@ void DrawLayout(AppState& state) {
     ImGui::End();
   }
 
-  BeginFixedWindow("##views", ImVec2(below.x + params_w, below.y), ImVec2(vp->WorkSize.x - params_w, vp->WorkSize.y - bar_h));
+  const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f;
+  BeginFixedWindow("##views", ImVec2(below.x + params_w, below.y),
+                   ImVec2(vp->WorkSize.x - params_w, vp->WorkSize.y - bar_h - status_h));
   static const TabEntry kTabs[] = {{Tab::kConvolution, "Convolution"},
                                    {Tab::kPooling, "Max pooling"},
                                    {Tab::kMatrix, "Matrix product (im2col)"},
@@ -101,6 +104,14 @@ void DrawLayout(AppState& state) {
     ImGui::EndTabBar();
   }
   ImGui::End();
+
+  BeginFixedWindow("##status", ImVec2(below.x + params_w, vp->WorkPos.y + vp->WorkSize.y - status_h),
+                   ImVec2(vp->WorkSize.x - params_w, status_h));
+  DrawStatusLine(state);
+  ImGui::End();
+
+  DrawPasteDialog(state);
+  DrawImageImportDialog(state);
 }
 
 }  // namespace convstep

@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/app_state.h"
+#include "app/document.h"
 #include "app/gfx/screenshot.h"
 #include "app/gfx/window.h"
 #include "app/keyboard.h"
@@ -22,6 +23,7 @@
 #include "app/script.h"
 #include "app/state_dump.h"
 #include "app/widgets/grid_view.h"
+#include "core/autosave.h"
 
 namespace {
 
@@ -54,6 +56,7 @@ int Fail(const std::string& message) {
 }
 
 void DrawFrame(Window& window, AppState& state, const convstep::gfx::InjectedInput* input) {
+  for (const std::string& path : window.TakeDroppedPaths()) convstep::OpenPath(state, path);
   window.BeginFrame(input);
   convstep::ClearGridPlacements();
   if (convstep::HandleKeyboard(state)) window.RequestClose();
@@ -61,18 +64,38 @@ void DrawFrame(Window& window, AppState& state, const convstep::gfx::InjectedInp
   window.Render();
 }
 
-// Draws until closed, sleeping on events whenever nothing moves.
+// Writes the autosave, putting a failure in the status line.
+void Autosave(AppState& state) {
+  state.session.step = state.view.step;
+  convstep::Result<bool> saved = convstep::SaveAutosave(state.session);
+  if (!saved) state.SetStatus("autosave: " + saved.error(), true);
+}
+
+// Draws until closed, sleeping on events whenever nothing moves, and
+// autosaves a moment after each change and on exit.
 void RunInteractive(Window& window, AppState& state) {
   constexpr double kFramePeriod = 1.0 / 60.0;
   int settle_frames = 2;  // ImGui needs a frame or two to follow a change
   Clock::time_point last = Clock::now();
+  convstep::AutosaveClock autosave;
+  int saved_revision = state.revision;
   while (!window.ShouldClose()) {
     if (convstep::IsAnimating(state) || settle_frames > 0) {
       window.PollEvents();
       settle_frames = std::max(0, settle_frames - 1);
     } else {
-      window.WaitEvents(-1.0);
+      // With an autosave pending, wake up in time to write it.
+      window.WaitEvents(autosave.Pending() ? 0.25 : -1.0);
       settle_frames = 2;
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - g_start).count();
+    if (state.revision != saved_revision) {
+      autosave.Changed(seconds);
+      saved_revision = state.revision;
+    }
+    if (autosave.Due(seconds)) {
+      Autosave(state);
+      autosave.Saved();
     }
     const Clock::time_point now = Clock::now();
     convstep::Animate(state, std::chrono::duration<double>(now - last).count());
@@ -83,6 +106,7 @@ void RunInteractive(Window& window, AppState& state) {
     const auto next = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kFramePeriod));
     std::this_thread::sleep_until(next);
   }
+  if (autosave.Pending() || state.revision != saved_revision) Autosave(state);
 }
 
 int RunBench(Window& window, AppState& state, int frames) {
@@ -143,6 +167,9 @@ int RunScripted(Window& window, AppState& state, const Options& options) {
     }
     input.mouse_down = next->mouse_down;
     input.key = next->key;
+    input.ctrl = next->ctrl;
+    input.shift = next->shift;
+    input.text = next->text;
     DrawFrame(window, state, &input);
     if (!next->screenshot.empty()) {
       convstep::Result<bool> written =
@@ -206,11 +233,29 @@ int main(int argc, char** argv) {
   if (convstep::Result<bool> loaded = state.LoadSession(std::move(session).value()); !loaded) {
     return Fail(loaded.error());
   }
+  // A user's window reopens where it was left, unless a preset was asked
+  // for; headless runs (tests, slides) never read or write the autosave.
+  const bool headless = options.bench_frames > 0 || !options.screenshot.empty() || !options.script.empty() ||
+                        !options.dump_state.empty();
+  std::string autosave_problem;
+  if (!headless && app.count("--preset") == 0) {
+    convstep::Result<std::optional<convstep::Session>> autosaved = convstep::LoadAutosave();
+    if (!autosaved) {
+      autosave_problem = autosaved.error();
+    } else if (*autosaved) {
+      if (convstep::Result<bool> loaded = state.LoadSession(std::move(**autosaved)); !loaded) {
+        autosave_problem = "the autosave could not be opened: " + loaded.error();
+      }
+    }
+  }
   if (options.step < 1 || options.step > state.conv->TotalSteps()) {
     return Fail("--step must be from 1 to " + std::to_string(state.conv->TotalSteps()));
   }
-  state.view.step = options.step - 1;
-  state.view.glide_from = state.view.step;
+  if (app.count("--step") > 0) {
+    state.view.step = options.step - 1;
+    state.view.glide_from = state.view.step;
+  }
+  if (!autosave_problem.empty()) state.SetStatus(autosave_problem, true);
   if (!options.tab.empty()) {
     bool found = false;
     for (convstep::Tab t : {convstep::Tab::kConvolution, convstep::Tab::kPooling, convstep::Tab::kMatrix,
@@ -244,7 +289,7 @@ int main(int argc, char** argv) {
   int status = 0;
   if (options.bench_frames > 0) {
     status = RunBench(*window, state, options.bench_frames);
-  } else if (!options.screenshot.empty() || !options.script.empty() || !options.dump_state.empty()) {
+  } else if (headless) {
     status = RunScripted(*window, state, options);
   } else {
     RunInteractive(*window, state);

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/document.h"
 #include "app/widgets/grid_view.h"
 
 namespace convstep {
@@ -15,7 +16,9 @@ struct NamedKey {
   int code;
 };
 constexpr NamedKey kKeys[] = {{"space", 32}, {"right", 262}, {"left", 263}, {"home", 268}, {"end", 269},
-                              {"plus", 61},  {"minus", 45},  {"f11", 300},  {"q", 81}};
+                              {"plus", 61},  {"minus", 45},  {"f11", 300},  {"q", 81},   {"z", 90},
+                              {"y", 89},     {"v", 86},      {"enter", 257}, {"escape", 256}, {"tab", 258},
+                              {"up", 265},   {"down", 264}};
 
 }  // namespace
 
@@ -33,7 +36,7 @@ Result<bool> SetParameter(AppState& state, const std::string& name, const Json& 
     Result<Pair> k = PairFromJson(holder, name, Pair{});
     if (!k) return Error{k.error()};
     if (k->h < 1 || k->w < 1) return Error{"kernel must be at least 1"};
-    spec.weight = ResizedWeights(spec.weight, spec.weight.n, k->h, k->w);
+    spec.weight = ResizedWeights(spec.weight, spec.weight.n, spec.weight.c, k->h, k->w);
   } else if (name == "stride" || name == "dilation") {
     Result<Pair> p = PairFromJson(holder, name, Pair{});
     if (!p) return Error{p.error()};
@@ -50,7 +53,7 @@ Result<bool> SetParameter(AppState& state, const std::string& name, const Json& 
     Result<int> n = IntFromJson(holder, name, 0);
     if (!n) return Error{n.error()};
     if (*n < 1) return Error{"filters must be at least 1"};
-    spec.weight = ResizedWeights(spec.weight, *n, spec.weight.h, spec.weight.w);
+    spec.weight = ResizedWeights(spec.weight, *n, spec.weight.c, spec.weight.h, spec.weight.w);
     if (!spec.bias.empty()) spec.bias.resize(static_cast<size_t>(*n), 0.0);
   } else if (name == "bias") {
     if (!value.is_boolean()) return Error{"bias must be true or false"};
@@ -63,7 +66,7 @@ Result<bool> SetParameter(AppState& state, const std::string& name, const Json& 
   } else {
     return Error{"unknown parameter '" + name + "'"};
   }
-  if (!state.TryConv(spec)) return Error{state.view.message};
+  if (!state.TryConv(spec, "script:" + name)) return Error{state.view.message};
   return true;
 }
 
@@ -152,7 +155,49 @@ Result<bool> Script::Apply(const Json& a, AppState& state, FrameInput* frame) {
     const std::optional<int> code = a["key"].is_string() ? KeyCode(a["key"].get<std::string>()) : std::nullopt;
     if (!code) return Error{"unknown key"};
     frame->key = *code;
+    frame->ctrl = a.contains("ctrl") && a["ctrl"] == true;
+    frame->shift = a.contains("shift") && a["shift"] == true;
     release_pending_ = true;  // up again on the next frame, so the next key is a new press
+    return true;
+  }
+  if (a.contains("clipboard")) {
+    // What a copy in a spreadsheet leaves; Ctrl+V then pastes it.
+    if (!a["clipboard"].is_string()) return Error{"\"clipboard\" needs the text to copy"};
+    ImGui::SetClipboardText(a["clipboard"].get<std::string>().c_str());
+    return false;
+  }
+  if (a.contains("drop")) {
+    // What GLFW's drop callback hands over when a file lands on the window.
+    if (!a["drop"].is_string()) return Error{"\"drop\" needs a file path"};
+    OpenPath(state, a["drop"].get<std::string>());
+    pending_frames_ = 1;
+    return true;
+  }
+  if (a.contains("import_image")) {
+    // The import dialog's "Import as the input", with its options.
+    const Json& o = a["import_image"];
+    if (!o.is_object()) return Error{"import_image takes {\"rgb\", \"size\", \"scale\"}"};
+    ImageGridOptions options;
+    options.rgb = o.contains("rgb") && o["rgb"] == true;
+    Result<Pair> size = PairFromJson(o, "size", Pair{options.height, options.width});
+    if (!size) return Error{size.error()};
+    options.height = size->h;
+    options.width = size->w;
+    if (o.contains("scale") && o["scale"] == 1) options.scale = 1;
+    if (state.view.pending_image.empty()) return Error{"no picture is waiting to be imported"};
+    const std::string path = state.view.pending_image;
+    state.view.pending_image.clear();
+    ImportImage(state, path, options);
+    return false;
+  }
+  if (a.contains("paste_choice")) {
+    if (a["paste_choice"] != "resize" && a["paste_choice"] != "top-left") return Error{"paste_choice is resize or top-left"};
+    FinishPaste(state, a["paste_choice"] == "resize" ? PasteFit::kResize : PasteFit::kTopLeft);
+    return false;
+  }
+  if (a.contains("type")) {
+    if (!a["type"].is_string()) return Error{"\"type\" needs the text to type"};
+    frame->text = a["type"].get<std::string>();
     return true;
   }
   if (a.contains("frames")) {

@@ -4,7 +4,9 @@
 //
 //   [{"set": "stride", "value": 1}, {"step": 4},
 //    {"hover": "input/0", "cell": [2, 3]}, {"click": "output/0", "cell": [2, 1]},
-//    {"key": "right"}, {"tab": "pooling"}, {"frames": 3},
+//    {"key": "right"}, {"key": "z", "ctrl": true}, {"type": "1,5"},
+//    {"clipboard": "1\t2\n3\t4"}, {"key": "v", "ctrl": true}, {"paste_choice": "resize"},
+//    {"drop": "grid.csv"}, {"tab": "pooling"}, {"frames": 3},
 //    {"screenshot": "out.png"}]
 #pragma once
 
@@ -23,6 +25,9 @@ struct FrameInput {
   std::optional<ImVec2> mouse;   // where the mouse is (kept until moved)
   bool mouse_down = false;
   int key = -1;                  // a key pressed for this frame (GLFW key code)
+  bool ctrl = false;             // with Ctrl held (Ctrl+Z, Ctrl+V)
+  bool shift = false;
+  std::string text;              // characters typed in this frame
   std::string screenshot;        // write the frame to this PNG
 };
 

@@ -35,6 +35,11 @@ Json DumpState(const AppState& state) {
                       {"width", ExplainAxisSize(g.axis_w, "column")},
                       {"shape", {g.out_h, g.out_w, g.out_channels}}};
   j["padding"] = ToJson(g.padding);
+  j["input"] = ToJson(state.session.conv.input);
+  j["weight_shape"] = {g.out_channels, g.in_per_group, g.kernel_h, g.kernel_w};
+  j["pending_paste"] = state.view.pending_paste.has_value();
+  j["pending_image"] = state.view.pending_image;
+  j["can_undo"] = state.history.CanUndo();
   j["hovered_output"] = nullptr;
   j["window_of_hovered_output"] = Json::array();
   if (v.hovered_output) {

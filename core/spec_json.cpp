@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/grid_file.h"
+
 namespace convstep {
 
 namespace {
@@ -24,22 +26,30 @@ Result<std::vector<int>> ShapeOf(const Json& j, int rank, const std::string& fie
 }
 
 // Walks the nested lists in row-major order, appending numbers to `out`.
-std::string Flatten(const Json& j, const std::vector<int>& shape, size_t depth, const std::string& path,
+std::string Flatten(const Json& j, const std::vector<int>& shape, size_t depth, std::vector<size_t>* index,
                     std::vector<double>* out) {
+  // The element's path ("input[0][2][1]") is spelled out only for an error:
+  // a 256×256 grid has 65,536 elements that need none.
+  auto where = [&] {
+    std::string path;
+    for (size_t d = 0; d < depth; ++d) path += "[" + std::to_string((*index)[d]) + "]";
+    return path;
+  };
   if (depth == shape.size()) {
-    if (!j.is_number()) return path + " is not a number";
+    if (!j.is_number()) return where() + " is not a number";
     const double v = j.get<double>();
-    if (!std::isfinite(v)) return path + " is not a finite number";
+    if (!std::isfinite(v)) return where() + " is not a finite number";
     out->push_back(v);
     return "";
   }
-  if (!j.is_array()) return path + " must be a list";
+  if (!j.is_array()) return where() + " must be a list";
   if (static_cast<int>(j.size()) != shape[depth]) {
-    return path + " has " + std::to_string(j.size()) + " entries but the first one at that level has " +
+    return where() + " has " + std::to_string(j.size()) + " entries but the first one at that level has " +
            std::to_string(shape[depth]) + " (ragged array)";
   }
   for (size_t i = 0; i < j.size(); ++i) {
-    std::string problem = Flatten(j[i], shape, depth + 1, path + "[" + std::to_string(i) + "]", out);
+    (*index)[depth] = i;
+    std::string problem = Flatten(j[i], shape, depth + 1, index, out);
     if (!problem.empty()) return problem;
   }
   return "";
@@ -61,10 +71,19 @@ Result<std::vector<double>> Numbers(const Json& j, int rank, const std::string& 
   Result<std::vector<int>> s = ShapeOf(j, rank, field);
   if (!s) return Error{s.error()};
   std::vector<double> data;
-  std::string problem = Flatten(j, *s, 0, field, &data);
-  if (!problem.empty()) return Error{problem};
+  std::vector<size_t> index(s->size(), 0);
+  std::string problem = Flatten(j, *s, 0, &index, &data);
+  if (!problem.empty()) return Error{field + problem};
   *shape = *s;
   return data;
+}
+
+// The grid in the file that a string in the spec names, relative paths
+// resolved against the current directory.
+Result<Tensor3> GridFromFile(const Json& j, const std::string& field) {
+  Result<Tensor3> grid = LoadGridFile(j.get<std::string>());
+  if (!grid) return Error{field + ": " + grid.error()};
+  return grid;
 }
 
 }  // namespace
@@ -79,6 +98,7 @@ Result<Json> ParseJson(const std::string& text) {
 }
 
 Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field) {
+  if (j.is_string()) return GridFromFile(j, field);
   std::vector<int> shape;
   Result<std::vector<double>> data = Numbers(j, 3, field, &shape);
   if (!data) return Error{data.error() + " (expected [channels][rows][columns])"};
@@ -91,6 +111,18 @@ Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field) {
 }
 
 Result<Tensor4> Tensor4FromJson(const Json& j, const std::string& field, const std::string& layout) {
+  if (j.is_string()) {
+    // A grid file has three levels; it becomes the only entry of the first.
+    Result<Tensor3> grid = GridFromFile(j, field);
+    if (!grid) return Error{grid.error()};
+    Tensor4 t;
+    t.n = 1;
+    t.c = grid->c;
+    t.h = grid->h;
+    t.w = grid->w;
+    t.data = std::move(grid).value().data;
+    return t;
+  }
   std::vector<int> shape;
   Result<std::vector<double>> data = Numbers(j, 4, field, &shape);
   if (!data) return Error{data.error() + " (expected " + layout + ")"};

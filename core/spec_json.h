@@ -19,10 +19,14 @@ using Json = nlohmann::json;
 // Parses text into JSON, or says where it is malformed.
 Result<Json> ParseJson(const std::string& text);
 
-// [C][H][W] numbers; every channel and row must have the same length.
+// [C][H][W] numbers; every channel and row must have the same length. A
+// string instead names a grid file (.csv, .tsv, .txt or .npy, see
+// core/grid_file.h), relative to the current directory.
 Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field);
 // Four nested levels of numbers, equally ragged-free; `layout` names the
-// levels in error messages (Conv2d's weight by default).
+// levels in error messages (Conv2d's weight by default). A string names a
+// grid file whose C×H×W grid becomes [1][C][H][W]: for Conv2d one filter,
+// for ConvTranspose2d the kernels of one input channel.
 Result<Tensor4> Tensor4FromJson(const Json& j, const std::string& field,
                                 const std::string& layout = "[filters][channels][rows][columns]");
 // A list of numbers.
@@ -37,7 +41,8 @@ Result<PaddingMode> PaddingModeFromJson(const Json& spec);
 Result<int> IntFromJson(const Json& spec, const std::string& field, int fallback);
 
 // The parts every convolution-like spec has: "input", "weight" (whose
-// nesting `weight_layout` describes) and an optional "bias".
+// nesting `weight_layout` describes) and an optional "bias". Input and
+// weight may each be numbers or a grid file's name, as above.
 struct Operands {
   Tensor3 input;
   Tensor4 weight;

@@ -46,9 +46,12 @@ struct Tensor4 {
   double at(int f, int ci, int y, int x) const { return data[Index(f, ci, y, x)]; }
 };
 
-// The filter bank resized to `filters` × c × kh × kw, keeping the weights
-// that overlap; new weights start at 0.
-Tensor4 ResizedWeights(const Tensor4& w, int filters, int kh, int kw);
+// The filter bank resized to filters × channels × kh × kw, keeping the
+// weights that overlap; new weights start at 0.
+Tensor4 ResizedWeights(const Tensor4& w, int filters, int channels, int kh, int kw);
+
+// The image resized to c × h × w the same way.
+Tensor3 ResizedInput(const Tensor3& t, int c, int h, int w);
 
 // A (height, width) pair, for stride, dilation, kernel size and the like.
 struct Pair {

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <utility>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -16,6 +17,11 @@ namespace convstep::gfx {
 namespace {
 
 std::string g_last_glfw_error;
+std::vector<std::string> g_dropped_paths;
+
+void OnDrop(GLFWwindow*, int count, const char** paths) {
+  for (int i = 0; i < count; ++i) g_dropped_paths.emplace_back(paths[i]);
+}
 ImVec4 g_clear_color(0.06f, 0.06f, 0.06f, 1.0f);
 
 void OnGlfwError(int code, const char* description) {
@@ -76,6 +82,7 @@ Result<std::unique_ptr<Window>> Window::Create(const WindowOptions& options) {
       io.Fonts->AddFontDefault();
     }
   }
+  glfwSetDropCallback(handle, OnDrop);
   ImGui_ImplGlfw_InitForOpenGL(handle, true);
   ImGui_ImplOpenGL3_Init("#version 330");
   return window;
@@ -109,6 +116,9 @@ void Window::BeginFrame(const InjectedInput* injected) {
     io.MouseDown[0] = injected->mouse_down;
     for (bool& down : io.KeysDown) down = false;
     if (injected->key >= 0) io.KeysDown[injected->key] = true;
+    io.KeyCtrl = injected->ctrl;
+    io.KeyShift = injected->shift;
+    if (!injected->text.empty()) io.AddInputCharactersUTF8(injected->text.c_str());
   }
   ImGui::NewFrame();
 }
@@ -136,6 +146,8 @@ int Window::FramebufferHeight() const {
   glfwGetFramebufferSize(window_, &w, &h);
   return h;
 }
+
+std::vector<std::string> Window::TakeDroppedPaths() { return std::exchange(g_dropped_paths, {}); }
 
 bool Window::KeyDown(int glfw_key) const { return glfwGetKey(window_, glfw_key) == GLFW_PRESS; }
 

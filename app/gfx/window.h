@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 
@@ -18,6 +19,9 @@ struct InjectedInput {
   float mouse_y = 0;
   bool mouse_down = false;
   int key = -1;  // a GLFW key code pressed during this frame
+  bool ctrl = false;
+  bool shift = false;
+  std::string text;  // characters typed during this frame (UTF-8)
 };
 
 struct WindowOptions {
@@ -49,6 +53,8 @@ class Window {
   int FramebufferWidth() const;
   int FramebufferHeight() const;
   bool KeyDown(int glfw_key) const;
+  // Files dropped onto the window since the last call.
+  std::vector<std::string> TakeDroppedPaths();
   GLFWwindow* handle() const { return window_; }
   // True when the last font load fell back to ImGui's default font.
   bool font_fallback() const { return font_fallback_; }

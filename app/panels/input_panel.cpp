@@ -117,6 +117,18 @@ void DrawInputPanel(AppState& state) {
     }
     const GridHit hit = DrawGrid(grid);
     if (hit.hovered) hovered = InputCell{c, hit.y, hit.x};
+    // Only the data can be typed into: the padding ring follows from it.
+    auto is_data = [&g](int py, int px) {
+      return py >= g.padding.top && py < g.padding.top + g.in_h && px >= g.padding.left && px < g.padding.left + g.in_w;
+    };
+    EditGridCells(
+        state, grid.name, hit, is_data,
+        [&](int py, int px) { return input.at(c, py - g.padding.top, px - g.padding.left); },
+        [&](int py, int px, double v) {
+          Conv2dSpec spec = state.session.conv;
+          spec.input.at(c, py - g.padding.top, px - g.padding.left) = v;
+          state.TryConv(spec, "cell:" + grid.name + ":" + std::to_string(py) + "," + std::to_string(px));
+        });
     ImGui::EndGroup();
   }
   state.view.hovered_input = hovered;

@@ -29,9 +29,21 @@ void DrawKernelsPanel(AppState& state) {
   for (int f = 0; f < g.out_channels; ++f) {
     const bool current = f == step.out_channel;
     std::string heading = "filter " + std::to_string(f);
-    if (!conv.spec().bias.empty()) heading += "   bias " + FormatValue(conv.spec().bias[f]);
     if (current) heading += "   \u25c0 current";
     ColoredText(current ? IM_COL32(250, 200, 90, 255) : ImGui::GetColorU32(ImGuiCol_Text), heading.c_str());
+    if (!conv.spec().bias.empty()) {
+      ImGui::SameLine(0, 20.0f);
+      ImGui::PushID(f);
+      double bias = conv.spec().bias[static_cast<size_t>(f)];
+      ImGui::SetNextItemWidth(80.0f);
+      ImGui::InputDouble("bias", &bias, 0.0, 0.0, "%g");
+      if (ImGui::IsItemDeactivatedAfterEdit()) {
+        Conv2dSpec spec = conv.spec();
+        spec.bias[static_cast<size_t>(f)] = bias;
+        state.TryConv(spec, "bias:" + std::to_string(f));
+      }
+      ImGui::PopID();
+    }
     for (int ci = 0; ci < g.in_per_group; ++ci) {
       if (ci % by_row.per_row != 0) ImGui::SameLine(0, 10.0f);
       const int channel = g.FirstInputChannel(f) + ci;
@@ -56,7 +68,14 @@ void DrawKernelsPanel(AppState& state) {
       }
       ImGui::BeginGroup();
       ColoredText(ChannelColor(channel), ("ch " + std::to_string(channel)).c_str());
-      DrawGrid(grid);
+      const GridHit hit = DrawGrid(grid);
+      EditGridCells(
+          state, grid.name, hit, [](int, int) { return true; }, [&](int y, int x) { return w.at(f, ci, y, x); },
+          [&](int y, int x, double v) {
+            Conv2dSpec spec = state.session.conv;
+            spec.weight.at(f, ci, y, x) = v;
+            state.TryConv(spec, "cell:" + grid.name + ":" + std::to_string(y) + "," + std::to_string(x));
+          });
       ImGui::EndGroup();
     }
   }

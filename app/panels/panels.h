@@ -4,6 +4,8 @@
 #pragma once
 
 #include "app/app_state.h"
+#include "app/widgets/cell_editor.h"
+#include "app/widgets/grid_view.h"
 #include "imgui.h"
 
 namespace convstep {
@@ -18,5 +20,47 @@ void DrawOutputSizePanel(AppState& state);   // (N - F + 2P)/S + 1 with the numb
 void DrawPoolingPanel(AppState& state);      // max/average pooling, its own stepper
 void DrawMatrixPanel(AppState& state);       // im2col: patches, weights, product
 void DrawSummaryPanel(AppState& state);      // the Keras model summary and its layers
+void DrawStatusLine(AppState& state);        // the last problem or news, undo and redo
+void DrawMenuBar(AppState& state);           // File (open, save, export) and Presets, and their dialogs
+void DrawPasteDialog(AppState& state);       // a paste of another size: resize or top-left
+void DrawImageImportDialog(AppState& state); // a picture's grid options, with a preview
+// The File menu's actions, shared with the keyboard (Ctrl+O, Ctrl+S).
+void ShowOpenDialog(AppState& state);
+void SaveOrAsk(AppState& state);
+
+// After DrawGrid of an editable grid: opens the cell editor on a click (when
+// `editable(y, x)`), draws it when it belongs to this grid, and hands a typed
+// value to `commit(y, x, value)`, which changes the document.
+template <typename Editable, typename Value, typename Commit>
+void EditGridCells(AppState& state, const std::string& grid, const GridHit& hit, Editable editable, Value value,
+                   Commit commit);
+
+template <typename Editable, typename Value, typename Commit>
+void EditGridCells(AppState& state, const std::string& grid, const GridHit& hit, Editable editable, Value value,
+                   Commit commit) {
+  if (hit.clicked) state.view.selected_grid = grid;
+  if (hit.clicked && editable(hit.y, hit.x)) state.view.editing = StartCellEdit(grid, hit.y, hit.x, value(hit.y, hit.x));
+  if (!state.view.editing || state.view.editing->grid != grid) return;
+  const auto placement = GridPlacements().find(grid);
+  if (placement == GridPlacements().end()) return;
+  CellEdit& edit = *state.view.editing;
+  const CellEditResult r = DrawCellEditor(edit, placement->second);
+  if (r.action == CellEditResult::Action::kCancel) {
+    if (!r.error.empty()) state.SetStatus(r.error, true);
+    state.view.editing.reset();
+  } else if (r.action == CellEditResult::Action::kCommit) {
+    const int y = edit.y;
+    const int x = edit.x;
+    commit(y, x, r.value);
+    const int ny = y + r.move_y;
+    const int nx = x + r.move_x;
+    if ((r.move_y != 0 || r.move_x != 0) && ny >= 0 && nx >= 0 && ny < placement->second.rows &&
+        nx < placement->second.cols && editable(ny, nx)) {
+      state.view.editing = StartCellEdit(grid, ny, nx, value(ny, nx));
+    } else {
+      state.view.editing.reset();
+    }
+  }
+}
 
 }  // namespace convstep

@@ -50,7 +50,7 @@ void PoolParameters(AppState& state) {
     changed = true;
   }
   changed |= ImGui::Checkbox("ceil_mode", &spec.ceil_mode);
-  if (changed) state.TryPool(spec);
+  if (changed) state.TryPool(spec, "pool parameters");
   bool from_conv = state.view.pool_from_conv;
   if (ImGui::Checkbox("pool the convolution's output", &from_conv)) state.SetPoolFromConv(from_conv);
 }

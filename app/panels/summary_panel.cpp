@@ -89,6 +89,7 @@ bool LayerEditor(LayerSpec& layer) {
 void DrawSummaryPanel(AppState& state) {
   Model model = state.session.model;
   bool changed = false;
+  std::string merge_key;  // edits of one layer's fields are one undo step
   const float editor_w = std::max(380.0f, ImGui::GetContentRegionAvail().x * 0.42f);
 
   ImGui::BeginChild("summary_layers", ImVec2(editor_w, 0), true);
@@ -100,6 +101,7 @@ void DrawSummaryPanel(AppState& state) {
     model.width = shape[1];
     model.channels = shape[2];
     changed = true;
+    merge_key = "model:input";
   }
   int remove = -1;
   int move_up = -1;
@@ -116,7 +118,10 @@ void DrawSummaryPanel(AppState& state) {
     if (ImGui::SmallButton("up") && i > 0) move_up = i;
     ImGui::SameLine();
     if (ImGui::SmallButton("remove")) remove = i;
-    changed |= LayerEditor(model.layers[static_cast<size_t>(i)]);
+    if (LayerEditor(model.layers[static_cast<size_t>(i)])) {
+      changed = true;
+      merge_key = "model:layer" + std::to_string(i);
+    }
     ImGui::PopID();
   }
   if (move_up > 0) {
@@ -141,7 +146,7 @@ void DrawSummaryPanel(AppState& state) {
     changed = true;
   }
   ImGui::EndChild();
-  if (changed) state.SetModel(model);
+  if (changed) state.SetModel(model, merge_key);
 
   ImGui::SameLine();
   ImGui::BeginChild("summary_table", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);

@@ -4,6 +4,7 @@
 // --dump-state.
 #include <gtest/gtest.h>
 #include <stb/stb_image.h>
+#include <stb/stb_image_write.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -195,6 +196,90 @@ TEST(Window, ParametersChangeLiveAndBadOnesLeaveTheSessionAsItWas) {
   const ProcessResult r = Window({"--script", script_path});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("the 9\u00d79 kernel does not fit in the 8\u00d78 padded input"), std::string::npos) << r.err;
+}
+
+TEST(Window, TypingIntoACellChangesTheOutputAndUndoRedoIt) {
+  // Padded (1, 1) of channel 0 is input (0, 0), 1 in Ejemplo 1, read by the
+  // first window through the centre weight 2: typing 5 adds (5 - 1)·2 = 8.
+  const std::string type5 = R"([{"click": "input/0", "cell": [1, 1]}, {"frames": 2}, {"type": "5"}, {"key": "enter"},
+                                {"frames": 1})";
+  Json state = RunScript("type", Json::parse(type5 + "]"));
+  EXPECT_EQ(state["current"]["value"].get<double>(), 16.0);
+  state = RunScript("undo", Json::parse(type5 + R"(, {"key": "z", "ctrl": true}, {"frames": 1}])"));
+  EXPECT_EQ(state["current"]["value"].get<double>(), 8.0);
+  state = RunScript("redo", Json::parse(type5 + R"(, {"key": "z", "ctrl": true}, {"key": "y", "ctrl": true},
+                                                   {"frames": 1}])"));
+  EXPECT_EQ(state["current"]["value"].get<double>(), 16.0);
+  // A decimal comma is a decimal point: 1,5 adds (1.5 - 1)·2 = 1.
+  state = RunScript("comma", Json::parse(R"([{"click": "input/0", "cell": [1, 1]}, {"frames": 2}, {"type": "1,5"},
+                                             {"key": "enter"}, {"frames": 1}])"));
+  EXPECT_EQ(state["current"]["value"].get<double>(), 9.0);
+  // Text that is not a number changes nothing and says so.
+  state = RunScript("nan", Json::parse(R"([{"click": "input/0", "cell": [1, 1]}, {"frames": 2}, {"type": "abc"},
+                                           {"key": "enter"}, {"frames": 1}])"));
+  EXPECT_EQ(state["current"]["value"].get<double>(), 8.0);
+  EXPECT_EQ(state["message"], "'abc' is not a number");
+}
+
+TEST(Window, PastingASpreadsheetGridAsksAboutItsSizeThenPastes) {
+  // A 2×2 tab-separated paste into Ejemplo 1's 6×6 channel 0.
+  const std::string paste = R"([{"clipboard": "1\t2\n3\t4\n"}, {"key": "v", "ctrl": true}, {"frames": 1})";
+  Json state = RunScript("paste_ask", Json::parse(paste + "]"));
+  EXPECT_TRUE(state["pending_paste"].get<bool>());
+  EXPECT_EQ(state["input"][0][1][0].get<double>(), 0.0);  // nothing pasted yet
+  state = RunScript("paste_corner", Json::parse(paste + R"(, {"paste_choice": "top-left"}, {"frames": 1}])"));
+  EXPECT_FALSE(state["pending_paste"].get<bool>());
+  EXPECT_EQ(state["input"][0][0], Json::parse("[1, 2, 0, 2, 1, 2]"));
+  EXPECT_EQ(state["input"][0][1], Json::parse("[3, 4, 2, 1, 3, 0]"));
+  state = RunScript("paste_resize", Json::parse(paste + R"(, {"paste_choice": "resize"}, {"frames": 1}])"));
+  EXPECT_EQ(state["input"][0], Json::parse("[[1, 2], [3, 4]]"));
+  EXPECT_EQ(state["input"][1], Json::parse("[[0, 1], [1, 2]]"));  // channel 1 keeps its top-left
+  // A Chilean spreadsheet's decimal commas, the right size for a 1×2 grid:
+  // resized, since Ejemplo 1's channels are 6×6.
+  state = RunScript("paste_comma", Json::parse(R"([{"clipboard": "1,5\t2,25\n"}, {"key": "v", "ctrl": true},
+                                                   {"paste_choice": "resize"}, {"frames": 1}])"));
+  EXPECT_EQ(state["input"][0], Json::parse("[[1.5, 2.25]]"));
+}
+
+TEST(Window, DroppingAGridFileMakesItTheInputAndABadOneChangesNothing) {
+  const std::string csv = TempPath("drop.csv");
+  std::ofstream(csv) << "7;8;9\n1;2;3\n4;5;6\n";
+  Json state = RunScript("drop", Json::array({{{"drop", csv}}, {{"frames", 1}}}));
+  EXPECT_EQ(state["input"], Json::parse("[[[7, 8, 9], [1, 2, 3], [4, 5, 6]]]"));
+  EXPECT_EQ(state["weight_shape"], Json::parse("[1, 1, 3, 3]"));  // the filter follows the channels
+  const std::string ragged = TempPath("ragged.csv");
+  std::ofstream(ragged) << "1;2;3\n4;5\n";
+  state = RunScript("drop_bad", Json::array({{{"drop", ragged}}, {{"frames", 1}}}));
+  EXPECT_EQ(state["input"][0][0], Json::parse("[1, 2, 0, 2, 1, 2]"));  // Ejemplo 1, untouched
+  EXPECT_NE(state["message"].get<std::string>().find("line 2"), std::string::npos) << state["message"];
+  EXPECT_FALSE(state["can_undo"].get<bool>());
+}
+
+TEST(Window, DroppingAPictureAsksForItsGridThenImportsIt) {
+  // 16×16, the left half black and the right half white: an 8×8 grayscale
+  // grid is 0 in its left four columns and 255 in its right four.
+  std::vector<unsigned char> pixels(16 * 16 * 3, 0);
+  for (int y = 0; y < 16; ++y) {
+    for (int x = 8; x < 16; ++x) {
+      for (int c = 0; c < 3; ++c) pixels[static_cast<size_t>((y * 16 + x) * 3 + c)] = 255;
+    }
+  }
+  const std::string png = TempPath("halves.png");
+  ASSERT_NE(stbi_write_png(png.c_str(), 16, 16, 3, pixels.data(), 16 * 3), 0);
+  Json state = RunScript("drop_png", Json::array({{{"drop", png}}, {{"frames", 1}}}));
+  EXPECT_EQ(state["pending_image"], png);
+  state = RunScript("import_png", Json::array({{{"drop", png}},
+                                               {{"import_image", {{"size", {8, 8}}, {"scale", 255}}}},
+                                               {{"frames", 1}}}));
+  ASSERT_EQ(state["input"].size(), 1u);
+  ASSERT_EQ(state["input"][0].size(), 8u);
+  EXPECT_EQ(state["input"][0][3], Json::parse("[0, 0, 0, 0, 255, 255, 255, 255]"));
+  // A file that only says it is a PNG changes nothing and says why.
+  const std::string fake = TempPath("fake.png");
+  std::ofstream(fake) << "not a picture";
+  state = RunScript("import_fake", Json::array({{{"drop", fake}}, {{"import_image", Json::object()}}, {{"frames", 1}}}));
+  EXPECT_EQ(state["input"][0][0], Json::parse("[1, 2, 0, 2, 1, 2]"));
+  EXPECT_NE(state["message"].get<std::string>().find("cannot decode"), std::string::npos) << state["message"];
 }
 
 TEST(Window, TabsAndPoolingOnTheLecturesSlice) {

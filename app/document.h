@@ -1,0 +1,31 @@
+// What the File menu, Ctrl+O/S/V, drag-and-drop and the scripted mode do to
+// the document. Each reads or writes one thing and, on any problem, leaves
+// the session as it was with one message in the status line.
+#pragma once
+
+#include <string>
+
+#include "app/app_state.h"
+#include "core/image_grid.h"
+
+namespace convstep {
+
+// A session (.json), a grid (.csv, .tsv, .txt, .npy) that becomes the input,
+// or a picture (.png, .jpg, .bmp, .gif), which opens the image import first.
+void OpenPath(AppState& state, const std::string& path);
+// The picture chosen in OpenPath, as a grid with these options, becomes the input.
+bool ImportImage(AppState& state, const std::string& path, const ImageGridOptions& options);
+// The grid becomes the input; the filters follow its channel count.
+bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& merge_key);
+
+bool SaveSessionTo(AppState& state, const std::string& path);
+bool ExportOutputCsv(AppState& state, const std::string& path);
+
+// Ctrl+V: text from a spreadsheet or a slide into the selected grid (the
+// grid of the cell last clicked; the input when none). A grid of another
+// size waits in state.view.pending_paste for the user's choice.
+void PasteText(AppState& state, const std::string& text);
+enum class PasteFit { kResize, kTopLeft };
+void FinishPaste(AppState& state, PasteFit fit);
+
+}  // namespace convstep

@@ -1,0 +1,25 @@
+// Picture files to input grids: PNG, JPEG, BMP and GIF (the first frame)
+// decoded by stb_image, then resized and converted by the core's
+// GridFromPixels. Kept out of core/ so that the core needs no stb.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "core/image_grid.h"
+#include "core/result.h"
+#include "core/tensor.h"
+
+namespace convstep {
+
+// The picture at `path` as a grid; a path IsImagePath rejects is an error.
+// The picture's dimensions are read from its header first, so one over
+// kMaxImagePixels is refused before any pixel is decoded; a truncated or
+// corrupt file gives "cannot decode 'x.png': " and stb_image's reason.
+Result<Tensor3> LoadImageGrid(const std::string& path, const ImageGridOptions& options);
+
+// The same for a picture already in memory, in any format stb_image knows
+// (for fuzzing and tests; the bytes need not outlive the call).
+Result<Tensor3> LoadImageGridFromMemory(const unsigned char* bytes, std::size_t size, const ImageGridOptions& options);
+
+}  // namespace convstep

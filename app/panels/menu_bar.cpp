@@ -1,0 +1,95 @@
+// The main menu: File (open, save, save as, export the output as CSV) and
+// Presets (the lecture's examples, one click each), and the file dialog they
+// share.
+#include <string>
+#include <vector>
+
+#include "app/document.h"
+#include "app/panels/panels.h"
+#include "app/presets.h"
+
+namespace convstep {
+
+namespace {
+
+// Preset names and titles, read once: the menu shows them every frame.
+struct PresetEntry {
+  std::string name;
+  std::string title;
+};
+
+const std::vector<PresetEntry>& PresetEntries() {
+  static const std::vector<PresetEntry> entries = [] {
+    std::vector<PresetEntry> v;
+    for (const EmbeddedPreset& p : EmbeddedPresets()) {
+      Result<Session> s = LoadPreset(p.name);
+      v.push_back({p.name, s ? s->title : p.name});
+    }
+    return v;
+  }();
+  return entries;
+}
+
+void OpenPresetNamed(AppState& state, const std::string& name) {
+  Result<Session> session = LoadPreset(name);
+  if (!session) return state.SetStatus(session.error(), true);
+  const int step = session->step;
+  // Undoable like any change, so a click on a preset never loses work.
+  if (!state.Commit(std::move(session).value(), "")) return;
+  state.GoToStep(step);
+  state.view.glide_t = 1.0f;
+  state.view.session_path.clear();
+  state.SetStatus("opened the preset " + name, false);
+}
+
+}  // namespace
+
+void ShowOpenDialog(AppState& state) {
+  state.view.file_action = ViewState::FileAction::kOpen;
+  OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kOpen, "Open",
+                 {".json", ".csv", ".tsv", ".txt", ".npy", ".png", ".jpg", ".jpeg", ".bmp", ".gif"});
+}
+
+void SaveOrAsk(AppState& state) {
+  if (!state.view.session_path.empty()) {
+    SaveSessionTo(state, state.view.session_path);
+    return;
+  }
+  state.view.file_action = ViewState::FileAction::kSaveAs;
+  OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, "Save session as", {".json"}, "session.json");
+}
+
+void DrawMenuBar(AppState& state) {
+  if (ImGui::BeginMainMenuBar()) {
+    if (ImGui::BeginMenu("File")) {
+      if (ImGui::MenuItem("Open...", "Ctrl+O")) ShowOpenDialog(state);
+      if (ImGui::MenuItem("Save", "Ctrl+S")) SaveOrAsk(state);
+      if (ImGui::MenuItem("Save as...")) {
+        state.view.file_action = ViewState::FileAction::kSaveAs;
+        OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, "Save session as", {".json"}, "session.json");
+      }
+      if (ImGui::MenuItem("Export the output as CSV...")) {
+        state.view.file_action = ViewState::FileAction::kExportCsv;
+        OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, "Export the output as CSV", {".csv"},
+                       "output.csv");
+      }
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Presets")) {
+      for (const PresetEntry& p : PresetEntries()) {
+        if (ImGui::MenuItem(p.title.c_str())) OpenPresetNamed(state, p.name);
+      }
+      ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+  }
+  if (const std::optional<std::string> path = DrawFileDialog(state.view.file_dialog)) {
+    switch (state.view.file_action) {
+      case ViewState::FileAction::kOpen: OpenPath(state, *path); break;
+      case ViewState::FileAction::kSaveAs: SaveSessionTo(state, *path); break;
+      case ViewState::FileAction::kExportCsv: ExportOutputCsv(state, *path); break;
+    }
+  }
+}
+
+}  // namespace convstep

@@ -1,0 +1,73 @@
+#include "app/widgets/cell_editor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/step_text.h"
+
+namespace convstep {
+
+CellEdit StartCellEdit(const std::string& grid, int y, int x, double value) {
+  CellEdit edit;
+  edit.grid = grid;
+  edit.y = y;
+  edit.x = x;
+  std::snprintf(edit.text, sizeof edit.text, "%s", FormatValue(value).c_str());
+  return edit;
+}
+
+bool ParseCellValue(const std::string& text, double* value) {
+  std::string t = text;
+  std::replace(t.begin(), t.end(), ',', '.');
+  const size_t first = t.find_first_not_of(" \t");
+  if (first == std::string::npos) return false;
+  const char* begin = t.c_str() + first;
+  char* end = nullptr;
+  const double v = std::strtod(begin, &end);
+  if (end == begin) return false;
+  while (*end == ' ' || *end == '\t') ++end;
+  if (*end != '\0' || !std::isfinite(v)) return false;
+  *value = v;
+  return true;
+}
+
+CellEditResult DrawCellEditor(CellEdit& edit, const GridPlacement& placement) {
+  CellEditResult result;
+  const bool tab = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab));
+  const bool up = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow));
+  const bool down = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow));
+  const bool shift = ImGui::GetIO().KeyShift;
+
+  const ImVec2 cursor = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(placement.origin.x + static_cast<float>(edit.x) * placement.cell,
+                                   placement.origin.y + static_cast<float>(edit.y) * placement.cell));
+  ImGui::SetNextItemWidth(std::max(placement.cell, 64.0f));
+  if (edit.frames == 0) ImGui::SetKeyboardFocusHere();
+  const bool enter = ImGui::InputText("##cell_edit", edit.text, sizeof edit.text,
+                                      ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  const bool active = ImGui::IsItemActive();
+  ImGui::SetCursorScreenPos(cursor);
+  ++edit.frames;
+
+  const bool moving = active && (tab || up || down);
+  if (enter || moving) {
+    if (!ParseCellValue(edit.text, &result.value)) {
+      result.error = std::string("'") + edit.text + "' is not a number";
+      result.action = CellEditResult::Action::kCancel;
+      return result;
+    }
+    result.action = CellEditResult::Action::kCommit;
+    if (tab) result.move_x = shift ? -1 : 1;
+    if (up) result.move_y = -1;
+    if (down) result.move_y = 1;
+    return result;
+  }
+  // Esc, or a click elsewhere, closes the editor without a change.
+  if (!active && edit.frames > 2) result.action = CellEditResult::Action::kCancel;
+  return result;
+}
+
+}  // namespace convstep

@@ -1,0 +1,39 @@
+// What every grid parser promises, checked on each fuzzed input: a failure
+// is a non-empty message without control characters (the CLI prints it as
+// its one line on stderr), and a success is a grid within core/grid_limits.h
+// whose shape matches its data and whose values are all finite. A broken promise aborts,
+// which libFuzzer reports like a crash, with the input that broke it.
+#pragma once
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/grid_limits.h"
+#include "core/result.h"
+#include "core/tensor.h"
+
+namespace convstep {
+
+inline void Require(bool holds, const char* promise) {
+  if (holds) return;
+  std::fprintf(stderr, "broken promise: %s\n", promise);
+  std::abort();
+}
+
+inline void CheckGridInvariants(const Result<Tensor3>& grid) {
+  if (!grid) {
+    Require(!grid.error().empty(), "an error has a message");
+    for (const char ch : grid.error()) {
+      Require(static_cast<unsigned char>(ch) >= 0x20, "an error is one line without control characters");
+    }
+    return;
+  }
+  const Tensor3& t = *grid;
+  Require(t.c >= 1 && t.c <= kMaxGridChannels, "1 to kMaxGridChannels channels");
+  Require(t.h >= 1 && t.h <= kMaxGridSide && t.w >= 1 && t.w <= kMaxGridSide, "1 to kMaxGridSide rows and columns");
+  Require(t.data.size() == static_cast<std::size_t>(t.c) * t.h * t.w, "c * h * w values");
+  for (double v : t.data) Require(std::isfinite(v), "finite values");
+}
+
+}  // namespace convstep

@@ -1,0 +1,51 @@
+// libFuzzer target: any bytes through the picture-to-grid path, checked
+// against the promises of grid_invariants.h and the image grid's own: every
+// value lies between 0 and the scale. The first bytes choose the grid options
+// (out-of-range sides included, so that the checks are fuzzed too); the rest
+// is read twice: as a picture file decoded by stb_image
+// (LoadImageGridFromMemory), and as raw pixels of a size taken from the
+// header (GridFromPixels), since random bytes rarely decode and the area
+// averaging deserves every width and height.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+#include "app/image/image_file.h"
+#include "core/image_grid.h"
+#include "fuzz/grid_invariants.h"
+
+namespace {
+
+constexpr std::size_t kHeaderBytes = 5;
+
+void CheckImageGrid(const convstep::Result<convstep::Tensor3>& grid, const convstep::ImageGridOptions& options) {
+  convstep::CheckGridInvariants(grid);
+  if (!grid) return;
+  convstep::Require(grid->c == (options.rgb ? 3 : 1) && grid->h == options.height && grid->w == options.width,
+                    "the shape asked for");
+  for (double v : grid->data) convstep::Require(v >= 0 && v <= options.scale, "values from 0 to the scale");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < kHeaderBytes) return 0;
+  convstep::ImageGridOptions options;
+  options.rgb = (data[0] & 1) != 0;
+  options.scale = (data[0] & 2) != 0 ? 1 : 255;
+  options.height = 1 + data[1];  // 1 to 256: sides under 8 must be refused
+  options.width = 1 + data[2];
+  const std::uint8_t* rest = data + kHeaderBytes;
+  const std::size_t rest_size = size - kHeaderBytes;
+
+  CheckImageGrid(convstep::LoadImageGridFromMemory(rest, rest_size, options), options);
+
+  const int channels = 1 + (data[0] >> 2) % 4;
+  const std::size_t pixels = rest_size / static_cast<std::size_t>(channels);
+  if (pixels == 0) return 0;
+  const std::size_t wanted_width = 1 + (data[3] | (std::size_t{data[4]} << 8));
+  const int width = static_cast<int>(std::min(wanted_width, pixels));
+  const int height = static_cast<int>(pixels / static_cast<std::size_t>(width));
+  CheckImageGrid(convstep::GridFromPixels(rest, width, height, channels, options), options);
+  return 0;
+}
