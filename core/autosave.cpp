@@ -77,7 +77,7 @@ Result<std::optional<Session>> LoadAutosave() {
   if (!fs::exists(*path, ec) && !ec) return std::optional<Session>();
   // A file that cannot be read is left where it is: the next save either
   // replaces it or reports the same problem.
-  Result<std::string> text = ReadTextFile(*path, kMaxSessionFileBytes);
+  Result<std::string> text = ReadFileAtMost(*path, kMaxSessionFileBytes);
   if (!text) return Error{"the autosave could not be read: " + text.error()};
   Result<Session> session = SessionFromText(*text);
   if (session) return std::optional<Session>(std::move(session).value());

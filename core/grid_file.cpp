@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <string_view>
 
+#include "core/file_io.h"
 #include "core/grid_text.h"
+#include "core/image_grid.h"
 #include "core/npy.h"
 
 namespace convstep {
@@ -19,25 +18,6 @@ std::string LowerExtension(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
   return ext;
-}
-
-// The whole file, refused as soon as it passes `limit` bytes: reading in
-// chunks rather than trusting the size on disk also bounds pipes and devices.
-Result<std::string> ReadAtMost(const std::string& path, std::size_t limit) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Error{"cannot open '" + path + "': " + std::strerror(errno)};
-  std::string bytes;
-  char chunk[1 << 16];
-  while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
-    bytes.append(chunk, static_cast<std::size_t>(file.gcount()));
-    if (bytes.size() > limit) {
-      return Error{"'" + path + "' is larger than " + std::to_string(limit) +
-                   " bytes, too big for a grid (at most " + std::to_string(kMaxGridChannels) + " channels of " +
-                   std::to_string(kMaxGridSide) + "\u00d7" + std::to_string(kMaxGridSide) + ")"};
-    }
-  }
-  if (file.bad()) return Error{"cannot read '" + path + "'"};
-  return bytes;
 }
 
 }  // namespace
@@ -52,7 +32,7 @@ Result<Tensor3> LoadGridFile(const std::string& path) {
 
   const std::string ext = LowerExtension(path);
   const bool text = ext == ".csv" || ext == ".tsv" || ext == ".txt";
-  if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".gif") {
+  if (IsImagePath(path)) {
     return Error{"'" + path + "' is an image, not a grid file (.csv, .tsv, .txt or .npy): open it in the "
                  "window, or turn it into numbers with convstep-cli grid"};
   }
@@ -60,7 +40,7 @@ Result<Tensor3> LoadGridFile(const std::string& path) {
     return Error{"'" + path + "' is not a grid file: use .csv, .tsv or .txt (text) or .npy (NumPy)"};
   }
 
-  Result<std::string> bytes = ReadAtMost(path, text ? kMaxGridTextBytes : kMaxNpyBytes);
+  Result<std::string> bytes = ReadFileAtMost(path, text ? kMaxGridTextBytes : kMaxNpyBytes);
   if (!bytes) return Error{bytes.error()};
   Result<Tensor3> grid = text ? ParseGridText(*bytes) : ParseNpy(*bytes);
   if (!grid) return Error{"'" + path + "': " + grid.error()};

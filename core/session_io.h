@@ -11,6 +11,7 @@
 #include "core/conv_spec.h"
 #include "core/model_summary.h"
 #include "core/pool2d.h"
+#include "core/file_io.h"
 #include "core/result.h"
 #include "core/session.h"
 #include "core/tensor.h"
@@ -57,15 +58,6 @@ Result<Session> SessionFromText(const std::string& text);
 // 64 MiB: several times a session at the grid limits (16 channels of
 // 256 × 256 in the conv and pooling inputs); a larger file is the wrong file.
 constexpr std::size_t kMaxSessionFileBytes = std::size_t{64} << 20;
-
-// The whole file, or why it cannot be read: missing, a folder, not a regular
-// file (a FIFO, a device), unreadable, or more than `max_bytes`.
-Result<std::string> ReadTextFile(const std::string& path, std::size_t max_bytes);
-// Writes `text` to a new file in the target's folder, flushes it to the disk
-// and renames it over `path`: a crash at any moment leaves either the old
-// file or the new one, never half of one. On an error the old file is
-// untouched and no temporary file is left behind.
-Result<bool> WriteFileAtomically(const std::string& path, const std::string& text);
 
 Result<Session> LoadSessionFile(const std::string& path);
 Result<bool> SaveSessionFile(const std::string& path, const Session& session);

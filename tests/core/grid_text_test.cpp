@@ -154,7 +154,8 @@ TEST(GridText, LimitsAreChecked) {
   const Tensor3 widest = Parsed(Ones(kMaxGridSide, kMaxGridSide, ";"));
   EXPECT_EQ(widest.h, kMaxGridSide);
   EXPECT_EQ(widest.w, kMaxGridSide);
-  EXPECT_EQ(ErrorOf(Ones(1, kMaxGridSide + 1)), "line 1 has more than 256 values: a channel is at most 256 columns wide");
+  EXPECT_EQ(ErrorOf(Ones(1, kMaxGridSide + 1)),
+            "line 1 has more than 256 values: a channel is at most 256 columns wide");
   EXPECT_EQ(ErrorOf(Ones(kMaxGridSide + 1, 2)), "line 257 is row 257 of channel 1: a channel is at most 256 rows tall");
 
   std::string channels;
@@ -162,7 +163,8 @@ TEST(GridText, LimitsAreChecked) {
   EXPECT_EQ(Parsed(channels).c, kMaxGridChannels);
   EXPECT_EQ(ErrorOf(channels + "1 2\n"), "line 33 starts channel 17: a grid has at most 16 channels");
 
-  EXPECT_EQ(ErrorOf(std::string(kMaxGridTextBytes + 1, ' ')), "the text is 8388609 bytes long; a grid's text is at most 8 MiB");
+  EXPECT_EQ(ErrorOf(std::string(kMaxGridTextBytes + 1, ' ')),
+            "the text is 8388609 bytes long; a grid's text is at most 8 MiB");
 }
 
 }  // namespace

@@ -111,8 +111,10 @@ TEST(Npy, HeadersThatDoNotParse) {
             "the .npy header does not parse at character 55: expected a whole number in the shape");
   EXPECT_EQ(error_of_header("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3}"),
             "the .npy header does not parse at character 56: expected ',' or ')' in the shape");
-  EXPECT_EQ(error_of_header("{'descr: '<f4'}"), "the .npy header does not parse at character 11: expected ':' after 'descr: '");
-  EXPECT_EQ(error_of_header("{'descr': '<f4"), "the .npy header does not parse at character 11: a string is not closed");
+  EXPECT_EQ(error_of_header("{'descr: '<f4'}"),
+            "the .npy header does not parse at character 11: expected ':' after 'descr: '");
+  EXPECT_EQ(error_of_header("{'descr': '<f4"),
+            "the .npy header does not parse at character 11: a string is not closed");
   EXPECT_EQ(error_of_header("{'descr': '<f4', 'fortran\norder': False}"),
             "the .npy header does not parse at character 26: a string holds a byte that is not printable ASCII");
   EXPECT_EQ(error_of_header("{'descr': '<f4\\'}"),
@@ -158,7 +160,8 @@ TEST(Npy, TruncatedAndOverlongFiles) {
             "the .npy file is truncated: shape (2, 3) needs 24 bytes of data but it has 23");
   EXPECT_EQ(ErrorOf(full + "x"),
             "the .npy file has 1 bytes after the data of shape (2, 3) (were several arrays saved into one file?)");
-  EXPECT_EQ(ErrorOf(full.substr(0, 40)), "the .npy file is truncated: its header should be 118 bytes but the file ends after 30");
+  EXPECT_EQ(ErrorOf(full.substr(0, 40)),
+            "the .npy file is truncated: its header should be 118 bytes but the file ends after 30");
   EXPECT_EQ(ErrorOf(full.substr(0, 9)), "the .npy file is truncated: it ends inside its preamble");
   EXPECT_EQ(ErrorOf(Npy(NpyDict("<f4", "(2, 3)"), kF4, 2).substr(0, 11)),
             "the .npy file is truncated: it ends inside its preamble");

@@ -499,10 +499,10 @@ TEST(SessionIo, OnlyRegularFilesOfBoundedSize) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error(), "'" + (folder / "fifo") + "' is not a regular file");
   WriteAll(folder / "big.txt", std::string(1000, ' '));
-  Result<std::string> text = ReadTextFile(folder / "big.txt", 999);
+  Result<std::string> text = ReadFileAtMost(folder / "big.txt", 999);
   ASSERT_FALSE(text.ok());
   EXPECT_EQ(text.error(), "'" + (folder / "big.txt") + "' is larger than 999 bytes");
-  text = ReadTextFile(folder / "big.txt", 1000);
+  text = ReadFileAtMost(folder / "big.txt", 1000);
   ASSERT_TRUE(text.ok()) << text.error();
   EXPECT_EQ(text->size(), 1000u);
 }

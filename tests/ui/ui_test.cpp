@@ -86,7 +86,8 @@ bool Near(const unsigned char* px, int r, int g, int b, int tolerance = 40) {
 }
 
 TEST(Window, ScreenshotOfEveryPresetIsDrawn) {
-  for (const std::string preset : {"ejemplo1", "ejemplo1_valid", "large_64x64x3"}) {
+  for (const std::string preset : {"ejemplo1", "ejemplo1_valid", "ejemplo_convolucion", "siete_filtros", "imagen_bordes",
+                                   "large_64x64x3"}) {
     const std::string png = TempPath(preset + ".png");
     std::remove(png.c_str());
     const ProcessResult r = Window({"--preset", preset, "--screenshot", png});
