@@ -173,6 +173,12 @@ Result<bool> Script::Apply(const Json& a, AppState& state, FrameInput* frame) {
     pending_frames_ = 1;
     return true;
   }
+  if (a.contains("save")) {
+    // File > Save as, with the dialog's answer.
+    if (!a["save"].is_string()) return Error{"\"save\" needs a file path"};
+    SaveSessionTo(state, a["save"].get<std::string>());
+    return false;
+  }
   if (a.contains("import_image")) {
     // The import dialog's "Import as the input", with its options.
     const Json& o = a["import_image"];

@@ -6,7 +6,7 @@
 //    {"hover": "input/0", "cell": [2, 3]}, {"click": "output/0", "cell": [2, 1]},
 //    {"key": "right"}, {"key": "z", "ctrl": true}, {"type": "1,5"},
 //    {"clipboard": "1\t2\n3\t4"}, {"key": "v", "ctrl": true}, {"paste_choice": "resize"},
-//    {"drop": "grid.csv"}, {"tab": "pooling"}, {"frames": 3},
+//    {"drop": "grid.csv"}, {"save": "session.json"}, {"tab": "pooling"}, {"frames": 3},
 //    {"screenshot": "out.png"}]
 #pragma once
 

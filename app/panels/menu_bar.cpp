@@ -79,6 +79,19 @@ void DrawMenuBar(AppState& state) {
       for (const PresetEntry& p : PresetEntries()) {
         if (ImGui::MenuItem(p.title.c_str())) OpenPresetNamed(state, p.name);
       }
+      ImGui::Separator();
+      // The lecture's pooling slide and model summary live in Ejemplo 1's
+      // session; these open it on their tab.
+      if (ImGui::MenuItem("Max pooling: the lecture's 4\u00d74 slice")) {
+        OpenPresetNamed(state, "ejemplo1");
+        state.view.tab = Tab::kPooling;
+        state.view.tab_requested = true;
+      }
+      if (ImGui::MenuItem("Model summary: the lecture's CIFAR model (113,738 parameters)")) {
+        OpenPresetNamed(state, "ejemplo1");
+        state.view.tab = Tab::kSummary;
+        state.view.tab_requested = true;
+      }
       ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();

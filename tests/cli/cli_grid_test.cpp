@@ -16,30 +16,21 @@ namespace {
 
 using testing::Cli;
 using testing::ExpectCleanFailure;
+using testing::ExpectJsonOutput;
 using testing::LittleEndian;
 using testing::Npy;
 using testing::NpyDict;
 using testing::ProcessResult;
+using testing::TestTempPath;
 
 // ctest runs the tests in parallel: each test writes files of its own.
-std::string TempPath(const std::string& name) {
-  return ::testing::TempDir() + "convstep_grid_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() +
-         "_" + name;
-}
 
 std::string WriteFile(const std::string& name, const std::string& bytes) {
-  const std::string path = TempPath(name);
+  const std::string path = TestTempPath(name);
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
 
-Json Output(const ProcessResult& r) {
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.err, "");
-  Result<Json> j = ParseJson(r.out);
-  EXPECT_TRUE(j.ok()) << r.out;
-  return j ? *j : Json();
-}
 
 // The input 1..9 as a 3 × 3 CSV grid.
 std::string NineCsv() { return WriteFile("nine.csv", "1,2,3\n4,5,6\n7,8,9\n"); }
@@ -57,12 +48,12 @@ TEST(CliGrid, PrintsShapeAndDataNestedChannelsRowsColumns) {
 }
 
 TEST(CliGrid, EverySupportedExtension) {
-  EXPECT_EQ(Output(Cli({"grid", WriteFile("a.tsv", "1\t2\n3\t4\n")}))["data"], Json::parse("[[[1,2],[3,4]]]"));
-  EXPECT_EQ(Output(Cli({"grid", WriteFile("a.txt", "0.5 1\n")}))["data"], Json::parse("[[[0.5,1]]]"));
-  EXPECT_EQ(Output(Cli({"grid", WriteFile("upper.TXT", "7\n")}))["shape"], Json::parse("[1,1,1]"));
+  EXPECT_EQ(ExpectJsonOutput(Cli({"grid", WriteFile("a.tsv", "1\t2\n3\t4\n")}))["data"], Json::parse("[[[1,2],[3,4]]]"));
+  EXPECT_EQ(ExpectJsonOutput(Cli({"grid", WriteFile("a.txt", "0.5 1\n")}))["data"], Json::parse("[[[0.5,1]]]"));
+  EXPECT_EQ(ExpectJsonOutput(Cli({"grid", WriteFile("upper.TXT", "7\n")}))["shape"], Json::parse("[1,1,1]"));
   const std::string rgb = WriteFile(
       "rgb.npy", Npy(NpyDict("|u1", "(3, 1, 2)"), LittleEndian<std::uint8_t>({255, 0, 10, 20, 0, 128})));
-  const Json j = Output(Cli({"grid", rgb}));
+  const Json j = ExpectJsonOutput(Cli({"grid", rgb}));
   EXPECT_EQ(j["shape"], Json::parse("[3,1,2]"));
   EXPECT_EQ(j["data"], Json::parse("[[[255,0]],[[10,20]],[[0,128]]]"));
 }
@@ -70,11 +61,11 @@ TEST(CliGrid, EverySupportedExtension) {
 TEST(CliGrid, ARelativePathIsResolvedAgainstTheCurrentDirectory) {
   const std::string relative = std::filesystem::relative(NineCsv()).string();
   ASSERT_FALSE(std::filesystem::path(relative).is_absolute());
-  EXPECT_EQ(Output(Cli({"grid", relative}))["shape"], Json::parse("[1,3,3]"));
+  EXPECT_EQ(ExpectJsonOutput(Cli({"grid", relative}))["shape"], Json::parse("[1,3,3]"));
 }
 
 TEST(CliGrid, EveryFailureIsOneLineOnStderrAndExitCode2) {
-  const std::string missing = TempPath("missing.csv");
+  const std::string missing = TestTempPath("missing.csv");
   ExpectCleanFailure(Cli({"grid", missing}), "cannot open '" + missing + "'");
   ExpectCleanFailure(Cli({"grid", ::testing::TempDir()}), "is a directory, not a grid file");
   ExpectCleanFailure(Cli({"grid", WriteFile("a.json", "[[1]]")}),
@@ -101,23 +92,23 @@ TEST(CliGrid, EveryFailureIsOneLineOnStderrAndExitCode2) {
 
 TEST(CliGrid, SpecsNameGridFilesForInputAndWeight) {
   const Json spec = {{"input", NineCsv()}, {"weight", WeightNpy()}};
-  const Json conv = Output(Cli({"conv2d", "-"}, spec.dump()));
+  const Json conv = ExpectJsonOutput(Cli({"conv2d", "-"}, spec.dump()));
   EXPECT_EQ(conv["output_shape"], Json::parse("[1,2,2]"));
   EXPECT_EQ(conv["output"], Json::parse("[[[37,47],[67,77]]]"));
 
-  const Json step = Output(Cli({"trace", "-", "--step", "3"}, spec.dump()));
+  const Json step = ExpectJsonOutput(Cli({"trace", "-", "--step", "3"}, spec.dump()));
   EXPECT_EQ(step["value"], 77);
   EXPECT_EQ(step["terms"].size(), 4u);
   EXPECT_EQ(step["terms"][3]["weight"], 4);
   EXPECT_EQ(step["terms"][3]["input"], 9);
 
   const Json pool_spec = {{"input", NineCsv()}, {"mode", "max"}, {"kernel", 2}, {"stride", 1}};
-  const Json pool = Output(Cli({"pool2d", "-"}, pool_spec.dump()));
+  const Json pool = ExpectJsonOutput(Cli({"pool2d", "-"}, pool_spec.dump()));
   EXPECT_EQ(pool["output"], Json::parse("[[[5,6],[8,9]]]"));
 
   // In a transposed convolution the file is one input channel's kernels.
   const Json transpose_spec = {{"input", {{{2}}}}, {"weight", WeightNpy()}};
-  const Json transpose = Output(Cli({"conv_transpose2d", "-"}, transpose_spec.dump()));
+  const Json transpose = ExpectJsonOutput(Cli({"conv_transpose2d", "-"}, transpose_spec.dump()));
   EXPECT_EQ(transpose["output"], Json::parse("[[[2,4],[6,8]]]"));
 }
 
@@ -125,12 +116,12 @@ TEST(CliGrid, AThreeDimensionalWeightFileIsOneFilterOverEveryChannel) {
   const std::string input = WriteFile("two_channels.txt", "1 2\n3 4\n\n10 20\n30 40\n");
   const std::string weight = WriteFile(
       "two_channels.npy", Npy(NpyDict("|i1", "(2, 2, 2)"), LittleEndian<std::int8_t>({1, 0, 0, 1, -1, 0, 0, 0})));
-  const Json conv = Output(Cli({"conv2d", "-"}, Json{{"input", input}, {"weight", weight}}.dump()));
+  const Json conv = ExpectJsonOutput(Cli({"conv2d", "-"}, Json{{"input", input}, {"weight", weight}}.dump()));
   EXPECT_EQ(conv["output"], Json::parse("[[[-5]]]"));  // 1 + 4 - 10
 }
 
 TEST(CliGrid, ABadFileInASpecNamesTheFieldAndTheFile) {
-  const std::string missing = TempPath("nowhere.csv");
+  const std::string missing = TestTempPath("nowhere.csv");
   ExpectCleanFailure(Cli({"conv2d", "-"}, Json{{"input", missing}, {"weight", WeightNpy()}}.dump()),
                      "input: cannot open '" + missing + "'");
   const std::string ragged = WriteFile("ragged_weight.csv", "1,2\n3\n");

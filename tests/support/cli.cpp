@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/spec_json.h"
+
 namespace convstep::testing {
 
 ProcessResult Cli(const std::vector<std::string>& args, const std::string& stdin_text) {
@@ -16,6 +18,14 @@ void ExpectCleanFailure(const ProcessResult& r, const std::string& should_mentio
   ASSERT_FALSE(r.err.empty());
   EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "more than one line: " << r.err;
   EXPECT_NE(r.err.find(should_mention), std::string::npos) << r.err;
+}
+
+nlohmann::json ExpectJsonOutput(const ProcessResult& r) {
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  Result<Json> j = ParseJson(r.out);
+  EXPECT_TRUE(j.ok()) << r.out;
+  return j ? *j : Json();
 }
 
 }  // namespace convstep::testing

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/support/process.h"
 
 namespace convstep::testing {
@@ -13,5 +15,9 @@ namespace convstep::testing {
 ProcessResult Cli(const std::vector<std::string>& args, const std::string& stdin_text = "");
 
 void ExpectCleanFailure(const ProcessResult& r, const std::string& should_mention);
+
+// A successful run: exit code 0, nothing on stderr, and JSON on stdout
+// (returned; null when it is not JSON).
+nlohmann::json ExpectJsonOutput(const ProcessResult& r);
 
 }  // namespace convstep::testing

@@ -1,5 +1,6 @@
 #include "tests/support/process.h"
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,6 +32,12 @@ std::string ReadFile(const std::string& path) {
 }
 
 }  // namespace
+
+std::string TestTempPath(const std::string& name) {
+  const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  return ::testing::TempDir() + "convstep_" + (test != nullptr ? std::string(test->test_suite_name()) + "." + test->name() : "") +
+         "_" + name;
+}
 
 ProcessResult RunProcess(const std::vector<std::string>& args, const std::string& stdin_text) {
   char dir_template[] = "/tmp/convstep-test-XXXXXX";

@@ -13,6 +13,10 @@ struct ProcessResult {
   std::string err;
 };
 
+// A path in the test temp folder that no other test uses, even when ctest
+// runs tests in parallel: the running test's name is part of it.
+std::string TestTempPath(const std::string& name);
+
 // `stdin_text` is fed to the program's standard input.
 ProcessResult RunProcess(const std::vector<std::string>& args, const std::string& stdin_text = "");
 

@@ -22,9 +22,6 @@ namespace {
 using testing::ProcessResult;
 using testing::RunProcess;
 
-std::string TempPath(const std::string& name) {
-  return ::testing::TempDir() + "convstep_ui_" + name;
-}
 
 // Runs the window on a private X server, the way a headless user would.
 // Under the sanitizer build, leak checking is off for the window alone: Mesa's
@@ -53,8 +50,8 @@ Json ReadJsonFile(const std::string& path) {
 
 // Runs a script and returns the dumped state.
 Json RunScript(const std::string& name, const Json& script, const std::vector<std::string>& extra = {}) {
-  const std::string script_path = TempPath(name + ".json");
-  const std::string dump_path = TempPath(name + "_state.json");
+  const std::string script_path = testing::TestTempPath(name + ".json");
+  const std::string dump_path = testing::TestTempPath(name + "_state.json");
   std::ofstream(script_path) << script.dump();
   std::vector<std::string> args{"--script", script_path, "--dump-state", dump_path};
   args.insert(args.end(), extra.begin(), extra.end());
@@ -88,7 +85,7 @@ bool Near(const unsigned char* px, int r, int g, int b, int tolerance = 40) {
 TEST(Window, ScreenshotOfEveryPresetIsDrawn) {
   for (const std::string preset : {"ejemplo1", "ejemplo1_valid", "ejemplo_convolucion", "siete_filtros", "imagen_bordes",
                                    "large_64x64x3"}) {
-    const std::string png = TempPath(preset + ".png");
+    const std::string png = testing::TestTempPath(preset + ".png");
     std::remove(png.c_str());
     const ProcessResult r = Window({"--preset", preset, "--screenshot", png});
     ASSERT_EQ(r.exit_code, 0) << preset << ": " << r.err;
@@ -106,8 +103,8 @@ TEST(Window, ScreenshotOfEveryPresetIsDrawn) {
 
 TEST(Window, TheWindowOutlineIsWhereTheCoreSaysStepKIs) {
   // Step 6 (1-based) of Ejemplo 1: output (1, 2), window at padded (2, 4).
-  const std::string png = TempPath("probe.png");
-  const std::string dump = TempPath("probe_state.json");
+  const std::string png = testing::TestTempPath("probe.png");
+  const std::string dump = testing::TestTempPath("probe_state.json");
   const ProcessResult r = Window({"--step", "6", "--screenshot", png, "--dump-state", dump});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const Json state = ReadJsonFile(dump);
@@ -192,7 +189,7 @@ TEST(Window, ParametersChangeLiveAndBadOnesLeaveTheSessionAsItWas) {
   EXPECT_EQ(state["output_size"]["shape"], Json::parse("[2, 2, 1]"));
   EXPECT_TRUE(state["hovered_output"].is_null()) << state["hovered_output"];
   // A kernel that cannot fit fails the script with the core's message...
-  const std::string script_path = TempPath("bad.json");
+  const std::string script_path = testing::TestTempPath("bad.json");
   std::ofstream(script_path) << R"([{"set": "kernel", "value": 9}])";
   const ProcessResult r = Window({"--script", script_path});
   EXPECT_EQ(r.exit_code, 2);
@@ -243,12 +240,12 @@ TEST(Window, PastingASpreadsheetGridAsksAboutItsSizeThenPastes) {
 }
 
 TEST(Window, DroppingAGridFileMakesItTheInputAndABadOneChangesNothing) {
-  const std::string csv = TempPath("drop.csv");
+  const std::string csv = testing::TestTempPath("drop.csv");
   std::ofstream(csv) << "7;8;9\n1;2;3\n4;5;6\n";
   Json state = RunScript("drop", Json::array({{{"drop", csv}}, {{"frames", 1}}}));
   EXPECT_EQ(state["input"], Json::parse("[[[7, 8, 9], [1, 2, 3], [4, 5, 6]]]"));
   EXPECT_EQ(state["weight_shape"], Json::parse("[1, 1, 3, 3]"));  // the filter follows the channels
-  const std::string ragged = TempPath("ragged.csv");
+  const std::string ragged = testing::TestTempPath("ragged.csv");
   std::ofstream(ragged) << "1;2;3\n4;5\n";
   state = RunScript("drop_bad", Json::array({{{"drop", ragged}}, {{"frames", 1}}}));
   EXPECT_EQ(state["input"][0][0], Json::parse("[1, 2, 0, 2, 1, 2]"));  // Ejemplo 1, untouched
@@ -265,7 +262,7 @@ TEST(Window, DroppingAPictureAsksForItsGridThenImportsIt) {
       for (int c = 0; c < 3; ++c) pixels[static_cast<size_t>((y * 16 + x) * 3 + c)] = 255;
     }
   }
-  const std::string png = TempPath("halves.png");
+  const std::string png = testing::TestTempPath("halves.png");
   ASSERT_NE(stbi_write_png(png.c_str(), 16, 16, 3, pixels.data(), 16 * 3), 0);
   Json state = RunScript("drop_png", Json::array({{{"drop", png}}, {{"frames", 1}}}));
   EXPECT_EQ(state["pending_image"], png);
@@ -276,11 +273,32 @@ TEST(Window, DroppingAPictureAsksForItsGridThenImportsIt) {
   ASSERT_EQ(state["input"][0].size(), 8u);
   EXPECT_EQ(state["input"][0][3], Json::parse("[0, 0, 0, 0, 255, 255, 255, 255]"));
   // A file that only says it is a PNG changes nothing and says why.
-  const std::string fake = TempPath("fake.png");
+  const std::string fake = testing::TestTempPath("fake.png");
   std::ofstream(fake) << "not a picture";
   state = RunScript("import_fake", Json::array({{{"drop", fake}}, {{"import_image", Json::object()}}, {{"frames", 1}}}));
   EXPECT_EQ(state["input"][0][0], Json::parse("[1, 2, 0, 2, 1, 2]"));
   EXPECT_NE(state["message"].get<std::string>().find("cannot decode"), std::string::npos) << state["message"];
+}
+
+TEST(Window, ASavedSessionOpensAsItWasLeft) {
+  const std::string path = testing::TestTempPath("saved_session.json");
+  std::remove(path.c_str());
+  // Type 5 into input (0, 0), go to step 4, save.
+  RunScript("save", Json::array({{{"click", "input/0"}, {"cell", {1, 1}}}, {{"frames", 2}}, {{"type", "5"}},
+                                 {{"key", "enter"}}, {{"step", 3}}, {{"save", path}}, {{"frames", 1}}}));
+  // A fresh window opens the file: the edit and the step are back.
+  const Json state = RunScript("reopen", Json::array({{{"drop", path}}, {{"frames", 1}}}));
+  EXPECT_EQ(state["input"][0][0][0].get<double>(), 5.0);
+  EXPECT_EQ(state["step"].get<int>(), 3);
+  // Step 4 is output (1, 0), whose window starts at padded (2, 0): it does
+  // not read input (0, 0), so its value is Ejemplo 1's 14.
+  EXPECT_EQ(state["current"]["value"].get<double>(), 14.0);
+  // A file that is not a session leaves the open one as it was.
+  const std::string broken = testing::TestTempPath("broken_session.json");
+  std::ofstream(broken) << "{\"conv\": ";
+  const Json kept = RunScript("reopen_broken", Json::array({{{"drop", broken}}, {{"frames", 1}}}));
+  EXPECT_EQ(kept["input"][0][0][0].get<double>(), 1.0);
+  EXPECT_NE(kept["message"].get<std::string>().find("broken_session.json"), std::string::npos) << kept["message"];
 }
 
 TEST(Window, TabsAndPoolingOnTheLecturesSlice) {
@@ -300,7 +318,7 @@ TEST(Window, TabsAndPoolingOnTheLecturesSlice) {
 
 TEST(Window, WithoutADisplayItSaysSoAndExits) {
   const ProcessResult r = RunProcess({"env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", CONVSTEP_WINDOW,
-                                      "--screenshot", TempPath("none.png")});
+                                      "--screenshot", testing::TestTempPath("none.png")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("cannot open a window: no display"), std::string::npos) << r.err;
 }
