@@ -123,7 +123,8 @@ void DrawInputPanel(AppState& state) {
     };
     EditGridCells(
         state, grid.name, hit, is_data,
-        [&](int py, int px) { return input.at(c, py - g.padding.top, px - g.padding.left); },
+        // The document, not the stepper's copy: a commit replaces the stepper.
+        [&](int py, int px) { return state.session.conv.input.at(c, py - g.padding.top, px - g.padding.left); },
         [&](int py, int px, double v) {
           Conv2dSpec spec = state.session.conv;
           spec.input.at(c, py - g.padding.top, px - g.padding.left) = v;

@@ -70,7 +70,9 @@ void DrawKernelsPanel(AppState& state) {
       ColoredText(ChannelColor(channel), ("ch " + std::to_string(channel)).c_str());
       const GridHit hit = DrawGrid(grid);
       EditGridCells(
-          state, grid.name, hit, [](int, int) { return true; }, [&](int y, int x) { return w.at(f, ci, y, x); },
+          state, grid.name, hit, [](int, int) { return true; },
+          // The document, not the stepper's copy: a commit replaces the stepper.
+          [&](int y, int x) { return state.session.conv.weight.at(f, ci, y, x); },
           [&](int y, int x, double v) {
             Conv2dSpec spec = state.session.conv;
             spec.weight.at(f, ci, y, x) = v;

@@ -39,6 +39,10 @@ CellEditResult DrawCellEditor(CellEdit& edit, const GridPlacement& placement) {
   const bool tab = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab));
   const bool up = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow));
   const bool down = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow));
+  // Left and right move between cells too, as in a spreadsheet: a cell holds
+  // one short number, retyped rather than edited inside.
+  const bool left = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow));
+  const bool right = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow));
   const bool shift = ImGui::GetIO().KeyShift;
 
   const ImVec2 cursor = ImGui::GetCursorScreenPos();
@@ -46,13 +50,17 @@ CellEditResult DrawCellEditor(CellEdit& edit, const GridPlacement& placement) {
                                    placement.origin.y + static_cast<float>(edit.y) * placement.cell));
   ImGui::SetNextItemWidth(std::max(placement.cell, 64.0f));
   if (edit.frames == 0) ImGui::SetKeyboardFocusHere();
+  // One ID per cell: moving to the next cell opens a new field with that
+  // cell's text, rather than keeping the last one's buffer.
+  ImGui::PushID(edit.y * placement.cols + edit.x);
   const bool enter = ImGui::InputText("##cell_edit", edit.text, sizeof edit.text,
                                       ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
   const bool active = ImGui::IsItemActive();
+  ImGui::PopID();
   ImGui::SetCursorScreenPos(cursor);
   ++edit.frames;
 
-  const bool moving = active && (tab || up || down);
+  const bool moving = active && (tab || up || down || left || right);
   if (enter || moving) {
     if (!ParseCellValue(edit.text, &result.value)) {
       result.error = std::string("'") + edit.text + "' is not a number";
@@ -61,6 +69,8 @@ CellEditResult DrawCellEditor(CellEdit& edit, const GridPlacement& placement) {
     }
     result.action = CellEditResult::Action::kCommit;
     if (tab) result.move_x = shift ? -1 : 1;
+    if (left) result.move_x = -1;
+    if (right) result.move_x = 1;
     if (up) result.move_y = -1;
     if (down) result.move_y = 1;
     return result;

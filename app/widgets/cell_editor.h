@@ -1,5 +1,5 @@
 // Typing a value into one cell of a grid, in place: click a cell, type,
-// Enter accepts, Esc cancels, Tab and the up/down arrows accept and move.
+// Enter accepts, Esc cancels, Tab and the arrows accept and move.
 // The panel that drew the grid calls DrawCellEditor right after DrawGrid and
 // turns the result into a change of the document.
 #pragma once

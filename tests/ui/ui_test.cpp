@@ -208,6 +208,12 @@ TEST(Window, TypingIntoACellChangesTheOutputAndUndoRedoIt) {
   state = RunScript("redo", Json::parse(type5 + R"(, {"key": "z", "ctrl": true}, {"key": "y", "ctrl": true},
                                                    {"frames": 1}])"));
   EXPECT_EQ(state["current"]["value"].get<double>(), 16.0);
+  // The right arrow accepts and moves to the next cell: typing 5 then 3
+  // sets input (0, 0) to 5 and input (0, 1) to 3.
+  state = RunScript("arrows", Json::parse(R"([{"click": "input/0", "cell": [1, 1]}, {"frames": 2}, {"type": "5"},
+                                              {"key": "right"}, {"frames": 2}, {"type": "3"}, {"key": "enter"},
+                                              {"frames": 1}])"));
+  EXPECT_EQ(state["input"][0][0], Json::parse("[5, 3, 0, 2, 1, 2]"));
   // A decimal comma is a decimal point: 1,5 adds (1.5 - 1)·2 = 1.
   state = RunScript("comma", Json::parse(R"([{"click": "input/0", "cell": [1, 1]}, {"frames": 2}, {"type": "1,5"},
                                              {"key": "enter"}, {"frames": 1}])"));
