@@ -13,10 +13,10 @@ constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_N
                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-void BeginFixedWindow(const char* name, ImVec2 pos, ImVec2 size) {
+void BeginFixedWindow(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra = 0) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
-  ImGui::Begin(name, nullptr, kFixed);
+  ImGui::Begin(name, nullptr, kFixed | extra);
 }
 
 // A bordered child region of the given size, drawing one panel.
@@ -51,12 +51,14 @@ struct TabEntry {
 }  // namespace
 
 void DrawLayout(AppState& state) {
-  DrawMenuBar(state);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float bar_h = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetStyle().WindowPadding.y * 2.0f;
+  // The menu bar, then two rows of controls.
+  const float bar_h = ImGui::GetFrameHeight() + ImGui::GetFrameHeightWithSpacing() * 2.0f +
+                      ImGui::GetStyle().WindowPadding.y * 2.0f;
   const float left_w = std::clamp(vp->WorkSize.x * 0.21f, 250.0f, 420.0f);
 
-  BeginFixedWindow("##controls", vp->WorkPos, ImVec2(vp->WorkSize.x, bar_h));
+  BeginFixedWindow("##controls", vp->WorkPos, ImVec2(vp->WorkSize.x, bar_h), ImGuiWindowFlags_MenuBar);
+  DrawMenuBar(state);
   DrawControlsPanel(state);
   ImGui::End();
 

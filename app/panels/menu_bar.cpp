@@ -60,7 +60,9 @@ void SaveOrAsk(AppState& state) {
 }
 
 void DrawMenuBar(AppState& state) {
-  if (ImGui::BeginMainMenuBar()) {
+  // The menu bar of the controls window rather than a main menu bar: a
+  // window of its own would cost Mesa's rasteriser a millisecond a frame.
+  if (ImGui::BeginMenuBar()) {
     if (ImGui::BeginMenu("File")) {
       if (ImGui::MenuItem("Open...", "Ctrl+O")) ShowOpenDialog(state);
       if (ImGui::MenuItem("Save", "Ctrl+S")) SaveOrAsk(state);
@@ -94,7 +96,7 @@ void DrawMenuBar(AppState& state) {
       }
       ImGui::EndMenu();
     }
-    ImGui::EndMainMenuBar();
+    ImGui::EndMenuBar();
   }
   if (const std::optional<std::string> path = DrawFileDialog(state.view.file_dialog)) {
     switch (state.view.file_action) {

@@ -21,7 +21,7 @@ void DrawPoolingPanel(AppState& state);      // max/average pooling, its own ste
 void DrawMatrixPanel(AppState& state);       // im2col: patches, weights, product
 void DrawSummaryPanel(AppState& state);      // the Keras model summary and its layers
 void DrawStatusLine(AppState& state);        // the last problem or news, undo and redo
-void DrawMenuBar(AppState& state);           // File (open, save, export) and Presets, and their dialogs
+void DrawMenuBar(AppState& state);           // File and Presets (in a window with a menu bar), and the file dialog
 void DrawPasteDialog(AppState& state);       // a paste of another size: resize or top-left
 void DrawImageImportDialog(AppState& state); // a picture's grid options, with a preview
 // The File menu's actions, shared with the keyboard (Ctrl+O, Ctrl+S).

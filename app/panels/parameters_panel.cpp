@@ -127,7 +127,8 @@ const char* InputSizeRows(Conv2dSpec& spec) {
 // current filter (every channel slice gets it).
 const char* FillTools(AppState& state, Conv2dSpec& spec) {
   ImGui::Spacing();
-  PanelTitle("Fill");
+  // Folded by default: the parameters are what a lecture changes most.
+  if (!ImGui::CollapsingHeader("Fill tools")) return nullptr;
   static int target = 0;
   static int range[2] = {0, 4};
   static int seed = 1;

@@ -14,7 +14,7 @@ void DrawStatusLine(AppState& state) {
   ImGui::EndDisabled();
   ImGui::SameLine(0, 16.0f);
   if (state.view.message.empty()) {
-    ImGui::TextDisabled("Ctrl+Z undo, Ctrl+Y redo; click an input or kernel cell to type a value");
+    ImGui::TextDisabled("click a cell to type a value");
   } else if (state.view.message_is_error) {
     ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", state.view.message.c_str());
   } else {
