@@ -50,7 +50,8 @@ struct ViewState {
   std::string pending_image;              // a picture waiting for the import options
   std::string session_path;               // where Ctrl+S saves; empty until saved or opened
   FileDialog file_dialog;                 // Open, Save as and Export share one dialog
-  enum class FileAction { kOpen, kSaveAs, kExportCsv } file_action = FileAction::kOpen;
+  enum class FileAction { kOpen, kSaveAs, kExportCsv, kExportTable } file_action = FileAction::kOpen;
+  int export_table = 0;  // with kExportTable: which table and format (see the File menu)
   std::string message;          // the status line: the last problem or news, until the next change
   bool message_is_error = false;
 };

@@ -4,8 +4,10 @@
 #include <filesystem>
 
 #include "app/image/image_file.h"
+#include "imgui.h"
 #include "core/grid_file.h"
 #include "core/grid_text.h"
+#include "core/notebook_code.h"
 #include "core/session_io.h"
 
 namespace convstep {
@@ -104,6 +106,49 @@ bool ExportOutputCsv(AppState& state, const std::string& path) {
     return false;
   }
   state.SetStatus("exported the output to " + path, false);
+  return true;
+}
+
+void CopyCode(AppState& state, CodeLanguage language) {
+  Session session = state.session;
+  session.step = state.view.step;
+  const std::string code = language == CodeLanguage::kPytorch ? PytorchCode(session) : KerasCode(session);
+  ImGui::SetClipboardText(code.c_str());
+  state.SetStatus(std::string("copied the setup as ") + (language == CodeLanguage::kPytorch ? "PyTorch" : "Keras") +
+                      " code: paste it into a notebook cell",
+                  false);
+}
+
+bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std::string& path) {
+  std::string text;
+  switch (kind) {
+    case TableKind::kIm2col:
+      if (!state.matrix) {
+        state.SetStatus("the patch matrix of this convolution is too large to export", true);
+        return false;
+      }
+      text = Im2colTable(*state.matrix, state.conv->geometry(), format);
+      break;
+    case TableKind::kOutput: {
+      Tensor3 out = state.conv->Output();
+      for (double& v : out.data) v = Activate(state.session.activation, v);
+      text = OutputTable(out, format);
+      break;
+    }
+    case TableKind::kSummary:
+      if (!state.summary) {
+        state.SetStatus("the model has an error, so it has no summary: " + state.summary.error(), true);
+        return false;
+      }
+      text = SummaryTable(*state.summary, format);
+      break;
+  }
+  Result<bool> written = WriteFileAtomically(path, text);
+  if (!written) {
+    state.SetStatus(written.error(), true);
+    return false;
+  }
+  state.SetStatus("exported " + path, false);
   return true;
 }
 

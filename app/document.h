@@ -7,6 +7,7 @@
 
 #include "app/app_state.h"
 #include "core/image_grid.h"
+#include "core/table_export.h"
 
 namespace convstep {
 
@@ -20,6 +21,15 @@ bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& mer
 
 bool SaveSessionTo(AppState& state, const std::string& path);
 bool ExportOutputCsv(AppState& state, const std::string& path);
+
+// The current setup as code for a notebook, on the clipboard.
+enum class CodeLanguage { kPytorch, kKeras };
+void CopyCode(AppState& state, CodeLanguage language);
+
+// A table for slides: the im2col patch matrix, the output maps or the model
+// summary, as CSV, Markdown or LaTeX.
+enum class TableKind { kIm2col, kOutput, kSummary };
+bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std::string& path);
 
 // Ctrl+V: text from a spreadsheet or a slide into the selected grid (the
 // grid of the cell last clicked; the input when none). A grid of another

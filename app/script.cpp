@@ -1,5 +1,6 @@
 #include "app/script.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -172,6 +173,29 @@ Result<bool> Script::Apply(const Json& a, AppState& state, FrameInput* frame) {
     OpenPath(state, a["drop"].get<std::string>());
     pending_frames_ = 1;
     return true;
+  }
+  if (a.contains("copy_code")) {
+    if (a["copy_code"] != "pytorch" && a["copy_code"] != "keras") return Error{"copy_code is pytorch or keras"};
+    CopyCode(state, a["copy_code"] == "pytorch" ? CodeLanguage::kPytorch : CodeLanguage::kKeras);
+    return false;
+  }
+  if (a.contains("export_table")) {
+    // File > Export a table, with the dialog's answer.
+    const Json& t = a["export_table"];
+    static const std::pair<const char*, TableKind> kKinds[] = {
+        {"im2col", TableKind::kIm2col}, {"output", TableKind::kOutput}, {"summary", TableKind::kSummary}};
+    static const std::pair<const char*, TableFormat> kFormats[] = {
+        {"csv", TableFormat::kCsv}, {"markdown", TableFormat::kMarkdown}, {"latex", TableFormat::kLatex}};
+    if (!t.is_object() || !t.contains("path") || !t["path"].is_string()) {
+      return Error{"export_table takes {\"kind\", \"format\", \"path\"}"};
+    }
+    const auto kind = std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return t.value("kind", Json()) == k.first; });
+    const auto format = std::find_if(std::begin(kFormats), std::end(kFormats), [&](const auto& f) { return t.value("format", Json()) == f.first; });
+    if (kind == std::end(kKinds) || format == std::end(kFormats)) {
+      return Error{"kind is im2col, output or summary; format is csv, markdown or latex"};
+    }
+    ExportTable(state, kind->second, format->second, t["path"].get<std::string>());
+    return false;
   }
   if (a.contains("save")) {
     // File > Save as, with the dialog's answer.

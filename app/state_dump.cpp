@@ -1,6 +1,7 @@
 #include "app/state_dump.h"
 
 #include "app/widgets/grid_view.h"
+#include "imgui.h"
 #include "core/output_size.h"
 #include "core/step_text.h"
 
@@ -40,6 +41,8 @@ Json DumpState(const AppState& state) {
   j["pending_paste"] = state.view.pending_paste.has_value();
   j["pending_image"] = state.view.pending_image;
   j["can_undo"] = state.history.CanUndo();
+  const char* clipboard = ImGui::GetClipboardText();
+  j["clipboard"] = clipboard != nullptr ? clipboard : "";
   j["hovered_output"] = nullptr;
   j["window_of_hovered_output"] = Json::array();
   if (v.hovered_output) {

@@ -189,20 +189,6 @@ std::string ShapeText(const Shape& shape) {
 
 std::string PairText(Pair p) { return ShapeText({p.h, p.w}); }
 
-// Keras's output shape column: the batch is None.
-std::string KerasShapeText(const Shape& shape) {
-  std::string text = "(None";
-  for (long long d : shape) text += ", " + std::to_string(d);
-  return text + ")";
-}
-
-// 113738 -> "113,738", as Python's "{:,}".
-std::string WithThousands(long long n) {
-  std::string digits = std::to_string(n);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
-  return digits;
-}
-
 std::string TooManyParams() {
   return "more than " + WithThousands(kMaxCount) + " parameters, beyond what ConvStep counts";
 }
@@ -364,6 +350,18 @@ std::string TableRow(const std::array<std::string, 3>& fields, const std::array<
 const char* LayerTypeName(LayerType type) { return InfoOf(type).json_name; }
 
 const char* KerasClassName(LayerType type) { return InfoOf(type).class_name; }
+
+std::string KerasShapeText(const std::vector<long long>& shape) {
+  std::string text = "(None";
+  for (long long d : shape) text += ", " + std::to_string(d);
+  return text + ")";
+}
+
+std::string WithThousands(long long n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
+  return digits;
+}
 
 Result<Model> ModelFromJson(const Json& j) {
   if (!j.is_object()) return Error{"the model must be a JSON object with \"input_shape\" and \"layers\""};

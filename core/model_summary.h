@@ -71,6 +71,10 @@ struct ModelSummary {
 const char* LayerTypeName(LayerType type);
 // Keras's class name ("Conv2D", "MaxPooling2D", ...).
 const char* KerasClassName(LayerType type);
+// Keras's output shape column, the batch as None: "(None, 30, 30, 32)".
+std::string KerasShapeText(const std::vector<long long>& shape);
+// 113738 -> "113,738", as Python's "{:,}" (Keras's totals).
+std::string WithThousands(long long n);
 
 // A model object {"input_shape": [H, W, C], "layers": [{"type": ...}, ...]}
 // (the format of tests/data/summary_cases.json). Unknown fields are errors,

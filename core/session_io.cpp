@@ -1,11 +1,11 @@
 #include "core/session_io.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <span>
 
 #include "core/file_io.h"
+#include "core/shortest_number.h"
 
 namespace convstep {
 
@@ -38,14 +38,6 @@ OrderedJson PairToJson(Pair p) {
 }
 
 // [SECTION] Layout
-
-// The shortest text that reads back as the same double (std::to_chars):
-// 1 rather than 1.0, 0.1 rather than 0.10000000000000001.
-void AppendShortest(double v, std::string* out) {
-  char number[32];  // to_chars needs at most 24 characters for a double
-  const std::to_chars_result r = std::to_chars(number, number + sizeof number, v);
-  out->append(number, r.ptr);
-}
 
 // A double in JSON, so that whole numbers read 1, 2, 0 like the slide rather
 // than 1.0, 2.0, 0.0. Much faster than nlohmann's dump of each number, which

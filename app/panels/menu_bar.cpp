@@ -30,6 +30,26 @@ const std::vector<PresetEntry>& PresetEntries() {
   return entries;
 }
 
+struct TableExport {
+  const char* label;
+  const char* name;       // suggested file name
+  const char* extension;
+  TableKind kind;
+  TableFormat format;
+};
+
+constexpr TableExport kTableExports[] = {
+    {"im2col matrix as CSV", "im2col", ".csv", TableKind::kIm2col, TableFormat::kCsv},
+    {"im2col matrix as Markdown", "im2col", ".md", TableKind::kIm2col, TableFormat::kMarkdown},
+    {"im2col matrix as LaTeX", "im2col", ".tex", TableKind::kIm2col, TableFormat::kLatex},
+    {"output maps as CSV", "output", ".csv", TableKind::kOutput, TableFormat::kCsv},
+    {"output maps as Markdown", "output", ".md", TableKind::kOutput, TableFormat::kMarkdown},
+    {"output maps as LaTeX", "output", ".tex", TableKind::kOutput, TableFormat::kLatex},
+    {"model summary as CSV", "summary", ".csv", TableKind::kSummary, TableFormat::kCsv},
+    {"model summary as Markdown", "summary", ".md", TableKind::kSummary, TableFormat::kMarkdown},
+    {"model summary as LaTeX", "summary", ".tex", TableKind::kSummary, TableFormat::kLatex},
+};
+
 void OpenPresetNamed(AppState& state, const std::string& name) {
   Result<Session> session = LoadPreset(name);
   if (!session) return state.SetStatus(session.error(), true);
@@ -75,6 +95,21 @@ void DrawMenuBar(AppState& state) {
         OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, "Export the output as CSV", {".csv"},
                        "output.csv");
       }
+      if (ImGui::BeginMenu("Export a table for slides")) {
+        for (int i = 0; i < static_cast<int>(std::size(kTableExports)); ++i) {
+          const TableExport& t = kTableExports[i];
+          if (ImGui::MenuItem(t.label)) {
+            state.view.file_action = ViewState::FileAction::kExportTable;
+            state.view.export_table = i;
+            OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, t.label, {t.extension},
+                           std::string(t.name) + t.extension);
+          }
+        }
+        ImGui::EndMenu();
+      }
+      ImGui::Separator();
+      if (ImGui::MenuItem("Copy as PyTorch code")) CopyCode(state, CodeLanguage::kPytorch);
+      if (ImGui::MenuItem("Copy as Keras code")) CopyCode(state, CodeLanguage::kKeras);
       ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Presets")) {
@@ -103,6 +138,11 @@ void DrawMenuBar(AppState& state) {
       case ViewState::FileAction::kOpen: OpenPath(state, *path); break;
       case ViewState::FileAction::kSaveAs: SaveSessionTo(state, *path); break;
       case ViewState::FileAction::kExportCsv: ExportOutputCsv(state, *path); break;
+      case ViewState::FileAction::kExportTable: {
+        const TableExport& t = kTableExports[state.view.export_table];
+        ExportTable(state, t.kind, t.format, *path);
+        break;
+      }
     }
   }
 }

@@ -307,6 +307,24 @@ TEST(Window, ASavedSessionOpensAsItWasLeft) {
   EXPECT_NE(kept["message"].get<std::string>().find("broken_session.json"), std::string::npos) << kept["message"];
 }
 
+TEST(Window, TheSetupGoesToANotebookAndTablesToSlides) {
+  Json state = RunScript("code", Json::parse(R"([{"copy_code": "pytorch"}, {"frames": 1}])"));
+  const std::string code = state["clipboard"].get<std::string>();
+  EXPECT_NE(code.find("F.conv2d("), std::string::npos) << code;
+  EXPECT_NE(code.find("[1, 2, 0, 2, 1, 2]"), std::string::npos) << code;  // Ejemplo 1's first row
+  EXPECT_NE(code.find("stride=(2, 2)"), std::string::npos) << code;
+  state = RunScript("keras", Json::parse(R"([{"copy_code": "keras"}, {"frames": 1}])"));
+  EXPECT_NE(state["clipboard"].get<std::string>().find("layers.Conv2D("), std::string::npos);
+  const std::string md = testing::TestTempPath("summary.md");
+  RunScript("table", Json::array({{{"export_table", {{"kind", "summary"}, {"format", "markdown"}, {"path", md}}}},
+                                  {{"frames", 1}}}));
+  std::ifstream in(md);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_NE(text.str().find("| conv2d (Conv2D) | (None, 30, 30, 32) | 896 |"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("Total params: 113,738"), std::string::npos) << text.str();
+}
+
 TEST(Window, TabsAndPoolingOnTheLecturesSlice) {
   const Json state = RunScript("pool", Json::parse(R"([{"tab": "pooling"}, {"click": "pool/output", "cell": [1, 0]}, {"frames": 1}])"));
   EXPECT_EQ(state["tab"], "pooling");
