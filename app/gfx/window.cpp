@@ -149,6 +149,5 @@ int Window::FramebufferHeight() const {
 
 std::vector<std::string> Window::TakeDroppedPaths() { return std::exchange(g_dropped_paths, {}); }
 
-bool Window::KeyDown(int glfw_key) const { return glfwGetKey(window_, glfw_key) == GLFW_PRESS; }
 
 }  // namespace convstep::gfx

@@ -52,7 +52,6 @@ class Window {
   void Present();  // shows it
   int FramebufferWidth() const;
   int FramebufferHeight() const;
-  bool KeyDown(int glfw_key) const;
   // Files dropped onto the window since the last call.
   std::vector<std::string> TakeDroppedPaths();
   GLFWwindow* handle() const { return window_; }

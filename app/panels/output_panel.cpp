@@ -1,7 +1,6 @@
 // The feature maps filling in as the steps go: the current cell outlined,
 // cells linked to the hovered input position lit, a click jumps to a step.
 #include <algorithm>
-#include <cmath>
 #include <string>
 
 #include "app/panels/panels.h"
@@ -43,15 +42,8 @@ void DrawOutputPanel(AppState& state) {
     if (f % arrangement.per_row != 0) ImGui::SameLine(0, 16.0f);
     ImGui::BeginGroup();
     ImGui::Text("filter %d", f);
-    GridDraw grid;
-    grid.name = "output/" + std::to_string(f);
-    grid.rows = g.out_h;
-    grid.cols = g.out_w;
-    grid.cell = arrangement.cell;
+    GridDraw grid = BlankGrid("output/" + std::to_string(f), g.out_h, g.out_w, arrangement.cell, kEmptyFill);
     grid.label_every = arrangement.cell >= 14.0f ? 1 : 0;
-    const size_t n = static_cast<size_t>(g.out_h) * g.out_w;
-    grid.fills.assign(n, kEmptyFill);
-    grid.values.assign(n, std::nan(""));
     for (int y = 0; y < g.out_h; ++y) {
       for (int x = 0; x < g.out_w; ++x) {
         if (conv.StepOf(f, y, x) > state.view.step) continue;

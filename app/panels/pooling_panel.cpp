@@ -2,7 +2,6 @@
 // the convolution's output with one click. The window, the winner of max
 // pooling, the output filling in, and the formula (W - F)/S + 1.
 #include <algorithm>
-#include <cmath>
 #include <string>
 
 #include "app/panels/panels.h"
@@ -116,14 +115,7 @@ void DrawPoolingPanel(AppState& state) {
 
   ImGui::BeginGroup();
   ImGui::Text("input, channel %d of %d", step.channel, g.channels);
-  GridDraw in;
-  in.name = "pool/input";
-  in.rows = g.padded_h;
-  in.cols = g.padded_w;
-  in.cell = cell;
-  const size_t n = static_cast<size_t>(in.rows) * in.cols;
-  in.fills.assign(n, kPaddingFill);
-  in.values.assign(n, std::nan(""));
+  GridDraw in = BlankGrid("pool/input", g.padded_h, g.padded_w, cell, kPaddingFill);
   for (int y = 0; y < g.in_h; ++y) {
     for (int x = 0; x < g.in_w; ++x) {
       const size_t i = static_cast<size_t>(y + g.padding.h) * in.cols + (x + g.padding.w);
@@ -141,14 +133,7 @@ void DrawPoolingPanel(AppState& state) {
   ImGui::SameLine(0, 40.0f);
   ImGui::BeginGroup();
   ImGui::Text("output %d\u00d7%d", g.out_h, g.out_w);
-  GridDraw out;
-  out.name = "pool/output";
-  out.rows = g.out_h;
-  out.cols = g.out_w;
-  out.cell = cell;
-  const size_t m = static_cast<size_t>(out.rows) * out.cols;
-  out.fills.assign(m, kEmptyFill);
-  out.values.assign(m, std::nan(""));
+  GridDraw out = BlankGrid("pool/output", g.out_h, g.out_w, cell, kEmptyFill);
   const int plane = g.out_h * g.out_w;
   for (int i = 0; i < plane; ++i) {
     const int k = step.channel * plane + i;

@@ -62,6 +62,18 @@ ImU32 TextColorOn(ImU32 fill) {
   return luminance > 0.55f ? IM_COL32(15, 15, 15, 255) : IM_COL32(245, 245, 245, 255);
 }
 
+GridDraw BlankGrid(std::string name, int rows, int cols, float cell, ImU32 fill) {
+  GridDraw g;
+  g.name = std::move(name);
+  g.rows = rows;
+  g.cols = cols;
+  g.cell = cell;
+  const size_t n = static_cast<size_t>(rows) * cols;
+  g.fills.assign(n, fill);
+  g.values.assign(n, std::nan(""));
+  return g;
+}
+
 GridHit DrawGrid(const GridDraw& g) {
   GridHit hit;
   if (g.rows <= 0 || g.cols <= 0) return hit;

@@ -39,6 +39,9 @@ struct GridDraw {
   int index_offset = 0;                 // the index printed for row/column 0 (e.g. -padding)
 };
 
+// A rows × cols grid whose cells all start as `fill` with no number.
+GridDraw BlankGrid(std::string name, int rows, int cols, float cell, ImU32 fill);
+
 struct GridHit {
   bool hovered = false;
   bool clicked = false;
