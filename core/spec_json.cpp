@@ -90,9 +90,10 @@ Result<Tensor3> GridFromFile(const Json& j, const std::string& field) {
 
 Result<Json> ParseJson(const std::string& text) {
   // nlohmann's message says where the text broke; the exception stays here.
+  // Not only parse_error: a number too large for a double is out_of_range.
   try {
     return Json::parse(text);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
     return Error{std::string("malformed JSON: ") + e.what()};
   }
 }

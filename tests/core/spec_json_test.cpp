@@ -115,6 +115,15 @@ TEST(SpecJson, MalformedTextSaysWhere) {
   EXPECT_NE(j.error().find("line 1"), std::string::npos) << j.error();
 }
 
+TEST(SpecJson, ANumberTooLargeForADoubleIsAnErrorNotACrash) {
+  // Found by the session fuzzer: nlohmann throws out_of_range here, not
+  // parse_error.
+  Result<Json> j = ParseJson("[1e99999]");
+  ASSERT_FALSE(j.ok());
+  EXPECT_NE(j.error().find("malformed JSON"), std::string::npos) << j.error();
+  EXPECT_NE(j.error().find("number overflow"), std::string::npos) << j.error();
+}
+
 TEST(SpecJson, WritesTensorsBackWithNullForUnfilledCells) {
   Tensor3 t(1, 1, 2);
   t.data = {1.5, std::nan("")};
