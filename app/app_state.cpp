@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/i18n.h"
+
 namespace convstep {
 
 namespace {
@@ -28,6 +30,7 @@ const char* TabName(Tab tab) {
     case Tab::kPooling: return "pooling";
     case Tab::kMatrix: return "matrix";
     case Tab::kSummary: return "summary";
+    case Tab::kPractice: return "practice";
   }
   return "convolution";
 }
@@ -59,13 +62,13 @@ bool AppState::Apply(Session next) {
   if (!pool_stepper && view.pool_from_conv) {
     // The pooling window may not fit the new convolution output: pool the
     // panel's own input again, and say why.
-    SetStatus("max pooling: " + pool_stepper.error(), true);
+    SetStatus(TrFormat("status.pool_error", {pool_stepper.error()}), true);
     view.pool_from_conv = false;
     fell_back = true;
     pool_stepper = Pool2dStepper::Create(next.pool);
   }
   if (!pool_stepper) {
-    SetStatus("max pooling: " + pool_stepper.error(), true);
+    SetStatus(TrFormat("status.pool_error", {pool_stepper.error()}), true);
     return false;
   }
   if (!fell_back) SetStatus("", false);  // a valid document: the last complaint no longer holds
@@ -136,14 +139,14 @@ void AppState::SetPoolFromConv(bool on) {
 void AppState::Undo() {
   if (const Session* before = history.Undo()) {
     Apply(*before);
-    SetStatus("undone", false);
+    SetStatus(Tr("status.undone"), false);
   }
 }
 
 void AppState::Redo() {
   if (const Session* after = history.Redo()) {
     Apply(*after);
-    SetStatus("redone", false);
+    SetStatus(Tr("status.redone"), false);
   }
 }
 

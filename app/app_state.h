@@ -8,7 +8,10 @@
 #include <optional>
 #include <string>
 
+#include "app/appearance.h"
+#include "app/export_job.h"
 #include "app/history.h"
+#include "app/practice_state.h"
 #include "app/widgets/cell_editor.h"
 #include "app/widgets/file_dialog.h"
 #include "core/im2col.h"
@@ -19,8 +22,8 @@
 
 namespace convstep {
 
-enum class Tab { kConvolution, kPooling, kMatrix, kSummary };
-const char* TabName(Tab tab);  // "convolution", "pooling", "matrix", "summary"
+enum class Tab { kConvolution, kPooling, kMatrix, kSummary, kPractice };
+const char* TabName(Tab tab);  // "convolution", "pooling", "matrix", "summary", "practice"
 
 // An input position: channel and padded coordinates.
 struct InputCell {
@@ -38,6 +41,7 @@ struct ViewState {
   int glide_from = 0;          // the step the window glides from
   float glide_t = 1.0f;        // 0 at glide_from, 1 at step
   bool show_visits = false;    // the visit-count heatmap over the input
+  bool show_help = false;      // the keyboard shortcuts overlay (F1 or ?)
   Tab tab = Tab::kConvolution;
   bool tab_requested = false;  // `tab` was set from outside the tab bar: select it
   std::optional<OutputCell> hovered_output;  // set by the output panel this frame
@@ -50,8 +54,11 @@ struct ViewState {
   std::string pending_image;              // a picture waiting for the import options
   std::string session_path;               // where Ctrl+S saves; empty until saved or opened
   FileDialog file_dialog;                 // Open, Save as and Export share one dialog
-  enum class FileAction { kOpen, kSaveAs, kExportCsv, kExportTable } file_action = FileAction::kOpen;
+  enum class FileAction { kOpen, kSaveAs, kExportCsv, kExportTable, kExportFrames } file_action = FileAction::kOpen;
   int export_table = 0;  // with kExportTable: which table and format (see the File menu)
+  ExportKind export_kind = ExportKind::kPng1x;  // with kExportFrames: PNG, GIF or PNG sequence
+  std::optional<ExportJob> export_job;  // an export being written, one frame per frame drawn
+  Appearance appearance;        // theme, palette, text size, presentation, panels
   std::string message;          // the status line: the last problem or news, until the next change
   bool message_is_error = false;
 };
@@ -59,6 +66,7 @@ struct ViewState {
 struct AppState {
   Session session;
   ViewState view;
+  PracticeState practice;  // the practice tab: its set, score and answer, apart from the document
 
   // Derived from the session, rebuilt when it changes.
   std::optional<ConvStepper> conv;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/i18n.h"
 #include "app/image/image_file.h"
 #include "imgui.h"
 #include "core/grid_file.h"
@@ -40,6 +41,12 @@ GridTarget ParseTarget(const std::string& name) {
 
 }  // namespace
 
+std::string GridDisplayName(const std::string& grid) {
+  const GridTarget t = ParseTarget(grid);
+  if (t.kernel) return TrFormat("paste.kernel_slice", {std::to_string(t.first), std::to_string(t.second)});
+  return TrFormat("paste.input_channel", {std::to_string(t.first)});
+}
+
 bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& merge_key) {
   Session next = state.session;
   Conv2dSpec& spec = next.conv;
@@ -59,17 +66,17 @@ void OpenPath(AppState& state, const std::string& path) {
     state.GoToStep(step);
     state.view.glide_t = 1.0f;
     state.view.session_path = path;
-    state.SetStatus("opened " + path, false);
+    state.SetStatus(TrFormat("status.opened", {path}), false);
     return;
   }
   if (IsImagePath(path)) {
-    if (!std::filesystem::exists(path)) return state.SetStatus("cannot open '" + path + "': no such file", true);
+    if (!std::filesystem::exists(path)) return state.SetStatus(TrFormat("status.no_such_file", {path}), true);
     state.view.pending_image = path;
     return;
   }
   Result<Tensor3> grid = LoadGridFile(path);
   if (!grid) return state.SetStatus(grid.error(), true);
-  if (UseGridAsInput(state, *grid, "")) state.SetStatus("opened " + path + " as the input", false);
+  if (UseGridAsInput(state, *grid, "")) state.SetStatus(TrFormat("status.opened_input", {path}), false);
 }
 
 bool ImportImage(AppState& state, const std::string& path, const ImageGridOptions& options) {
@@ -79,8 +86,8 @@ bool ImportImage(AppState& state, const std::string& path, const ImageGridOption
     return false;
   }
   if (!UseGridAsInput(state, *grid, "")) return false;
-  state.SetStatus("opened " + path + " as a " + std::to_string(grid->c) + "\u00d7" + std::to_string(grid->h) + "\u00d7" +
-                      std::to_string(grid->w) + " input",
+  state.SetStatus(TrFormat("status.opened_image", {path, std::to_string(grid->c), std::to_string(grid->h),
+                                                   std::to_string(grid->w)}),
                   false);
   return true;
 }
@@ -93,7 +100,7 @@ bool SaveSessionTo(AppState& state, const std::string& path) {
     return false;
   }
   state.view.session_path = path;
-  state.SetStatus("saved " + path, false);
+  state.SetStatus(TrFormat("status.saved", {path}), false);
   return true;
 }
 
@@ -105,7 +112,7 @@ bool ExportOutputCsv(AppState& state, const std::string& path) {
     state.SetStatus(written.error(), true);
     return false;
   }
-  state.SetStatus("exported the output to " + path, false);
+  state.SetStatus(TrFormat("status.exported_output", {path}), false);
   return true;
 }
 
@@ -114,9 +121,7 @@ void CopyCode(AppState& state, CodeLanguage language) {
   session.step = state.view.step;
   const std::string code = language == CodeLanguage::kPytorch ? PytorchCode(session) : KerasCode(session);
   ImGui::SetClipboardText(code.c_str());
-  state.SetStatus(std::string("copied the setup as ") + (language == CodeLanguage::kPytorch ? "PyTorch" : "Keras") +
-                      " code: paste it into a notebook cell",
-                  false);
+  state.SetStatus(TrFormat("status.copied_code", {language == CodeLanguage::kPytorch ? "PyTorch" : "Keras"}), false);
 }
 
 bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std::string& path) {
@@ -124,7 +129,7 @@ bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std:
   switch (kind) {
     case TableKind::kIm2col:
       if (!state.matrix) {
-        state.SetStatus("the patch matrix of this convolution is too large to export", true);
+        state.SetStatus(Tr("status.matrix_too_large"), true);
         return false;
       }
       text = Im2colTable(*state.matrix, state.conv->geometry(), format);
@@ -137,7 +142,7 @@ bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std:
     }
     case TableKind::kSummary:
       if (!state.summary) {
-        state.SetStatus("the model has an error, so it has no summary: " + state.summary.error(), true);
+        state.SetStatus(TrFormat("status.no_summary", {state.summary.error()}), true);
         return false;
       }
       text = SummaryTable(*state.summary, format);
@@ -148,13 +153,13 @@ bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std:
     state.SetStatus(written.error(), true);
     return false;
   }
-  state.SetStatus("exported " + path, false);
+  state.SetStatus(TrFormat("status.exported", {path}), false);
   return true;
 }
 
 void PasteText(AppState& state, const std::string& text) {
   Result<Tensor3> grid = ParseGridText(text);
-  if (!grid) return state.SetStatus("paste: " + grid.error(), true);
+  if (!grid) return state.SetStatus(TrFormat("status.paste_error", {grid.error()}), true);
   const GridTarget target = ParseTarget(state.view.selected_grid);
   const Conv2dSpec& spec = state.session.conv;
   const bool fits = target.kernel ? (grid->c == 1 && grid->h == spec.weight.h && grid->w == spec.weight.w)
@@ -180,7 +185,7 @@ void FinishPaste(AppState& state, PasteFit fit) {
         spec.weight.at(target.first, target.second, y, x) = grid.at(0, y, x);
       }
     }
-    if (state.TryConv(spec, "")) state.SetStatus("pasted into kernel " + std::to_string(target.first), false);
+    if (state.TryConv(spec, "")) state.SetStatus(TrFormat("status.pasted", {GridDisplayName(state.view.selected_grid)}), false);
     return;
   }
   // Several channels replace the input from channel 0; one channel goes into
@@ -194,7 +199,7 @@ void FinishPaste(AppState& state, PasteFit fit) {
       for (int x = 0; x < std::min(grid.w, spec.input.w); ++x) spec.input.at(first + c, y, x) = grid.at(c, y, x);
     }
   }
-  if (UseGridAsInput(state, spec.input, "")) state.SetStatus("pasted into the input", false);
+  if (UseGridAsInput(state, spec.input, "")) state.SetStatus(Tr("status.pasted_input"), false);
 }
 
 }  // namespace convstep

@@ -31,6 +31,10 @@ void CopyCode(AppState& state, CodeLanguage language);
 enum class TableKind { kIm2col, kOutput, kSummary };
 bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std::string& path);
 
+// A grid's name ("input/1", "kernel/2/0") as the window says it: "channel 1
+// of the input", "channel 0 of filter 2".
+std::string GridDisplayName(const std::string& grid);
+
 // Ctrl+V: text from a spreadsheet or a slide into the selected grid (the
 // grid of the cell last clicked; the input when none). A grid of another
 // size waits in state.view.pending_paste for the user's choice.

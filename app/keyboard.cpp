@@ -4,6 +4,7 @@
 
 #include "app/document.h"
 #include "app/panels/panels.h"
+#include "app/widgets/tooltip.h"
 #include "imgui.h"
 
 namespace convstep {
@@ -20,14 +21,44 @@ constexpr int kKeyS = 83;
 constexpr int kKeyV = 86;
 constexpr int kKeyY = 89;
 constexpr int kKeyZ = 90;
+constexpr int kKey0 = 48;
+constexpr int kKeyF11 = 300;
+constexpr int kKeyF1 = 290;
+
+// '?' is a character, not a key: Shift+/ on a US keyboard, Shift+' on a
+// Spanish one. It arrives in the frame's typed characters.
+bool QuestionMarkTyped(const ImGuiIO& io) {
+  return std::find(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(), ImWchar('?')) !=
+         io.InputQueueCharacters.end();
+}
+
+// Ctrl with + or − changes the text size; without Ctrl they change the speed.
+void ChangeTextSize(Appearance& a, int direction) {
+  a.text_percent = direction == 0 ? kTextPercentMin
+                                  : std::clamp(a.text_percent + direction * kTextPercentStep, kTextPercentMin,
+                                               kTextPercentMax);
+}
 
 }  // namespace
 
 bool HandleKeyboard(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyQ, false)) return true;
+  // Presentation keys work even while typing: they never touch the text.
+  Appearance& look = state.view.appearance;
+  if (ImGui::IsKeyPressed(kKeyF11, false)) look.presentation = !look.presentation;
+  if (io.KeyCtrl && (ImGui::IsKeyPressed(kKeyEqual) || ImGui::IsKeyPressed(kKeyPadAdd))) ChangeTextSize(look, +1);
+  if (io.KeyCtrl && (ImGui::IsKeyPressed(kKeyMinus) || ImGui::IsKeyPressed(kKeyPadSubtract))) ChangeTextSize(look, -1);
+  if (io.KeyCtrl && ImGui::IsKeyPressed(kKey0, false)) ChangeTextSize(look, 0);
+  // F1 and Esc type nothing: the help opens and closes even from a text
+  // field (the practice tab's answer field keeps the focus); '?' is text.
+  if (ImGui::IsKeyPressed(kKeyF1, false)) state.view.show_help = !state.view.show_help;
+  if (state.view.show_help && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    state.view.show_help = false;
+  }
   // A text field has its own undo; the document's waits until it closes.
   if (io.WantTextInput) return false;
+  if (QuestionMarkTyped(io)) state.view.show_help = !state.view.show_help;
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyZ)) {
     if (io.KeyShift) state.Redo();
     else state.Undo();
@@ -46,8 +77,12 @@ bool HandleKeyboard(AppState& state) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) state.GoToActiveStep(0);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) state.GoToActiveStep(state.ActiveTotal() - 1);
   // Speed moves in steps of about 1.4x, so 0.5 to 20 takes eleven presses.
-  if (ImGui::IsKeyPressed(kKeyEqual) || ImGui::IsKeyPressed(kKeyPadAdd)) v.speed = std::min(20.0f, v.speed * 1.4142f);
-  if (ImGui::IsKeyPressed(kKeyMinus) || ImGui::IsKeyPressed(kKeyPadSubtract)) v.speed = std::max(0.5f, v.speed / 1.4142f);
+  if (!io.KeyCtrl && (ImGui::IsKeyPressed(kKeyEqual) || ImGui::IsKeyPressed(kKeyPadAdd))) {
+    v.speed = std::min(20.0f, v.speed * 1.4142f);
+  }
+  if (!io.KeyCtrl && (ImGui::IsKeyPressed(kKeyMinus) || ImGui::IsKeyPressed(kKeyPadSubtract))) {
+    v.speed = std::max(0.5f, v.speed / 1.4142f);
+  }
   return false;
 }
 
@@ -69,6 +104,10 @@ void Animate(AppState& state, double dt) {
   }
 }
 
-bool IsAnimating(const AppState& state) { return state.view.playing || state.view.glide_t < 1.0f; }
+// A tooltip waiting out its delay needs frames too, or it would appear only
+// at the next mouse move.
+bool IsAnimating(const AppState& state) {
+  return state.view.playing || state.view.glide_t < 1.0f || TooltipPending();
+}
 
 }  // namespace convstep

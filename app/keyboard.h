@@ -1,6 +1,6 @@
 // The keyboard: space play/pause, left/right step, Home/End, +/- speed,
 // Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo, Ctrl+O open, Ctrl+S save,
-// Ctrl+V paste, Ctrl+Q quit. ImGui 1.86 names only navigation keys, so the rest are read
+// Ctrl+V paste, Ctrl+Q quit, F1 or ? the shortcuts (Esc closes them). ImGui 1.86 names only navigation keys, so the rest are read
 // by their GLFW key codes, which index io.KeysDown in this version.
 #pragma once
 

@@ -5,9 +5,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -15,8 +18,10 @@
 
 #include "app/app_state.h"
 #include "app/document.h"
+#include "app/export_job.h"
 #include "app/gfx/screenshot.h"
 #include "app/gfx/window.h"
+#include "app/i18n.h"
 #include "app/keyboard.h"
 #include "app/layout.h"
 #include "app/presets.h"
@@ -39,6 +44,14 @@ struct Options {
   int bench_frames = 0;
   std::string script;
   std::string dump_state;
+  std::string theme;          // dark, light or contrast
+  std::string palette;        // viridis or cividis
+  int text_size = 0;          // percent, 100 to 300 (0: as before)
+  bool presentation = false;  // full screen with the large step counter
+  std::string panels;         // the panels to show, e.g. "input,output" (default all)
+  bool practice = false;      // open on the practice tab
+  std::uint64_t seed = 0;     // the practice set, with --seed
+  std::string lang;           // en or es; empty: from the locale
 };
 
 using Clock = std::chrono::steady_clock;
@@ -55,20 +68,41 @@ int Fail(const std::string& message) {
   return 2;
 }
 
+// The frame just drawn, drawn again offscreen at the export's scale, goes to
+// the export; Cancel in the progress dialog ends it instead.
+void CaptureExportFrame(Window& window, AppState& state) {
+  if (state.view.export_job->cancel_requested) return convstep::StopExport(state);
+  convstep::Result<convstep::gfx::CapturedFrame> frame =
+      window.RenderCapture(convstep::ExportScale(*state.view.export_job));
+  if (!frame) return convstep::StopExport(state, frame.error());
+  convstep::WriteExportFrame(state, frame->width, frame->height, frame->rgba.data());
+}
+
 void DrawFrame(Window& window, AppState& state, const convstep::gfx::InjectedInput* input) {
-  for (const std::string& path : window.TakeDroppedPaths()) convstep::OpenPath(state, path);
+  // While an export runs, every frame shows the step it captures next, and
+  // nothing else may change the step or the document: dropped files wait,
+  // keys go to the (modal) progress dialog only.
+  const bool exporting = state.view.export_job.has_value();
+  if (!exporting) {
+    for (const std::string& path : window.TakeDroppedPaths()) convstep::OpenPath(state, path);
+  }
+  static convstep::AppearanceSync appearance;
+  appearance.Apply(window, state.view.appearance);
+  window.SetRasterScale(exporting ? convstep::ExportScale(*state.view.export_job) : 1.0f);
+  if (exporting) convstep::ShowExportFrame(state);
   window.BeginFrame(input);
   convstep::ClearGridPlacements();
-  if (convstep::HandleKeyboard(state)) window.RequestClose();
+  if (!exporting && convstep::HandleKeyboard(state)) window.RequestClose();
   convstep::DrawLayout(state);
   window.Render();
+  if (exporting) CaptureExportFrame(window, state);
 }
 
 // Writes the autosave, putting a failure in the status line.
 void Autosave(AppState& state) {
   state.session.step = state.view.step;
   convstep::Result<bool> saved = convstep::SaveAutosave(state.session);
-  if (!saved) state.SetStatus("autosave: " + saved.error(), true);
+  if (!saved) state.SetStatus(convstep::TrFormat("status.autosave_failed", {saved.error()}), true);
 }
 
 // Draws until closed, sleeping on events whenever nothing moves, and
@@ -80,9 +114,11 @@ void RunInteractive(Window& window, AppState& state) {
   convstep::AutosaveClock autosave;
   int saved_revision = state.revision;
   while (!window.ShouldClose()) {
-    if (convstep::IsAnimating(state) || settle_frames > 0) {
+    if (convstep::IsAnimating(state) || state.view.export_job || settle_frames > 0) {
       window.PollEvents();
-      settle_frames = std::max(0, settle_frames - 1);
+      // After an export's last frame, the next ones show the user's step
+      // again and the export's message.
+      settle_frames = state.view.export_job ? 2 : std::max(0, settle_frames - 1);
     } else {
       // With an autosave pending, wake up in time to write it.
       window.WaitEvents(autosave.Pending() ? 0.25 : -1.0);
@@ -106,7 +142,42 @@ void RunInteractive(Window& window, AppState& state) {
     const auto next = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kFramePeriod));
     std::this_thread::sleep_until(next);
   }
+  convstep::StopExport(state);  // closing the window cancels an export, and the user's step is saved
   if (autosave.Pending() || state.revision != saved_revision) Autosave(state);
+}
+
+// --theme, --palette, --text-size and --presentation over the appearance;
+// the reason when one is invalid.
+std::string ApplyAppearanceOptions(const Options& options, convstep::Appearance* a) {
+  if (!options.theme.empty() && !convstep::ThemeFromName(options.theme, &a->theme)) {
+    return "--theme must be dark, light or contrast";
+  }
+  if (options.palette == "viridis") a->palette = convstep::HeatPalette::kViridis;
+  else if (options.palette == "cividis") a->palette = convstep::HeatPalette::kCividis;
+  else if (!options.palette.empty()) return "--palette must be viridis or cividis";
+  if (options.text_size != 0) {
+    if (options.text_size < convstep::kTextPercentMin || options.text_size > convstep::kTextPercentMax) {
+      return "--text-size must be from 100 to 300";
+    }
+    a->text_percent = options.text_size;
+  }
+  if (options.presentation) a->presentation = true;
+  if (!options.panels.empty()) {
+    convstep::PanelChoice& p = a->panels;
+    p = {false, false, false, false, false, false};
+    const std::pair<const char*, bool*> names[] = {{"parameters", &p.parameters}, {"input", &p.input},
+                                                   {"kernels", &p.kernels},       {"output", &p.output},
+                                                   {"arithmetic", &p.arithmetic}, {"output_size", &p.output_size}};
+    std::stringstream list(options.panels);
+    for (std::string name; std::getline(list, name, ',');) {
+      bool known = false;
+      for (const auto& [panel, shown] : names) {
+        if (name == panel) *shown = known = true;
+      }
+      if (!known) return "--panels takes parameters, input, kernels, output, arithmetic, output_size";
+    }
+  }
+  return "";
 }
 
 int RunBench(Window& window, AppState& state, int frames) {
@@ -207,12 +278,20 @@ int main(int argc, char** argv) {
   CLI::App app{"ConvStep: step through the convolutions of a CNN"};
   app.add_option("--preset", options.preset, "the session to open (default ejemplo1)");
   app.add_option("--step", options.step, "the step to show, from 1");
-  app.add_option("--tab", options.tab, "convolution, pooling, matrix or summary");
+  app.add_option("--tab", options.tab, "convolution, pooling, matrix, summary or practice");
   app.add_option("--screenshot", options.screenshot, "render, write this PNG and exit");
   app.add_option("--size", options.size, "window size, WIDTHxHEIGHT (default 1280x800)");
   app.add_option("--bench-frames", options.bench_frames, "render N frames and print CPU time per frame");
   app.add_option("--script", options.script, "run a JSON list of actions, then exit");
   app.add_option("--dump-state", options.dump_state, "write what the panels show as JSON, then exit");
+  app.add_option("--theme", options.theme, "dark, light or contrast");
+  app.add_option("--palette", options.palette, "heatmap colours: viridis or cividis");
+  app.add_option("--text-size", options.text_size, "text size in percent, 100 to 300");
+  app.add_flag("--presentation", options.presentation, "full screen with the large step counter (F11)");
+  app.add_option("--panels", options.panels, "the panels to show, comma-separated (default all)");
+  app.add_flag("--practice", options.practice, "open on the practice tab: exercises worked out by hand");
+  app.add_option("--seed", options.seed, "the practice set (implies --practice; default: from the clock)");
+  app.add_option("--lang", options.lang, "en or es (default: from LC_ALL, LC_MESSAGES or LANG)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -226,6 +305,12 @@ int main(int argc, char** argv) {
       width > 7680 || height > 4320) {
     return Fail("--size must be WIDTHxHEIGHT, from 320x240 to 7680x4320");
   }
+  convstep::Language language =
+      convstep::LanguageFromLocale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
+  if (!options.lang.empty() && !convstep::LanguageFromCode(options.lang, &language)) {
+    return Fail("--lang must be en or es");
+  }
+  convstep::SetLanguage(language);
 
   AppState state;
   convstep::Result<convstep::Session> session = convstep::LoadPreset(options.preset);
@@ -244,7 +329,7 @@ int main(int argc, char** argv) {
       autosave_problem = autosaved.error();
     } else if (*autosaved) {
       if (convstep::Result<bool> loaded = state.LoadSession(std::move(**autosaved)); !loaded) {
-        autosave_problem = "the autosave could not be opened: " + loaded.error();
+        autosave_problem = convstep::TrFormat("status.autosave_unreadable", {loaded.error()});
       }
     }
   }
@@ -256,17 +341,33 @@ int main(int argc, char** argv) {
     state.view.glide_from = state.view.step;
   }
   if (!autosave_problem.empty()) state.SetStatus(autosave_problem, true);
+  if (const std::string problem = ApplyAppearanceOptions(options, &state.view.appearance); !problem.empty()) {
+    return Fail(problem);
+  }
   if (!options.tab.empty()) {
     bool found = false;
     for (convstep::Tab t : {convstep::Tab::kConvolution, convstep::Tab::kPooling, convstep::Tab::kMatrix,
-                            convstep::Tab::kSummary}) {
+                            convstep::Tab::kSummary, convstep::Tab::kPractice}) {
       if (options.tab == convstep::TabName(t)) {
         state.view.tab = t;
         state.view.tab_requested = true;
         found = true;
       }
     }
-    if (!found) return Fail("--tab must be convolution, pooling, matrix or summary");
+    if (!found) return Fail("--tab must be convolution, pooling, matrix, summary or practice");
+  }
+  // A class given one seed works the same set. Without one, a user's window
+  // draws a new set each time; a headless run uses seed 0, so that its
+  // screenshots and dumps repeat.
+  state.practice.seed = app.count("--seed") > 0 ? options.seed
+                        : headless              ? 0
+                                                : static_cast<std::uint64_t>(std::chrono::system_clock::now()
+                                                                                 .time_since_epoch()
+                                                                                 .count()) %
+                                                      10000;
+  if (options.practice || app.count("--seed") > 0) {
+    state.view.tab = convstep::Tab::kPractice;
+    state.view.tab_requested = true;
   }
 
   convstep::gfx::WindowOptions window_options;

@@ -4,7 +4,7 @@ namespace convstep {
 
 Result<Session> LoadPreset(const std::string& name) {
   std::string names;
-  for (const EmbeddedPreset& p : EmbeddedPresets()) {
+  for (const EmbeddedJson& p : EmbeddedPresets()) {
     if (name == p.name) {
       Result<Json> json = ParseJson(p.json);
       if (!json) return Error{"preset " + name + ": " + json.error()};

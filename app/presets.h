@@ -5,16 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "app/embedded_json.h"
 #include "core/session.h"
 
 namespace convstep {
-
-struct EmbeddedPreset {
-  const char* name;  // the file name without .json
-  const char* json;
-};
-
-const std::vector<EmbeddedPreset>& EmbeddedPresets();  // generated from assets/presets
 
 // The preset called `name`, parsed and checked.
 Result<Session> LoadPreset(const std::string& name);

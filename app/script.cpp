@@ -1,11 +1,16 @@
 #include "app/script.h"
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "app/document.h"
+#include "app/export_job.h"
+#include "app/i18n.h"
 #include "app/widgets/grid_view.h"
+#include "app/widgets/tooltip.h"
 
 namespace convstep {
 
@@ -19,7 +24,7 @@ struct NamedKey {
 constexpr NamedKey kKeys[] = {{"space", 32}, {"right", 262}, {"left", 263}, {"home", 268}, {"end", 269},
                               {"plus", 61},  {"minus", 45},  {"f11", 300},  {"q", 81},   {"z", 90},
                               {"y", 89},     {"v", 86},      {"enter", 257}, {"escape", 256}, {"tab", 258},
-                              {"up", 265},   {"down", 264}};
+                              {"up", 265},   {"down", 264},  {"0", 48},     {"f1", 290}};
 
 }  // namespace
 
@@ -94,6 +99,17 @@ Result<FrameInput> Script::Next(AppState& state) {
     release_pending_ = false;
     return frame;
   }
+  if (exporting_) {
+    if (ExportJob* job = state.view.export_job ? &*state.view.export_job : nullptr) {
+      if (cancel_after_ >= 0 && job->next >= cancel_after_) {
+        frame.key = *KeyCode("escape");
+        release_pending_ = true;
+        cancel_after_ = -1;
+      }
+      return frame;
+    }
+    exporting_ = false;
+  }
   if (pending_frames_ > 0) {
     --pending_frames_;
     return frame;
@@ -123,7 +139,7 @@ Result<bool> Script::Apply(const Json& a, AppState& state, FrameInput* frame) {
     return false;
   }
   if (a.contains("tab")) {
-    for (Tab t : {Tab::kConvolution, Tab::kPooling, Tab::kMatrix, Tab::kSummary}) {
+    for (Tab t : {Tab::kConvolution, Tab::kPooling, Tab::kMatrix, Tab::kSummary, Tab::kPractice}) {
       if (a["tab"] == TabName(t)) {
         state.view.tab = t;
         state.view.tab_requested = true;
@@ -228,6 +244,53 @@ Result<bool> Script::Apply(const Json& a, AppState& state, FrameInput* frame) {
   if (a.contains("type")) {
     if (!a["type"].is_string()) return Error{"\"type\" needs the text to type"};
     frame->text = a["type"].get<std::string>();
+    return true;
+  }
+  if (a.contains("export")) {
+    static const std::pair<const char*, ExportKind> kKinds[] = {{"png1x", ExportKind::kPng1x},
+                                                                {"png2x", ExportKind::kPng2x},
+                                                                {"gif", ExportKind::kGif},
+                                                                {"png_sequence", ExportKind::kPngSequence}};
+    const auto kind =
+        std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return a["export"] == k.first; });
+    if (kind == std::end(kKinds) || !a.contains("path") || !a["path"].is_string()) {
+      return Error{"export is png1x, png2x, gif or png_sequence, with a \"path\""};
+    }
+    Result<int> cancel_after = IntFromJson(a, "cancel_after", -1);
+    if (!cancel_after) return Error{cancel_after.error()};
+    // A path that cannot be written leaves its message and no job.
+    exporting_ = StartExport(state, kind->second, a["path"].get<std::string>());
+    cancel_after_ = *cancel_after;
+    return exporting_;
+  }
+  if (a.contains("language")) {
+    // What Language > English / Español does.
+    Language language = Language::kEnglish;
+    if (!a["language"].is_string() || !LanguageFromCode(a["language"].get<std::string>(), &language)) {
+      return Error{"language is \"en\" or \"es\""};
+    }
+    SetLanguage(language);
+    return false;
+  }
+  if (a.contains("hover_tip")) {
+    // The mouse onto the control that carries this tooltip.
+    const std::optional<ImVec2> center =
+        a["hover_tip"].is_string() ? TooltipItemCenter(a["hover_tip"].get<std::string>().c_str()) : std::nullopt;
+    if (!center) return Error{"no control with the tooltip " + a["hover_tip"].dump() + " is on screen"};
+    mouse_ = *center;
+    frame->mouse = mouse_;
+    // With "press": true, pressed there and released on the next frame.
+    frame->mouse_down = a.contains("press") && a["press"] == true;
+    release_pending_ = frame->mouse_down;
+    return true;
+  }
+  if (a.contains("wait")) {
+    // Real time passes, as for a user resting the mouse: ImGui's clock
+    // follows the wall clock, so the next frame sees the delay.
+    if (!a["wait"].is_number() || a["wait"].get<double>() < 0 || a["wait"].get<double>() > 10) {
+      return Error{"wait takes seconds, from 0 to 10"};
+    }
+    std::this_thread::sleep_for(std::chrono::duration<double>(a["wait"].get<double>()));
     return true;
   }
   if (a.contains("frames")) {

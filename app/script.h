@@ -7,7 +7,19 @@
 //    {"key": "right"}, {"key": "z", "ctrl": true}, {"type": "1,5"},
 //    {"clipboard": "1\t2\n3\t4"}, {"key": "v", "ctrl": true}, {"paste_choice": "resize"},
 //    {"drop": "grid.csv"}, {"save": "session.json"}, {"tab": "pooling"}, {"frames": 3},
-//    {"screenshot": "out.png"}]
+//    {"screenshot": "out.png"},
+//    {"export": "gif", "path": "steps.gif", "cancel_after": 3},
+//    {"language": "es"}, {"hover_tip": "tip.stride"}, {"wait": 0.6}, {"key": "f1"}]
+//
+// "language" is Language ▸ English / Español. "hover_tip" rests the mouse
+// on the control that carries that tooltip key (and clicks it with
+// "press": true); "wait" lets real time pass
+// (a tooltip appears after kTooltipDelay seconds).
+//
+// "export" (png1x, png2x, gif or png_sequence) is File ▸ Export with the
+// file dialog's answer: the frames that follow write it, one per frame, as
+// the window would, until it is done. With "cancel_after": n, Esc is pressed
+// in the progress dialog once n frames are written.
 #pragma once
 
 #include <optional>
@@ -34,7 +46,9 @@ struct FrameInput {
 class Script {
  public:
   static Result<Script> Load(const std::string& path);
-  bool Done() const { return next_ >= actions_.size() && pending_frames_ == 0 && !release_pending_; }
+  bool Done() const {
+    return next_ >= actions_.size() && pending_frames_ == 0 && !release_pending_ && !exporting_;
+  }
   // Applies actions up to the next one that needs a frame, and says what
   // that frame gets. An impossible action is an error naming it.
   Result<FrameInput> Next(AppState& state);
@@ -47,6 +61,8 @@ class Script {
   size_t next_ = 0;
   int pending_frames_ = 0;
   bool release_pending_ = false;
+  bool exporting_ = false;  // an export started by the script is running
+  int cancel_after_ = -1;   // frames of it to write before pressing Esc, or -1
   std::optional<ImVec2> mouse_;
 };
 

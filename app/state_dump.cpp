@@ -1,15 +1,74 @@
 #include "app/state_dump.h"
 
+#include "app/i18n.h"
 #include "app/widgets/grid_view.h"
+#include "app/widgets/tooltip.h"
 #include "imgui.h"
 #include "core/output_size.h"
 #include "core/step_text.h"
+#include "core/spec_json.h"
 
 namespace convstep {
 
 namespace {
 
 Json Cell(int c, int y, int x) { return Json::array({c, y, x}); }
+
+// The practice tab: the exercise's numbers (enough to work it out again
+// without the core), the score, and what the last check said. The answer
+// and its arithmetic appear only once the panel shows them.
+Json DumpPractice(const PracticeState& p) {
+  const PracticeExercise& ex = p.Exercise();
+  Json question;
+  switch (ex.kind) {
+    case PracticeKind::kOutputCell: {
+      const Tensor4& w = ex.conv.weight;
+      Tensor3 filter(w.c, w.h, w.w);
+      filter.data.assign(w.data.begin(), w.data.begin() + static_cast<std::ptrdiff_t>(filter.data.size()));
+      question = {{"input", ToJson(ex.conv.input)}, {"weight", ToJson(filter)},
+                  {"padding", ex.conv.padding.top}, {"stride", ex.conv.stride.h},
+                  {"step", ex.step},                {"cell", {ex.out_y, ex.out_x}}};
+      break;
+    }
+    case PracticeKind::kOutputSize:
+      question = {{"n", ex.axis.n}, {"f", ex.axis.f}, {"p", ex.axis.pad_before}, {"s", ex.axis.s}, {"d", ex.axis.d}};
+      break;
+    case PracticeKind::kParameters: {
+      question["input_shape"] = {ex.model.height, ex.model.width, ex.model.channels};
+      Json layers = Json::array();
+      for (const LayerSpec& l : ex.model.layers) {
+        Json layer = {{"type", LayerTypeName(l.type)}};
+        if (l.type == LayerType::kConv2d) {
+          layer["filters"] = l.filters;
+          layer["kernel_size"] = {l.kernel_size.h, l.kernel_size.w};
+          layer["padding"] = l.padding == KerasPadding::kSame ? "same" : "valid";
+        }
+        if (l.type == LayerType::kDense) layer["units"] = l.units;
+        layers.push_back(std::move(layer));
+      }
+      question["layers"] = std::move(layers);
+      break;
+    }
+  }
+  static const char* const kLast[] = {"none", "right", "wrong", "unparseable"};
+  Json j = {{"seed", p.seed},
+            {"index", p.index},
+            {"kind", PracticeKindName(ex.kind)},
+            {"question", std::move(question)},
+            {"answered", p.answered},
+            {"right", p.right},
+            {"typed", p.typed},
+            {"last", kLast[static_cast<int>(p.last)]},
+            {"last_typed", p.last_typed},
+            {"showing_worked", p.showing_worked},
+            {"answer", nullptr},
+            {"worked", Json::array()}};
+  if (p.showing_worked) {
+    j["answer"] = ex.answer;
+    j["worked"] = ex.worked;
+  }
+  return j;
+}
 
 }  // namespace
 
@@ -27,6 +86,10 @@ Json DumpState(const AppState& state) {
   j["speed"] = v.speed;
   j["show_visits"] = v.show_visits;
   j["message"] = v.message;
+  j["language"] = LanguageCode(CurrentLanguage());
+  j["show_help"] = v.show_help;
+  const char* tooltip = ShownTooltip();
+  j["tooltip"] = tooltip != nullptr ? Json(tooltip) : Json();
   j["current"] = {{"out_channel", step.out_channel}, {"out_y", step.out_y},        {"out_x", step.out_x},
                   {"window_top", step.window_top},   {"window_left", step.window_left}, {"value", step.value},
                   {"shown_value", Activate(state.session.activation, step.value)}};
@@ -72,6 +135,7 @@ Json DumpState(const AppState& state) {
   } else {
     j["summary"] = {{"total_params", nullptr}, {"error", state.summary.error()}};
   }
+  j["practice"] = DumpPractice(state.practice);
   Json grids = Json::object();
   for (const auto& [name, p] : GridPlacements()) {
     grids[name] = {{"origin", {p.origin.x, p.origin.y}}, {"cell", p.cell}, {"rows", p.rows}, {"cols", p.cols}};

@@ -98,6 +98,13 @@ Result<std::string> ReadFileAtMost(const std::string& path, std::size_t max_byte
   return text;
 }
 
+Result<bool> CheckSavable(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Error{SaveError(path, EISDIR)};
+  if (::access(FolderOf(path).c_str(), W_OK) != 0) return Error{SaveError(path, errno)};
+  return true;
+}
+
 Result<bool> WriteFileAtomically(const std::string& path, const std::string& text) {
   // The temporary file must be in the target's folder: rename() is atomic
   // only within one file system. Hidden, and unique per process and call, so

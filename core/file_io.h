@@ -18,5 +18,9 @@ Result<std::string> ReadFileAtMost(const std::string& path, std::size_t max_byte
 // file or the new one, never half of one. On an error the old file is
 // untouched and no temporary file is left behind.
 Result<bool> WriteFileAtomically(const std::string& path, const std::string& text);
+// Whether WriteFileAtomically could write `path` now (its folder exists and
+// is writable, and it is no folder), with the message it would give: for a
+// long export that writes at the end, asked at the start.
+Result<bool> CheckSavable(const std::string& path);
 
 }  // namespace convstep

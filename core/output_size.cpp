@@ -43,7 +43,7 @@ AxisSize ComputeAxisSize(int n, int f, int pad_before, int pad_after, int s, int
   return a;
 }
 
-std::string ExplainAxisSize(const AxisSize& a, const std::string& axis_noun) {
+std::string AxisSizeFormula(const AxisSize& a) {
   std::ostringstream out;
   // The lecture's form when it applies, the general one otherwise.
   if (a.d == 1 && a.pad_before == a.pad_after) {
@@ -53,6 +53,12 @@ std::string ExplainAxisSize(const AxisSize& a, const std::string& axis_noun) {
         << a.f << " - 1) - 1)/" << a.s << " + 1";
   }
   out << " = " << FormatNumber(a.quotient);
+  return out.str();
+}
+
+std::string ExplainAxisSize(const AxisSize& a, const std::string& axis_noun) {
+  std::ostringstream out;
+  out << AxisSizeFormula(a);
   if (a.output == 0) {
     out << ": the " << a.span << "-wide window does not fit in the " << a.padded << " padded "
         << axis_noun << "s, so there is no output";

@@ -34,6 +34,11 @@ std::string SizeText(int h, int w);
 // these before calling it).
 AxisSize ComputeAxisSize(int n, int f, int pad_before, int pad_after, int s, int d);
 
+// The formula with the numbers put in and its value, e.g.
+// "(6 - 3 + 2*1)/2 + 1 = 3.5": the part of ExplainAxisSize that needs no
+// words, for the window to follow with its own in the current language.
+std::string AxisSizeFormula(const AxisSize& axis);
+
 // The formula with the numbers put in and what follows from it, in one line,
 // e.g. "(6 - 3 + 2*1)/2 + 1 = 3.5 -> 3 (not exact: the last 1 padded row is
 // never reached)". `axis_noun` is "row" or "column".

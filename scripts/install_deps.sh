@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ make cmake pkg-config
-  libimgui-dev libglfw3-dev python3-glad libstb-dev fonts-dejavu-core
+  libimgui-dev libglfw3-dev python3-glad libstb-dev fonts-dejavu-core libgif-dev
   libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
   xvfb xauth
   clang libclang-rt-14-dev

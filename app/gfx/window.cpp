@@ -4,13 +4,18 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <span>
 #include <utility>
 
+#include "app/gfx/offscreen.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
 
 namespace convstep::gfx {
 
@@ -23,6 +28,15 @@ void OnDrop(GLFWwindow*, int count, const char** paths) {
   for (int i = 0; i < count; ++i) g_dropped_paths.emplace_back(paths[i]);
 }
 ImVec4 g_clear_color(0.06f, 0.06f, 0.06f, 1.0f);
+// The style's sizes at scale 1: every scale is computed from these, so
+// scaling up and down again returns exactly to them.
+ImGuiStyle g_base_style;
+
+// Latin-1 for Spanish, Greek, and the arrows, maths signs and shapes the
+// panels use (· × → ≤ ◀).
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x22FF, 0x25A0, 0x25FF, 0};
+// The large font (step counter in presentation mode) is this much bigger.
+constexpr float kLargeFontFactor = 2.5f;
 
 void OnGlfwError(int code, const char* description) {
   g_last_glfw_error = "GLFW error " + std::to_string(code) + ": " + description;
@@ -70,18 +84,12 @@ Result<std::unique_ptr<Window>> Window::Create(const WindowOptions& options) {
   // for the rasteriser to set up.
   style.AntiAliasedLines = false;
   style.AntiAliasedFill = false;
+  g_base_style = style;
   std::unique_ptr<Window> window(new Window(handle));
-  // Latin-1 for Spanish, Greek, and the arrows, maths signs and shapes the
-  // panels use (· × → ≤ ◀).
-  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x22FF, 0x25A0, 0x25FF, 0};
-  for (const std::string& path : {options.font_path, options.mono_font_path}) {
-    if (!path.empty() && std::filesystem::exists(path)) {
-      io.Fonts->AddFontFromFileTTF(path.c_str(), options.font_size, nullptr, kRanges);
-    } else {
-      window->font_fallback_ = true;
-      io.Fonts->AddFontDefault();
-    }
-  }
+  window->font_path_ = options.font_path;
+  window->mono_font_path_ = options.mono_font_path;
+  window->font_size_ = options.font_size;
+  window->LoadFonts();
   glfwSetDropCallback(handle, OnDrop);
   ImGui_ImplGlfw_InitForOpenGL(handle, true);
   ImGui_ImplOpenGL3_Init("#version 330");
@@ -89,6 +97,7 @@ Result<std::unique_ptr<Window>> Window::Create(const WindowOptions& options) {
 }
 
 Window::~Window() {
+  capture_.reset();  // its framebuffer belongs to the context destroyed below
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
@@ -106,8 +115,77 @@ void Window::WaitEvents(double timeout_seconds) {
 
 void Window::PollEvents() { glfwPollEvents(); }
 
+void Window::LoadFonts() {
+  // Three faces: the text, monospaced tables, and the large step counter.
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  font_fallback_ = false;
+  const float size = std::round(font_size_ * ui_scale_ * raster_scale_);
+  const struct {
+    const std::string& path;
+    float size;
+  } faces[] = {{font_path_, size}, {mono_font_path_, size}, {font_path_, std::round(size * kLargeFontFactor)}};
+  for (const auto& face : faces) {
+    if (!face.path.empty() && std::filesystem::exists(face.path)) {
+      io.Fonts->AddFontFromFileTTF(face.path.c_str(), face.size, nullptr, kGlyphRanges);
+    } else {
+      font_fallback_ = true;
+      ImFontConfig config;
+      config.SizePixels = face.size;
+      io.Fonts->AddFontDefault(&config);
+    }
+  }
+  io.FontGlobalScale = 1.0f / raster_scale_;
+}
+
+void Window::SetUiScale(float scale) {
+  scale = std::clamp(scale, 1.0f, 3.0f);
+  if (scale == ui_scale_) return;
+  ui_scale_ = scale;
+  fonts_dirty_ = true;
+  // Sizes follow from the unscaled style; the colours stay the theme's.
+  ImGuiStyle& style = ImGui::GetStyle();
+  ImGuiStyle scaled = g_base_style;
+  scaled.ScaleAllSizes(scale);
+  std::copy(std::begin(style.Colors), std::end(style.Colors), std::begin(scaled.Colors));
+  style = scaled;
+}
+
+void Window::SetRasterScale(float scale) {
+  if (scale == raster_scale_) return;
+  raster_scale_ = scale;
+  fonts_dirty_ = true;
+}
+
+void Window::SetClearColor(float r, float g, float b) { g_clear_color = ImVec4(r, g, b, 1.0f); }
+
+void Window::SetFullscreen(bool on) {
+  if (on == fullscreen_) return;
+  fullscreen_ = on;
+  if (on) {
+    glfwGetWindowPos(window_, &windowed_[0], &windowed_[1]);
+    glfwGetWindowSize(window_, &windowed_[2], &windowed_[3]);
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
+    if (mode == nullptr) {
+      fullscreen_ = false;
+      return;
+    }
+    glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else {
+    glfwSetWindowMonitor(window_, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3], GLFW_DONT_CARE);
+  }
+}
+
 void Window::BeginFrame(const InjectedInput* injected) {
-  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplOpenGL3_NewFrame();  // creates the font texture on the first frame
+  if (fonts_dirty_) {
+    // Between frames, never inside one: the atlas is in use until Render.
+    LoadFonts();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    fonts_dirty_ = false;
+  }
   ImGui_ImplGlfw_NewFrame();
   if (injected != nullptr) {
     // After the backend has read the real devices, before ImGui sees them.
@@ -148,6 +226,48 @@ int Window::FramebufferHeight() const {
 }
 
 std::vector<std::string> Window::TakeDroppedPaths() { return std::exchange(g_dropped_paths, {}); }
+
+// [SECTION] Capture, for exports
+
+Result<CapturedFrame> Window::RenderCapture(float scale) {
+  ImDrawData* drawn = ImGui::GetDrawData();
+  if (drawn == nullptr || !drawn->Valid) return Error{"cannot export: no frame has been drawn yet"};
+  CapturedFrame frame;
+  frame.width = static_cast<int>(std::lround(drawn->DisplaySize.x * scale));
+  frame.height = static_cast<int>(std::lround(drawn->DisplaySize.y * scale));
+  if (!capture_ || capture_->width() != frame.width || capture_->height() != frame.height) {
+    capture_.reset();
+    Result<std::unique_ptr<Offscreen>> created = Offscreen::Create(frame.width, frame.height);
+    if (!created) return Error{created.error()};
+    capture_ = std::move(created).value();
+  }
+  // Popups, tooltips and the child windows inside them (whose root window
+  // is the popup). ImGui's window list is internal: imgui_internal.h, here
+  // only.
+  std::vector<ImDrawList*> popups;
+  for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+    if ((window->RootWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) != 0) {
+      popups.push_back(window->DrawList);
+    }
+  }
+  std::vector<ImDrawList*> lists;
+  for (ImDrawList* list : std::span(drawn->CmdLists, static_cast<size_t>(drawn->CmdListsCount))) {
+    if (std::find(popups.begin(), popups.end(), list) == popups.end()) lists.push_back(list);
+  }
+  ImDrawData shown = *drawn;
+  shown.CmdLists = lists.data();
+  shown.CmdListsCount = static_cast<int>(lists.size());
+  // The OpenGL3 backend multiplies the geometry and the clip rectangles by
+  // this and sizes its viewport from it: the same layout, more pixels.
+  shown.FramebufferScale = ImVec2(scale, scale);
+  capture_->Bind();
+  glClearColor(g_clear_color.x, g_clear_color.y, g_clear_color.z, g_clear_color.w);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(&shown);
+  frame.rgba = ReadPixelsTopDown(frame.width, frame.height);
+  capture_->Unbind();
+  return frame;
+}
 
 
 }  // namespace convstep::gfx

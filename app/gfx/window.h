@@ -2,10 +2,12 @@
 // with OpenGL 3.3 core and Dear ImGui set up on it.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "app/gfx/offscreen.h"
 #include "core/result.h"
 
 struct GLFWwindow;
@@ -34,6 +36,13 @@ struct WindowOptions {
   float font_size = 16.0f;
 };
 
+// Pixels read back from a capture: 8-bit RGBA, top row first.
+struct CapturedFrame {
+  int width = 0;
+  int height = 0;
+  std::vector<uint8_t> rgba;
+};
+
 class Window {
  public:
   // Fails with a readable message when there is no display or no OpenGL 3.3.
@@ -58,10 +67,38 @@ class Window {
   // True when the last font load fell back to ImGui's default font.
   bool font_fallback() const { return font_fallback_; }
 
+  // The size of text and widgets, 1 to 3: the fonts are rasterised again at
+  // the new size (sharp, not stretched) at the next BeginFrame.
+  void SetUiScale(float scale);
+  // Fonts rasterised `scale` times finer than they are laid out, for frames
+  // drawn into a framebuffer `scale` times larger (exports at 2x).
+  void SetRasterScale(float scale);
+  // The colour behind the windows (their own backgrounds are transparent).
+  void SetClearColor(float r, float g, float b);
+  // Full screen on the primary monitor, or back to the window as it was.
+  void SetFullscreen(bool on);
+
+  // [SECTION] Capture, for exports
+  // Draws the frame just rendered (after Render) again into an offscreen
+  // picture `scale` times the window's size (same layout, `scale` times the
+  // pixels), leaving out popups and tooltips: a menu or the export's own
+  // progress dialog is not part of the view.
+  Result<CapturedFrame> RenderCapture(float scale);
+
  private:
   explicit Window(GLFWwindow* window) : window_(window) {}
+  void LoadFonts();
   GLFWwindow* window_ = nullptr;
   bool font_fallback_ = false;
+  std::string font_path_;
+  std::string mono_font_path_;
+  float font_size_ = 16.0f;
+  float ui_scale_ = 1.0f;
+  float raster_scale_ = 1.0f;
+  bool fonts_dirty_ = false;
+  bool fullscreen_ = false;
+  int windowed_[4] = {0, 0, 0, 0};  // x, y, width, height before going full screen
+  std::unique_ptr<Offscreen> capture_;  // kept between captures of one size
 };
 
 }  // namespace convstep::gfx

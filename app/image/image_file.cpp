@@ -1,6 +1,7 @@
 #include "app/image/image_file.h"
 
 #include <stb/stb_image.h>
+#include <stb/stb_image_write.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -10,6 +11,8 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+
+#include "core/file_io.h"
 
 namespace convstep {
 
@@ -75,6 +78,17 @@ Result<Tensor3> LoadImageGridFromMemory(const unsigned char* bytes, std::size_t 
   return DecodeToGrid(
       "the picture", [&](int* w, int* h, int* n) { return stbi_info_from_memory(bytes, length, w, h, n); },
       [&](int* w, int* h, int* n) { return stbi_load_from_memory(bytes, length, w, h, n, 0); }, options);
+}
+
+Result<bool> WritePng(const std::string& path, int width, int height, const unsigned char* rgba) {
+  std::string bytes;
+  const auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+  };
+  if (stbi_write_png_to_func(append, &bytes, width, height, 4, rgba, width * 4) == 0) {
+    return Error{"cannot save '" + path + "': the picture could not be encoded"};
+  }
+  return WriteFileAtomically(path, bytes);
 }
 
 }  // namespace convstep

@@ -22,4 +22,8 @@ Result<Tensor3> LoadImageGrid(const std::string& path, const ImageGridOptions& o
 // (for fuzzing and tests; the bytes need not outlive the call).
 Result<Tensor3> LoadImageGridFromMemory(const unsigned char* bytes, std::size_t size, const ImageGridOptions& options);
 
+// Writes 8-bit RGBA pixels, top row first, as a PNG. Written atomically
+// (core/file_io.h), so a failed write leaves any old file as it was.
+Result<bool> WritePng(const std::string& path, int width, int height, const unsigned char* rgba);
+
 }  // namespace convstep

@@ -3,6 +3,7 @@
 // the channels with the bias, then the activation.
 #include <string>
 
+#include "app/i18n.h"
 #include "app/panels/panels.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
@@ -12,16 +13,17 @@ namespace convstep {
 
 void DrawArithmeticPanel(AppState& state) {
   const ConvStep step = state.conv->Step(state.view.step);
-  const std::string title = "Step " + std::to_string(step.step + 1) + " of " + std::to_string(step.total_steps) +
-                            ": filter " + std::to_string(step.out_channel) + ", output (" +
-                            std::to_string(step.out_y) + ", " + std::to_string(step.out_x) + ")";
+  const std::string title =
+      TrFormat("arith.title", {std::to_string(step.step + 1), std::to_string(step.total_steps),
+                               std::to_string(step.out_channel), std::to_string(step.out_y), std::to_string(step.out_x)});
   PanelTitle(title.c_str());
-  ImGui::TextDisabled("input \u00b7 weight, window at padded row %d, column %d", step.window_top, step.window_left);
-  const std::vector<std::string> lines = ChannelArithmetic(step);
   ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s",
+                      TrFormat("arith.window", {std::to_string(step.window_top), std::to_string(step.window_left)}).c_str());
+  const std::vector<std::string> lines = ChannelArithmetic(step);
   for (size_t i = 0; i < lines.size(); ++i) {
     ImGui::PushStyleColor(ImGuiCol_Text, ChannelColor(step.channels[i]));
-    ImGui::TextWrapped("channel %d: %s", step.channels[i], lines[i].c_str());
+    ImGui::TextWrapped("%s", TrFormat("arith.channel", {std::to_string(step.channels[i]), lines[i]}).c_str());
     ImGui::PopStyleColor();
   }
   ImGui::Spacing();

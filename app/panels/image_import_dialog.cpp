@@ -5,9 +5,13 @@
 #include <string>
 
 #include "app/document.h"
+#include "app/i18n.h"
 #include "app/image/image_file.h"
 #include "app/panels/panels.h"
+#include "app/widgets/panel_frame.h"
+#include "app/theme.h"
 #include "app/widgets/grid_view.h"
+#include "app/widgets/tooltip.h"
 
 namespace convstep {
 
@@ -33,24 +37,30 @@ void DrawImageImportDialog(AppState& state) {
   if (preview.path != state.view.pending_image || !SameOptions(preview.options, options)) {
     preview = {state.view.pending_image, options, LoadImageGrid(state.view.pending_image, options)};
   }
-  ImGui::OpenPopup("Import a picture");
-  if (ImGui::BeginPopupModal("Import a picture", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  const std::string id = TrId("image.title");
+  ImGui::OpenPopup(id.c_str());
+  if (ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextUnformatted(state.view.pending_image.c_str());
     int channels = options.rgb ? 1 : 0;
-    ImGui::RadioButton("grayscale", &channels, 0);
+    ImGui::RadioButton(TrId("image.grayscale").c_str(), &channels, 0);
+    ConceptTooltip("tip.image_channels");
     ImGui::SameLine();
-    ImGui::RadioButton("RGB channels", &channels, 1);
+    ImGui::RadioButton(TrId("image.rgb").c_str(), &channels, 1);
+    ConceptTooltip("tip.image_channels");
     options.rgb = channels == 1;
     int size[2] = {options.height, options.width};
-    ImGui::SetNextItemWidth(160.0f);
-    if (ImGui::InputInt2("grid rows, columns", size)) {
+    ImGui::SetNextItemWidth(Scaled(160));
+    if (ImGui::InputInt2(TrId("image.size").c_str(), size)) {
       options.height = std::clamp(size[0], kMinImageGridSide, kMaxGridSide);
       options.width = std::clamp(size[1], kMinImageGridSide, kMaxGridSide);
     }
+    ConceptTooltip("tip.image_size");
     int scale = options.scale == 1 ? 1 : 0;
-    ImGui::RadioButton("values 0-255", &scale, 0);
+    ImGui::RadioButton(TrId("image.scale_255").c_str(), &scale, 0);
+    ConceptTooltip("tip.image_scale");
     ImGui::SameLine();
-    ImGui::RadioButton("values 0-1", &scale, 1);
+    ImGui::RadioButton(TrId("image.scale_1").c_str(), &scale, 1);
+    ConceptTooltip("tip.image_scale");
     options.scale = scale == 1 ? 1.0 : 255.0;
     if (preview.grid) {
       const Tensor3& g = *preview.grid;
@@ -72,16 +82,16 @@ void DrawImageImportDialog(AppState& state) {
       }
       DrawGrid(grid);
     } else {
-      ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", preview.grid.error().c_str());
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", preview.grid.error().c_str());
     }
     ImGui::BeginDisabled(!preview.grid);
-    if (ImGui::Button("Import as the input")) {
+    if (ImGui::Button(TrId("image.import").c_str())) {
       ImportImage(state, state.view.pending_image, options);
       state.view.pending_image.clear();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) state.view.pending_image.clear();
+    if (ImGui::Button(TrId("dialog.cancel").c_str())) state.view.pending_image.clear();
     ImGui::EndPopup();
   }
 }

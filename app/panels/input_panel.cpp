@@ -5,7 +5,9 @@
 #include <cmath>
 #include <string>
 
+#include "app/i18n.h"
 #include "app/panels/panels.h"
+#include "app/theme.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
 
@@ -13,10 +15,6 @@ namespace convstep {
 
 namespace {
 
-constexpr ImU32 kPaddingFill = IM_COL32(48, 50, 58, 255);
-constexpr ImU32 kDroppedFill = IM_COL32(96, 40, 40, 255);
-constexpr ImU32 kDataEdge = IM_COL32(240, 240, 240, 255);
-constexpr ImU32 kLinkColor = IM_COL32(255, 255, 255, 255);
 
 // Input values from dark to light slate blue, so numbers stay readable and
 // the channel colours of the window stand out against them.
@@ -34,7 +32,7 @@ void DrawInputPanel(AppState& state) {
   const ConvStepper& conv = *state.conv;
   const Conv2dGeometry& g = conv.geometry();
   const Tensor3& input = conv.spec().input;
-  PanelTitle(state.view.show_visits ? "Input: how many windows visit each position" : "Input (padded)");
+  PanelTitle(Tr(state.view.show_visits ? "input.title_visits" : "input.title"));
 
   const auto [lo_it, hi_it] = std::minmax_element(input.data.begin(), input.data.end());
   const double lo = *lo_it;
@@ -48,7 +46,7 @@ void DrawInputPanel(AppState& state) {
   const float caption = ImGui::GetTextLineHeightWithSpacing();
   const float labels = ImGui::GetTextLineHeight() + 4.0f;
   const Arrangement arrangement = ArrangeGrids(ImGui::GetContentRegionAvail(), g.in_channels, g.padded_h,
-                                               g.padded_w, 16.0f, caption + labels, 1.0f, 44.0f);
+                                               g.padded_w, 16.0f, caption + labels, 1.0f, Scaled(44));
   const int label_every = arrangement.cell >= 14.0f ? 1 : (arrangement.cell >= 5.0f ? 8 : 0);
 
   std::optional<ConvStep> linked;  // the window of the output cell under the mouse
@@ -57,9 +55,9 @@ void DrawInputPanel(AppState& state) {
   const int tail_w = g.axis_w.unvisited_tail.value_or(0);
   std::optional<InputCell> hovered;
   for (int c = 0; c < g.in_channels; ++c) {
-    if (c % arrangement.per_row != 0) ImGui::SameLine(0, 16.0f);
+    if (c % arrangement.per_row != 0) ImGui::SameLine(0, Scaled(16));
     ImGui::BeginGroup();
-    ColoredText(ChannelColor(c), ("channel " + std::to_string(c)).c_str());
+    ColoredText(ChannelColor(c), TrFormat("input.channel", {std::to_string(c)}).c_str());
 
     GridDraw grid;
     grid.name = "input/" + std::to_string(c);
@@ -79,10 +77,10 @@ void DrawInputPanel(AppState& state) {
         const int visits = conv.VisitsAt(py, px);
         if (state.view.show_visits) {
           grid.values[i] = visits;
-          grid.fills[i] = visits == 0 ? kDroppedFill : Viridis(static_cast<float>(visits) / static_cast<float>(std::max(max_visits, 1)));
+          grid.fills[i] = visits == 0 ? CurrentColors().dropped_fill : Heat(static_cast<float>(visits) / static_cast<float>(std::max(max_visits, 1)));
         } else {
           grid.values[i] = PaddedValue(input, g, c, py, px);
-          grid.fills[i] = in_padding ? kPaddingFill : ValueFill(grid.values[i], lo, hi);
+          grid.fills[i] = in_padding ? CurrentColors().padding_fill : ValueFill(grid.values[i], lo, hi);
         }
         grid.dim[i] = in_padding ? 1 : 0;
         // The trailing rows and columns no window reaches: the lecture's
@@ -95,7 +93,7 @@ void DrawInputPanel(AppState& state) {
     // The data region's edge: the padding ring is everything outside it.
     if (g.padded_h != g.in_h || g.padded_w != g.in_w) {
       grid.outlines.push_back({static_cast<float>(g.padding.top), static_cast<float>(g.padding.left),
-                               static_cast<float>(g.in_h), static_cast<float>(g.in_w), kDataEdge, 1.5f});
+                               static_cast<float>(g.in_h), static_cast<float>(g.in_w), CurrentColors().data_edge, 1.5f});
     }
     // The window: one box per tap, so dilation holes show as holes.
     const bool read_by_filter =
@@ -112,7 +110,7 @@ void DrawInputPanel(AppState& state) {
     // The window of the output cell under the mouse, in white.
     if (linked) {
       for (const StepTerm& t : linked->terms) {
-        if (t.c == c) grid.outlines.push_back({static_cast<float>(t.y), static_cast<float>(t.x), 1, 1, kLinkColor, 2.0f});
+        if (t.c == c) grid.outlines.push_back({static_cast<float>(t.y), static_cast<float>(t.x), 1, 1, CurrentColors().link, 2.0f});
       }
     }
     const GridHit hit = DrawGrid(grid);

@@ -4,9 +4,12 @@
 #include <cmath>
 #include <string>
 
+#include "app/i18n.h"
 #include "app/panels/panels.h"
+#include "app/theme.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
+#include "app/widgets/tooltip.h"
 #include "core/step_text.h"
 
 namespace convstep {
@@ -15,7 +18,7 @@ void DrawKernelsPanel(AppState& state) {
   const ConvStepper& conv = *state.conv;
   const Conv2dGeometry& g = conv.geometry();
   const Tensor4& w = conv.spec().weight;
-  PanelTitle("Kernels (weights): one filter per output map");
+  PanelTitle(Tr("kernels.title"));
   double scale = 0;
   for (double v : w.data) scale = std::max(scale, std::fabs(v));
   if (scale == 0) scale = 1;
@@ -25,18 +28,19 @@ void DrawKernelsPanel(AppState& state) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // Filters are rows, channel slices side by side within a row.
   const Arrangement by_row = ArrangeGrids(ImVec2(avail.x, avail.y / static_cast<float>(g.out_channels)),
-                                          g.in_per_group, g.kernel_h, g.kernel_w, 10.0f, line, 12.0f, 34.0f);
+                                          g.in_per_group, g.kernel_h, g.kernel_w, 10.0f, line, 12.0f, Scaled(34));
   for (int f = 0; f < g.out_channels; ++f) {
     const bool current = f == step.out_channel;
-    std::string heading = "filter " + std::to_string(f);
-    if (current) heading += "   \u25c0 current";
-    ColoredText(current ? IM_COL32(250, 200, 90, 255) : ImGui::GetColorU32(ImGuiCol_Text), heading.c_str());
+    std::string heading = TrFormat("kernels.filter", {std::to_string(f)});
+    if (current) heading += std::string("   \u25c0 ") + Tr("kernels.current");
+    ColoredText(current ? CurrentColors().title : ImGui::GetColorU32(ImGuiCol_Text), heading.c_str());
     if (!conv.spec().bias.empty()) {
-      ImGui::SameLine(0, 20.0f);
+      ImGui::SameLine(0, Scaled(20));
       ImGui::PushID(f);
       double bias = conv.spec().bias[static_cast<size_t>(f)];
-      ImGui::SetNextItemWidth(80.0f);
-      ImGui::InputDouble("bias", &bias, 0.0, 0.0, "%g");
+      ImGui::SetNextItemWidth(Scaled(80));
+      ImGui::InputDouble(TrId("kernels.bias").c_str(), &bias, 0.0, 0.0, "%g");
+      ConceptTooltip("tip.bias_value");
       if (ImGui::IsItemDeactivatedAfterEdit()) {
         Conv2dSpec spec = conv.spec();
         spec.bias[static_cast<size_t>(f)] = bias;
@@ -45,7 +49,7 @@ void DrawKernelsPanel(AppState& state) {
       ImGui::PopID();
     }
     for (int ci = 0; ci < g.in_per_group; ++ci) {
-      if (ci % by_row.per_row != 0) ImGui::SameLine(0, 10.0f);
+      if (ci % by_row.per_row != 0) ImGui::SameLine(0, Scaled(10));
       const int channel = g.FirstInputChannel(f) + ci;
       GridDraw grid;
       grid.name = "kernel/" + std::to_string(f) + "/" + std::to_string(ci);
@@ -67,7 +71,7 @@ void DrawKernelsPanel(AppState& state) {
                                  ChannelColor(channel), 3.0f});
       }
       ImGui::BeginGroup();
-      ColoredText(ChannelColor(channel), ("ch " + std::to_string(channel)).c_str());
+      ColoredText(ChannelColor(channel), TrFormat("kernels.channel", {std::to_string(channel)}).c_str());
       const GridHit hit = DrawGrid(grid);
       EditGridCells(
           state, grid.name, hit, [](int, int) { return true; },

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "app/i18n.h"
 #include "app/panels/panels.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
@@ -15,10 +16,10 @@ namespace {
 
 // How many windows read an input position, as the slide's legend: 1×, 2×, 4×.
 void VisitLegend(const std::vector<int>& counts, int max_visits) {
-  ImGui::TextUnformatted("colour = windows that read the position:");
+  ImGui::TextUnformatted(Tr("matrix.legend"));
   for (int v : counts) {
     ImGui::SameLine();
-    const ImU32 fill = Viridis(static_cast<float>(v) / static_cast<float>(max_visits));
+    const ImU32 fill = Heat(static_cast<float>(v) / static_cast<float>(max_visits));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h * 2.2f, p.y + h), fill);
@@ -32,9 +33,8 @@ void VisitLegend(const std::vector<int>& counts, int max_visits) {
 
 void DrawMatrixPanel(AppState& state) {
   if (!state.matrix) {
-    PanelTitle("Convolution as a matrix product (im2col)");
-    ImGui::TextWrapped("The patch matrix of this convolution has more entries than fit on a screen. "
-                       "Use a smaller input or kernel to see it.");
+    PanelTitle(Tr("matrix.title_plain"));
+    ImGui::TextWrapped("%s", Tr("matrix.too_large"));
     return;
   }
   const ConvStepper& conv = *state.conv;
@@ -42,20 +42,19 @@ void DrawMatrixPanel(AppState& state) {
   const Im2Col& m = *state.matrix;
   const ConvStep step = conv.Step(state.view.step);
   const int column = step.out_y * g.out_w + step.out_x;
-  const std::string title = "W (" + std::to_string(m.filters) + "\u00d7" + std::to_string(m.rows) + ") \u00b7 P (" +
-                            std::to_string(m.rows) + "\u00d7" + std::to_string(m.cols) + ") + b = output (" +
-                            std::to_string(m.filters) + "\u00d7" + std::to_string(m.cols) + ")";
+  const std::string title =
+      TrFormat("matrix.title", {std::to_string(m.filters), std::to_string(m.rows), std::to_string(m.cols)});
   PanelTitle(title.c_str());
-  ImGui::TextWrapped("Each column of P is one window: its %d\u00d7%d taps of each of the %d channels, unrolled row by "
-                     "row. Each row of W is one filter, unrolled the same way. Click a column to go to its step.",
-                     g.kernel_h, g.kernel_w, g.in_channels);
+  ImGui::TextWrapped("%s", TrFormat("matrix.explain", {std::to_string(g.kernel_h), std::to_string(g.kernel_w),
+                                                       std::to_string(g.in_channels)})
+                               .c_str());
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float line = ImGui::GetTextLineHeightWithSpacing();
   // W sits left of P (it multiplies from the left); the product sits under P.
   const float cell = std::clamp(std::min((avail.x - 60.0f) / static_cast<float>(m.rows + m.cols),
                                          (avail.y - 4.0f * line) / static_cast<float>(m.rows + m.filters)),
-                                4.0f, 40.0f);
+                                4.0f, Scaled(40));
   int max_visits = 1;
   std::vector<int> counts;
   for (int v : conv.Visits()) {
@@ -68,7 +67,7 @@ void DrawMatrixPanel(AppState& state) {
   // W transposed on screen (taps down, filters across) so its rows line up
   // with P's rows, tap by tap.
   ImGui::BeginGroup();
-  ImGui::TextUnformatted("W (a column per filter)");
+  ImGui::TextUnformatted(Tr("matrix.weights"));
   GridDraw w;
   w.name = "matrix/weights";
   w.rows = m.rows;
@@ -85,10 +84,10 @@ void DrawMatrixPanel(AppState& state) {
   w.outlines.push_back({0, static_cast<float>(step.out_channel), static_cast<float>(m.rows), 1, kCurrentColor, 2.5f});
   DrawGrid(w);
   ImGui::EndGroup();
-  ImGui::SameLine(0, 16.0f);
+  ImGui::SameLine(0, Scaled(16));
 
   ImGui::BeginGroup();
-  ImGui::TextUnformatted("P: one column per window");
+  ImGui::TextUnformatted(Tr("matrix.patches"));
   GridDraw p;
   p.name = "matrix/patches";
   p.rows = m.rows;
@@ -98,7 +97,7 @@ void DrawMatrixPanel(AppState& state) {
     for (int c = 0; c < m.cols; ++c) {
       const PatchSource src = SourceOfPatch(g, r, c);
       p.values.push_back(m.Patch(r, c));
-      p.fills.push_back(Viridis(static_cast<float>(conv.VisitsAt(src.y, src.x)) / static_cast<float>(max_visits)));
+      p.fills.push_back(Heat(static_cast<float>(conv.VisitsAt(src.y, src.x)) / static_cast<float>(max_visits)));
     }
   }
   // Each channel's block of rows framed in its colour, then the current column.
@@ -111,7 +110,7 @@ void DrawMatrixPanel(AppState& state) {
   const GridHit hit = DrawGrid(p);
   if (hit.clicked) state.GoToStep(conv.StepOf(step.out_channel, hit.x / g.out_w, hit.x % g.out_w));
 
-  ImGui::TextUnformatted("W\u00b7P + b = the output, one row per filter");
+  ImGui::TextUnformatted(Tr("matrix.product"));
   GridDraw o;
   o.name = "matrix/product";
   o.rows = m.filters;
@@ -120,7 +119,7 @@ void DrawMatrixPanel(AppState& state) {
   const auto [lo_it, hi_it] = std::minmax_element(m.product.begin(), m.product.end());
   for (double v : m.product) {
     o.values.push_back(v);
-    o.fills.push_back(ViridisIn(v, *lo_it, *hi_it));
+    o.fills.push_back(HeatIn(v, *lo_it, *hi_it));
   }
   o.outlines.push_back({static_cast<float>(step.out_channel), static_cast<float>(column), 1, 1, kCurrentColor, 2.5f});
   DrawGrid(o);

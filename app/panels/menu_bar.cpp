@@ -1,12 +1,16 @@
-// The main menu: File (open, save, save as, export the output as CSV) and
-// Presets (the lecture's examples, one click each), and the file dialog they
-// share.
+// The main menu: File (open, save, save as, export the output as CSV),
+// Presets (the lecture's examples, one click each), Language and Help, and
+// the file dialog they share.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/document.h"
+#include "app/export_job.h"
+#include "app/i18n.h"
 #include "app/panels/panels.h"
 #include "app/presets.h"
+#include "app/widgets/tooltip.h"
 
 namespace convstep {
 
@@ -21,7 +25,7 @@ struct PresetEntry {
 const std::vector<PresetEntry>& PresetEntries() {
   static const std::vector<PresetEntry> entries = [] {
     std::vector<PresetEntry> v;
-    for (const EmbeddedPreset& p : EmbeddedPresets()) {
+    for (const EmbeddedJson& p : EmbeddedPresets()) {
       Result<Session> s = LoadPreset(p.name);
       v.push_back({p.name, s ? s->title : p.name});
     }
@@ -30,24 +34,74 @@ const std::vector<PresetEntry>& PresetEntries() {
   return entries;
 }
 
+// The menu's words for the presets that ship with the program; a session's
+// own title (in one language) stands for any other.
+const char* PresetTitle(const PresetEntry& preset) {
+  static constexpr std::pair<const char*, const char*> kTitles[] = {
+      {"ejemplo1", "menu.preset_ejemplo1"},
+      {"ejemplo1_valid", "menu.preset_ejemplo1_valid"},
+      {"ejemplo_convolucion", "menu.preset_ejemplo_convolucion"},
+      {"imagen_bordes", "menu.preset_imagen_bordes"},
+      {"large_64x64x3", "menu.preset_large_64x64x3"},
+      {"siete_filtros", "menu.preset_siete_filtros"}};
+  for (const auto& [name, key] : kTitles) {
+    if (preset.name == name) return Tr(key);
+  }
+  return preset.title.c_str();
+}
+
 struct TableExport {
-  const char* label;
-  const char* name;       // suggested file name
+  const char* what_key;     // "im2col matrix", "output maps", "model summary"
+  const char* format_name;  // as the menu writes it
+  const char* name;         // suggested file name
   const char* extension;
   TableKind kind;
   TableFormat format;
 };
 
 constexpr TableExport kTableExports[] = {
-    {"im2col matrix as CSV", "im2col", ".csv", TableKind::kIm2col, TableFormat::kCsv},
-    {"im2col matrix as Markdown", "im2col", ".md", TableKind::kIm2col, TableFormat::kMarkdown},
-    {"im2col matrix as LaTeX", "im2col", ".tex", TableKind::kIm2col, TableFormat::kLatex},
-    {"output maps as CSV", "output", ".csv", TableKind::kOutput, TableFormat::kCsv},
-    {"output maps as Markdown", "output", ".md", TableKind::kOutput, TableFormat::kMarkdown},
-    {"output maps as LaTeX", "output", ".tex", TableKind::kOutput, TableFormat::kLatex},
-    {"model summary as CSV", "summary", ".csv", TableKind::kSummary, TableFormat::kCsv},
-    {"model summary as Markdown", "summary", ".md", TableKind::kSummary, TableFormat::kMarkdown},
-    {"model summary as LaTeX", "summary", ".tex", TableKind::kSummary, TableFormat::kLatex},
+    {"menu.table_im2col", "CSV", "im2col", ".csv", TableKind::kIm2col, TableFormat::kCsv},
+    {"menu.table_im2col", "Markdown", "im2col", ".md", TableKind::kIm2col, TableFormat::kMarkdown},
+    {"menu.table_im2col", "LaTeX", "im2col", ".tex", TableKind::kIm2col, TableFormat::kLatex},
+    {"menu.table_output", "CSV", "output", ".csv", TableKind::kOutput, TableFormat::kCsv},
+    {"menu.table_output", "Markdown", "output", ".md", TableKind::kOutput, TableFormat::kMarkdown},
+    {"menu.table_output", "LaTeX", "output", ".tex", TableKind::kOutput, TableFormat::kLatex},
+    {"menu.table_summary", "CSV", "summary", ".csv", TableKind::kSummary, TableFormat::kCsv},
+    {"menu.table_summary", "Markdown", "summary", ".md", TableKind::kSummary, TableFormat::kMarkdown},
+    {"menu.table_summary", "LaTeX", "summary", ".tex", TableKind::kSummary, TableFormat::kLatex},
+};
+
+// Language / Idioma: switching is immediate, every string is looked up
+// each frame.
+void LanguageMenu() {
+  if (!ImGui::BeginMenu(TrId("language.menu").c_str())) return;
+  for (Language language : {Language::kEnglish, Language::kSpanish}) {
+    const char* key = language == Language::kEnglish ? "language.en" : "language.es";
+    if (ImGui::MenuItem(TrId(key).c_str(), nullptr, CurrentLanguage() == language)) SetLanguage(language);
+  }
+  ImGui::EndMenu();
+}
+
+void HelpMenu(AppState& state) {
+  if (!ImGui::BeginMenu(TrId("menu.help").c_str())) return;
+  if (ImGui::MenuItem(TrId("menu.shortcuts").c_str(), "F1")) state.view.show_help = true;
+  ImGui::EndMenu();
+}
+
+// The view as pictures for slides (app/export_job.h): menu label, file
+// dialog title, suggested name.
+struct FrameExport {
+  const char* label_key;
+  const char* title_key;
+  const char* name;
+  ExportKind kind;
+};
+
+constexpr FrameExport kFrameExports[] = {
+    {"export.menu_png1x", "export.title_png1x", "view.png", ExportKind::kPng1x},
+    {"export.menu_png2x", "export.title_png2x", "view_2x.png", ExportKind::kPng2x},
+    {"export.menu_gif", "export.title_gif", "stepping.gif", ExportKind::kGif},
+    {"export.menu_sequence", "export.title_sequence", "step.png", ExportKind::kPngSequence},
 };
 
 void OpenPresetNamed(AppState& state, const std::string& name) {
@@ -59,14 +113,14 @@ void OpenPresetNamed(AppState& state, const std::string& name) {
   state.GoToStep(step);
   state.view.glide_t = 1.0f;
   state.view.session_path.clear();
-  state.SetStatus("opened the preset " + name, false);
+  state.SetStatus(TrFormat("status.opened_preset", {name}), false);
 }
 
 }  // namespace
 
 void ShowOpenDialog(AppState& state) {
   state.view.file_action = ViewState::FileAction::kOpen;
-  OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kOpen, "Open",
+  OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kOpen, Tr("dialog.open"),
                  {".json", ".csv", ".tsv", ".txt", ".npy", ".png", ".jpg", ".jpeg", ".bmp", ".gif"});
 }
 
@@ -76,61 +130,78 @@ void SaveOrAsk(AppState& state) {
     return;
   }
   state.view.file_action = ViewState::FileAction::kSaveAs;
-  OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, "Save session as", {".json"}, "session.json");
+  OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, Tr("dialog.save_as_title"), {".json"}, "session.json");
 }
 
 void DrawMenuBar(AppState& state) {
   // The menu bar of the controls window rather than a main menu bar: a
   // window of its own would cost Mesa's rasteriser a millisecond a frame.
   if (ImGui::BeginMenuBar()) {
-    if (ImGui::BeginMenu("File")) {
-      if (ImGui::MenuItem("Open...", "Ctrl+O")) ShowOpenDialog(state);
-      if (ImGui::MenuItem("Save", "Ctrl+S")) SaveOrAsk(state);
-      if (ImGui::MenuItem("Save as...")) {
+    if (ImGui::BeginMenu(TrId("menu.file").c_str())) {
+      if (ImGui::MenuItem(TrId("menu.open").c_str(), "Ctrl+O")) ShowOpenDialog(state);
+      if (ImGui::MenuItem(TrId("menu.save").c_str(), "Ctrl+S")) SaveOrAsk(state);
+      if (ImGui::MenuItem(TrId("menu.save_as").c_str())) {
         state.view.file_action = ViewState::FileAction::kSaveAs;
-        OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, "Save session as", {".json"}, "session.json");
+        OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, Tr("dialog.save_as_title"), {".json"},
+                       "session.json");
       }
-      if (ImGui::MenuItem("Export the output as CSV...")) {
+      if (ImGui::MenuItem(TrId("menu.export_csv").c_str())) {
         state.view.file_action = ViewState::FileAction::kExportCsv;
-        OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, "Export the output as CSV", {".csv"},
+        OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, Tr("dialog.export_csv_title"), {".csv"},
                        "output.csv");
       }
-      if (ImGui::BeginMenu("Export a table for slides")) {
+      if (ImGui::BeginMenu(TrId("menu.export_table").c_str())) {
         for (int i = 0; i < static_cast<int>(std::size(kTableExports)); ++i) {
           const TableExport& t = kTableExports[i];
-          if (ImGui::MenuItem(t.label)) {
+          const std::string label = TrFormat("menu.table_as", {Tr(t.what_key), t.format_name});
+          if (ImGui::MenuItem(label.c_str())) {
             state.view.file_action = ViewState::FileAction::kExportTable;
             state.view.export_table = i;
-            OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, t.label, {t.extension},
+            OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, label, {t.extension},
                            std::string(t.name) + t.extension);
           }
         }
         ImGui::EndMenu();
       }
+      for (const FrameExport& e : kFrameExports) {
+        if (ImGui::MenuItem(Tr(e.label_key))) {
+          state.view.file_action = ViewState::FileAction::kExportFrames;
+          state.view.export_kind = e.kind;
+          const std::string extension = e.kind == ExportKind::kGif ? ".gif" : ".png";
+          OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, Tr(e.title_key), {extension}, e.name);
+        }
+      }
       ImGui::Separator();
-      if (ImGui::MenuItem("Copy as PyTorch code")) CopyCode(state, CodeLanguage::kPytorch);
-      if (ImGui::MenuItem("Copy as Keras code")) CopyCode(state, CodeLanguage::kKeras);
+      if (ImGui::MenuItem(TrId("menu.copy_pytorch").c_str())) CopyCode(state, CodeLanguage::kPytorch);
+      ConceptTooltip("tip.copy_code");
+      if (ImGui::MenuItem(TrId("menu.copy_keras").c_str())) CopyCode(state, CodeLanguage::kKeras);
+      ConceptTooltip("tip.copy_code");
       ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Presets")) {
+    if (ImGui::BeginMenu(TrId("menu.presets").c_str())) {
       for (const PresetEntry& p : PresetEntries()) {
-        if (ImGui::MenuItem(p.title.c_str())) OpenPresetNamed(state, p.name);
+        ImGui::PushID(p.name.c_str());
+        if (ImGui::MenuItem(PresetTitle(p))) OpenPresetNamed(state, p.name);
+        ImGui::PopID();
       }
       ImGui::Separator();
       // The lecture's pooling slide and model summary live in Ejemplo 1's
       // session; these open it on their tab.
-      if (ImGui::MenuItem("Max pooling: the lecture's 4\u00d74 slice")) {
+      if (ImGui::MenuItem(TrId("menu.preset_pooling").c_str())) {
         OpenPresetNamed(state, "ejemplo1");
         state.view.tab = Tab::kPooling;
         state.view.tab_requested = true;
       }
-      if (ImGui::MenuItem("Model summary: the lecture's CIFAR model (113,738 parameters)")) {
+      if (ImGui::MenuItem(TrId("menu.preset_summary").c_str())) {
         OpenPresetNamed(state, "ejemplo1");
         state.view.tab = Tab::kSummary;
         state.view.tab_requested = true;
       }
       ImGui::EndMenu();
     }
+    DrawViewMenu(state);
+    LanguageMenu();
+    HelpMenu(state);
     ImGui::EndMenuBar();
   }
   if (const std::optional<std::string> path = DrawFileDialog(state.view.file_dialog)) {
@@ -143,6 +214,7 @@ void DrawMenuBar(AppState& state) {
         ExportTable(state, t.kind, t.format, *path);
         break;
       }
+      case ViewState::FileAction::kExportFrames: StartExport(state, state.view.export_kind, *path); break;
     }
   }
 }

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <string>
 
+#include "app/i18n.h"
 #include "app/panels/panels.h"
+#include "app/theme.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
 
@@ -11,16 +13,14 @@ namespace convstep {
 
 namespace {
 
-constexpr ImU32 kEmptyFill = IM_COL32(36, 37, 43, 255);
-constexpr ImU32 kLinkColor = IM_COL32(255, 255, 255, 255);
 
 }  // namespace
 
 void DrawOutputPanel(AppState& state) {
   const ConvStepper& conv = *state.conv;
   const Conv2dGeometry& g = conv.geometry();
-  const std::string title = "Output: " + std::to_string(g.out_h) + "\u00d7" + std::to_string(g.out_w) +
-                            "\u00d7" + std::to_string(g.out_channels) + " (one map per filter)";
+  const std::string title =
+      TrFormat("output.title", {std::to_string(g.out_h), std::to_string(g.out_w), std::to_string(g.out_channels)});
   PanelTitle(title.c_str());
 
   // Colours span the whole output, so a map does not change colour as it fills.
@@ -35,28 +35,28 @@ void DrawOutputPanel(AppState& state) {
   }
   const float caption = ImGui::GetTextLineHeightWithSpacing();
   const Arrangement arrangement = ArrangeGrids(ImGui::GetContentRegionAvail(), g.out_channels, g.out_h, g.out_w,
-                                               16.0f, caption + ImGui::GetTextLineHeight() + 4.0f, 1.0f, 44.0f);
+                                               16.0f, caption + ImGui::GetTextLineHeight() + 4.0f, 1.0f, Scaled(44));
   const ConvStep step = conv.Step(state.view.step);
   std::optional<OutputCell> hovered;
   for (int f = 0; f < g.out_channels; ++f) {
-    if (f % arrangement.per_row != 0) ImGui::SameLine(0, 16.0f);
+    if (f % arrangement.per_row != 0) ImGui::SameLine(0, Scaled(16));
     ImGui::BeginGroup();
-    ImGui::Text("filter %d", f);
-    GridDraw grid = BlankGrid("output/" + std::to_string(f), g.out_h, g.out_w, arrangement.cell, kEmptyFill);
+    ImGui::TextUnformatted(TrFormat("output.filter", {std::to_string(f)}).c_str());
+    GridDraw grid = BlankGrid("output/" + std::to_string(f), g.out_h, g.out_w, arrangement.cell, CurrentColors().empty_fill);
     grid.label_every = arrangement.cell >= 14.0f ? 1 : 0;
     for (int y = 0; y < g.out_h; ++y) {
       for (int x = 0; x < g.out_w; ++x) {
         if (conv.StepOf(f, y, x) > state.view.step) continue;
         const size_t i = static_cast<size_t>(y) * g.out_w + x;
         grid.values[i] = state.ActivatedOutput(f, y, x);
-        grid.fills[i] = ViridisIn(grid.values[i], lo, hi);
+        grid.fills[i] = HeatIn(grid.values[i], lo, hi);
       }
     }
     if (step.out_channel == f) {
       grid.outlines.push_back({static_cast<float>(step.out_y), static_cast<float>(step.out_x), 1, 1, kCurrentColor, 3.0f});
     }
     for (const OutputCell& cell : linked) {
-      if (cell.c == f) grid.outlines.push_back({static_cast<float>(cell.y), static_cast<float>(cell.x), 1, 1, kLinkColor, 2.0f});
+      if (cell.c == f) grid.outlines.push_back({static_cast<float>(cell.y), static_cast<float>(cell.x), 1, 1, CurrentColors().link, 2.0f});
     }
     const GridHit hit = DrawGrid(grid);
     if (hit.hovered) hovered = OutputCell{f, hit.y, hit.x};

@@ -3,42 +3,40 @@
 // and the output shape whose depth is the number of filters.
 #include <string>
 
+#include "app/i18n.h"
 #include "app/panels/panels.h"
+#include "app/theme.h"
 #include "app/widgets/panel_frame.h"
-#include "core/output_size.h"
+#include "app/widgets/size_text.h"
+#include "app/widgets/tooltip.h"
 
 namespace convstep {
 
 namespace {
 
-void AxisLine(const char* label, const AxisSize& axis, const char* noun) {
-  ImGui::TextUnformatted(label);
+void AxisLine(const char* label_key, const AxisSize& axis, Axis which) {
+  ImGui::TextUnformatted(Tr(label_key));
+  ConceptTooltip("tip.output_size");
   ImGui::SameLine();
-  ImGui::TextWrapped("%s", ExplainAxisSize(axis, noun).c_str());
-  const int tail = axis.unvisited_tail.value_or(0);
-  if (tail > 0) {
-    const int first = axis.padded - tail;
-    const std::string which = tail == 1 ? std::to_string(first) : std::to_string(first) + " to " + std::to_string(axis.padded - 1);
-    ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.4f, 1.0f), "  dropped: padded %s %s",
-                       tail == 1 ? noun : (std::string(noun) + "s").c_str(), which.c_str());
-  }
+  ImGui::TextWrapped("%s", AxisSizeSentence(axis, which).c_str());
+  const std::string dropped = DroppedText(axis, which);
+  if (!dropped.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", dropped.c_str());
 }
 
 }  // namespace
 
 void DrawOutputSizePanel(AppState& state) {
   const Conv2dGeometry& g = state.conv->geometry();
-  PanelTitle("Output size: (N - F + 2P)/S + 1");
+  PanelTitle(Tr("size.title"));
   ImGui::PushTextWrapPos(0.0f);
-  AxisLine("height:", g.axis_h, "row");
-  AxisLine("width: ", g.axis_w, "column");
+  AxisLine("size.height", g.axis_h, Axis::kRows);
+  AxisLine("size.width", g.axis_w, Axis::kColumns);
   if (g.dilation.h > 1 || g.dilation.w > 1) {
-    ImGui::TextWrapped("With dilation d the kernel spans d(F - 1) + 1 = %d\u00d7%d positions: "
-                       "floor((N + P_before + P_after - d(F - 1) - 1)/S) + 1.",
-                       g.axis_h.span, g.axis_w.span);
+    ImGui::TextWrapped("%s", TrFormat("size.dilation", {std::to_string(g.axis_h.span), std::to_string(g.axis_w.span)}).c_str());
   }
-  ImGui::Text("Output shape: %d \u00d7 %d \u00d7 %d  (height \u00d7 width \u00d7 depth; depth = %d filter%s)", g.out_h,
-              g.out_w, g.out_channels, g.out_channels, g.out_channels == 1 ? "" : "s");
+  ImGui::TextWrapped("%s", TrFormat(g.out_channels == 1 ? "size.shape_one" : "size.shape_many",
+                                    {std::to_string(g.out_h), std::to_string(g.out_w), std::to_string(g.out_channels)})
+                               .c_str());
   ImGui::PopTextWrapPos();
 }
 

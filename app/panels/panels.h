@@ -20,10 +20,15 @@ void DrawOutputSizePanel(AppState& state);   // (N - F + 2P)/S + 1 with the numb
 void DrawPoolingPanel(AppState& state);      // max/average pooling, its own stepper
 void DrawMatrixPanel(AppState& state);       // im2col: patches, weights, product
 void DrawSummaryPanel(AppState& state);      // the Keras model summary and its layers
+void DrawPracticePanel(AppState& state);     // exercises from a seed, worked by hand, with a score
 void DrawStatusLine(AppState& state);        // the last problem or news, undo and redo
+void DrawStepCounter(AppState& state);       // presentation mode: the step in large type
+void DrawViewMenu(AppState& state);          // theme, palette, text size, presentation, panels
 void DrawMenuBar(AppState& state);           // File and Presets (in a window with a menu bar), and the file dialog
 void DrawPasteDialog(AppState& state);       // a paste of another size: resize or top-left
 void DrawImageImportDialog(AppState& state); // a picture's grid options, with a preview
+void DrawHelpOverlay(AppState& state);       // every keyboard shortcut (F1 or ?)
+void DrawExportProgressDialog(AppState& state);  // an export being written: frame k of n, Cancel
 // The File menu's actions, shared with the keyboard (Ctrl+O, Ctrl+S).
 void ShowOpenDialog(AppState& state);
 void SaveOrAsk(AppState& state);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "app/document.h"
+#include "app/i18n.h"
 #include "app/panels/panels.h"
 
 namespace convstep {
@@ -10,15 +11,17 @@ namespace convstep {
 void DrawPasteDialog(AppState& state) {
   if (!state.view.pending_paste) return;
   const Tensor3& grid = *state.view.pending_paste;
-  ImGui::OpenPopup("Paste##size");
-  if (ImGui::BeginPopupModal("Paste##size", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::Text("The pasted grid is %d\u00d7%d\u00d7%d, but %s is another size.", grid.c, grid.h, grid.w,
-                state.view.selected_grid.c_str());
-    if (ImGui::Button("Resize the grid")) FinishPaste(state, PasteFit::kResize);
+  const std::string id = TrId("paste.title");
+  ImGui::OpenPopup(id.c_str());
+  if (ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted(TrFormat("paste.question", {std::to_string(grid.c), std::to_string(grid.h),
+                                                       std::to_string(grid.w), GridDisplayName(state.view.selected_grid)})
+                               .c_str());
+    if (ImGui::Button(TrId("paste.resize").c_str())) FinishPaste(state, PasteFit::kResize);
     ImGui::SameLine();
-    if (ImGui::Button("Paste into the top-left corner")) FinishPaste(state, PasteFit::kTopLeft);
+    if (ImGui::Button(TrId("paste.top_left").c_str())) FinishPaste(state, PasteFit::kTopLeft);
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) state.view.pending_paste.reset();
+    if (ImGui::Button(TrId("dialog.cancel").c_str())) state.view.pending_paste.reset();
     ImGui::EndPopup();
   }
 }

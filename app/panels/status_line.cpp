@@ -1,22 +1,28 @@
 // The status line at the bottom: the last problem (in red) or news, and
 // undo / redo buttons for those who do not know the shortcuts.
+#include "app/i18n.h"
 #include "app/panels/panels.h"
+#include "app/widgets/panel_frame.h"
+#include "app/widgets/tooltip.h"
+#include "app/theme.h"
 
 namespace convstep {
 
 void DrawStatusLine(AppState& state) {
   ImGui::BeginDisabled(!state.history.CanUndo());
-  if (ImGui::SmallButton("undo")) state.Undo();
+  if (ImGui::SmallButton(TrId("status.undo").c_str())) state.Undo();
   ImGui::EndDisabled();
+  ConceptTooltip("tip.undo");
   ImGui::SameLine();
   ImGui::BeginDisabled(!state.history.CanRedo());
-  if (ImGui::SmallButton("redo")) state.Redo();
+  if (ImGui::SmallButton(TrId("status.redo").c_str())) state.Redo();
   ImGui::EndDisabled();
-  ImGui::SameLine(0, 16.0f);
+  ConceptTooltip("tip.redo");
+  ImGui::SameLine(0, Scaled(16));
   if (state.view.message.empty()) {
-    ImGui::TextDisabled("click a cell to type a value");
+    ImGui::TextDisabled("%s", Tr("status.hint"));
   } else if (state.view.message_is_error) {
-    ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", state.view.message.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", state.view.message.c_str());
   } else {
     ImGui::TextUnformatted(state.view.message.c_str());
   }

@@ -5,8 +5,11 @@
 #include <string>
 #include <utility>
 
+#include "app/i18n.h"
 #include "app/panels/panels.h"
+#include "app/theme.h"
 #include "app/widgets/panel_frame.h"
+#include "app/widgets/tooltip.h"
 
 namespace convstep {
 
@@ -16,10 +19,28 @@ constexpr LayerType kAllTypes[] = {LayerType::kConv2d,  LayerType::kMaxPool2d, L
                                    LayerType::kFlatten, LayerType::kGlobalAvgPool2d, LayerType::kDense,
                                    LayerType::kBatchNorm, LayerType::kReLU,     LayerType::kDropout};
 
-bool PairEditor(const char* label, Pair* p) {
+// What each layer type does, for the tooltip on its name.
+const char* LayerTipKey(LayerType type) {
+  switch (type) {
+    case LayerType::kConv2d: return "tip.layer_conv2d";
+    case LayerType::kMaxPool2d: return "tip.layer_max_pool";
+    case LayerType::kAvgPool2d: return "tip.layer_average_pool";
+    case LayerType::kFlatten: return "tip.layer_flatten";
+    case LayerType::kGlobalAvgPool2d: return "tip.layer_global_average_pool";
+    case LayerType::kDense: return "tip.layer_dense";
+    case LayerType::kBatchNorm: return "tip.layer_batch_norm";
+    case LayerType::kReLU: return "tip.layer_relu";
+    case LayerType::kDropout: return "tip.layer_dropout";
+  }
+  return "tip.layer_conv2d";
+}
+
+bool PairEditor(const char* label_key, const char* tip_key, Pair* p) {
   int v[2] = {p->h, p->w};
-  ImGui::SetNextItemWidth(110.0f);
-  if (!ImGui::InputInt2(label, v)) return false;
+  ImGui::SetNextItemWidth(Scaled(110));
+  const bool changed = ImGui::InputInt2(TrId(label_key).c_str(), v);
+  ConceptTooltip(tip_key);
+  if (!changed) return false;
   *p = {v[0], v[1]};
   return true;
 }
@@ -29,12 +50,13 @@ bool LayerEditor(LayerSpec& layer) {
   bool changed = false;
   switch (layer.type) {
     case LayerType::kConv2d: {
-      ImGui::SetNextItemWidth(90.0f);
-      changed |= ImGui::InputInt("filters", &layer.filters);
+      ImGui::SetNextItemWidth(Scaled(90));
+      changed |= ImGui::InputInt(TrId("summary.filters").c_str(), &layer.filters);
+      ConceptTooltip("tip.layer_filters");
       ImGui::SameLine();
-      changed |= PairEditor("kernel", &layer.kernel_size);
+      changed |= PairEditor("summary.kernel", "tip.layer_kernel", &layer.kernel_size);
       Pair strides = layer.strides.value_or(Pair{1, 1});
-      if (PairEditor("strides", &strides)) {
+      if (PairEditor("summary.strides", "tip.layer_strides", &strides)) {
         layer.strides = strides;
         changed = true;
       }
@@ -44,41 +66,46 @@ bool LayerEditor(LayerSpec& layer) {
         layer.padding = same ? KerasPadding::kSame : KerasPadding::kValid;
         changed = true;
       }
+      ConceptTooltip("tip.layer_same");
       ImGui::SameLine();
-      changed |= ImGui::Checkbox("bias", &layer.use_bias);
+      changed |= ImGui::Checkbox(TrId("summary.bias").c_str(), &layer.use_bias);
+      ConceptTooltip("tip.layer_bias");
       break;
     }
     case LayerType::kMaxPool2d:
     case LayerType::kAvgPool2d: {
-      changed |= PairEditor("pool", &layer.pool_size);
+      changed |= PairEditor("summary.pool", "tip.layer_pool", &layer.pool_size);
       ImGui::SameLine();
       Pair strides = layer.strides.value_or(layer.pool_size);
-      if (PairEditor("strides", &strides)) {
+      if (PairEditor("summary.strides", "tip.layer_strides", &strides)) {
         layer.strides = strides;
         changed = true;
       }
       break;
     }
     case LayerType::kDense:
-      ImGui::SetNextItemWidth(90.0f);
-      changed |= ImGui::InputInt("units", &layer.units);
+      ImGui::SetNextItemWidth(Scaled(90));
+      changed |= ImGui::InputInt(TrId("summary.units").c_str(), &layer.units);
+      ConceptTooltip("tip.layer_units");
       ImGui::SameLine();
-      changed |= ImGui::Checkbox("bias", &layer.use_bias);
+      changed |= ImGui::Checkbox(TrId("summary.bias").c_str(), &layer.use_bias);
+      ConceptTooltip("tip.layer_bias");
       break;
     case LayerType::kDropout: {
       float rate = static_cast<float>(layer.rate);
-      ImGui::SetNextItemWidth(120.0f);
-      if (ImGui::SliderFloat("rate", &rate, 0.0f, 0.9f, "%.2f")) {
+      ImGui::SetNextItemWidth(Scaled(120));
+      if (ImGui::SliderFloat(TrId("summary.rate").c_str(), &rate, 0.0f, 0.9f, "%.2f")) {
         layer.rate = rate;
         changed = true;
       }
+      ConceptTooltip("tip.layer_rate");
       break;
     }
     case LayerType::kFlatten:
     case LayerType::kGlobalAvgPool2d:
     case LayerType::kBatchNorm:
     case LayerType::kReLU:
-      ImGui::TextDisabled("no parameters to set");
+      ImGui::TextDisabled("%s", Tr("summary.no_parameters"));
       break;
   }
   return changed;
@@ -93,31 +120,38 @@ void DrawSummaryPanel(AppState& state) {
   const float editor_w = std::max(380.0f, ImGui::GetContentRegionAvail().x * 0.42f);
 
   ImGui::BeginChild("summary_layers", ImVec2(editor_w, 0), true);
-  PanelTitle("Layers");
+  PanelTitle(Tr("summary.layers"));
   int shape[3] = {model.height, model.width, model.channels};
-  ImGui::SetNextItemWidth(200.0f);
-  if (ImGui::InputInt3("input (H, W, C)", shape)) {
+  ImGui::SetNextItemWidth(Scaled(200));
+  if (ImGui::InputInt3(TrId("summary.input").c_str(), shape)) {
     model.height = shape[0];
     model.width = shape[1];
     model.channels = shape[2];
     changed = true;
     merge_key = "model:input";
   }
+  ConceptTooltip("tip.model_input");
   int remove = -1;
   int move_up = -1;
   for (int i = 0; i < static_cast<int>(model.layers.size()); ++i) {
     ImGui::PushID(i);
     ImGui::Separator();
     if (i == state.summary_bad_layer) {
-      ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%d. %s  \u2190 cannot follow the layer before", i + 1,
-                         KerasClassName(model.layers[static_cast<size_t>(i)].type));
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%d. %s  \u2190 %s", i + 1,
+                         KerasClassName(model.layers[static_cast<size_t>(i)].type), Tr("summary.bad_layer"));
     } else {
       ImGui::Text("%d. %s", i + 1, KerasClassName(model.layers[static_cast<size_t>(i)].type));
     }
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90.0f);
-    if (ImGui::SmallButton("up") && i > 0) move_up = i;
+    ConceptTooltip(LayerTipKey(model.layers[static_cast<size_t>(i)].type));
+    // The two buttons at the right edge, however long their words are.
+    const float buttons_w = ImGui::CalcTextSize(Tr("summary.up")).x + ImGui::CalcTextSize(Tr("summary.remove")).x +
+                            ImGui::GetStyle().FramePadding.x * 4.0f + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - buttons_w);
+    if (ImGui::SmallButton(TrId("summary.up").c_str()) && i > 0) move_up = i;
+    ConceptTooltip("tip.layer_up");
     ImGui::SameLine();
-    if (ImGui::SmallButton("remove")) remove = i;
+    if (ImGui::SmallButton(TrId("summary.remove").c_str())) remove = i;
+    ConceptTooltip("tip.layer_remove");
     if (LayerEditor(model.layers[static_cast<size_t>(i)])) {
       changed = true;
       merge_key = "model:layer" + std::to_string(i);
@@ -136,10 +170,13 @@ void DrawSummaryPanel(AppState& state) {
   static int add_type = 0;
   const char* names[std::size(kAllTypes)];
   for (size_t i = 0; i < std::size(kAllTypes); ++i) names[i] = KerasClassName(kAllTypes[i]);
-  ImGui::SetNextItemWidth(200.0f);
+  ImGui::SetNextItemWidth(Scaled(200));
   ImGui::Combo("##add", &add_type, names, static_cast<int>(std::size(kAllTypes)));
+  ConceptTooltip(LayerTipKey(kAllTypes[add_type]));
   ImGui::SameLine();
-  if (ImGui::Button("add layer")) {
+  const bool add = ImGui::Button(TrId("summary.add_layer").c_str());
+  ConceptTooltip("tip.add_layer");
+  if (add) {
     LayerSpec layer;
     layer.type = kAllTypes[add_type];
     model.layers.push_back(layer);
@@ -155,9 +192,15 @@ void DrawSummaryPanel(AppState& state) {
     PushMonoFont();
     ImGui::TextUnformatted(FormatKerasSummary(*state.summary).c_str());
     PopMonoFont();
+    // The table stays as Keras prints it (in English, as in Colab); this
+    // says how its Param # column is counted.
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", Tr("summary.params_note"));
+    ImGui::PopTextWrapPos();
   } else {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", state.summary.error().c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", state.summary.error().c_str());
     ImGui::PopTextWrapPos();
   }
   ImGui::EndChild();

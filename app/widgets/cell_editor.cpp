@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "app/i18n.h"
 #include "core/step_text.h"
 
 namespace convstep {
@@ -63,7 +64,7 @@ CellEditResult DrawCellEditor(CellEdit& edit, const GridPlacement& placement) {
   const bool moving = active && (tab || up || down || left || right);
   if (enter || moving) {
     if (!ParseCellValue(edit.text, &result.value)) {
-      result.error = std::string("'") + edit.text + "' is not a number";
+      result.error = TrFormat("status.not_a_number", {edit.text});
       result.action = CellEditResult::Action::kCancel;
       return result;
     }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "app/i18n.h"
 #include "imgui.h"
 
 namespace convstep {
@@ -60,15 +61,16 @@ std::optional<std::string> DrawFileDialog(FileDialog& dialog) {
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(std::min(640.0f, vp->WorkSize.x - 40.0f), std::min(460.0f, vp->WorkSize.y - 40.0f)),
                            ImGuiCond_Appearing);
-  const std::string id = dialog.title + "##file_dialog";
+  // The title is in the language of the moment it opened; the ID stays.
+  const std::string id = dialog.title + "###file_dialog";
   ImGui::OpenPopup(id.c_str());
   if (ImGui::BeginPopupModal(id.c_str(), &dialog.visible)) {
     ImGui::TextWrapped("%s", dialog.folder.c_str());
-    if (ImGui::Button("up")) dialog.folder = fs::path(dialog.folder).parent_path().string();
+    if (ImGui::Button(TrId("dialog.up").c_str())) dialog.folder = fs::path(dialog.folder).parent_path().string();
     ImGui::SameLine();
     std::string shown;
     for (const std::string& e : dialog.extensions) shown += (shown.empty() ? "" : " ") + e;
-    ImGui::TextDisabled("%s", shown.empty() ? "all files" : shown.c_str());
+    ImGui::TextDisabled("%s", shown.empty() ? Tr("dialog.all_files") : shown.c_str());
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f;
     ImGui::BeginChild("entries", ImVec2(0, -footer), true);
     if (dialog.listed_folder != dialog.folder) {
@@ -92,13 +94,15 @@ std::optional<std::string> DrawFileDialog(FileDialog& dialog) {
     ImGui::SetNextItemWidth(-200.0f);
     const bool enter = ImGui::InputText("##name", dialog.name, sizeof dialog.name, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if ((ImGui::Button(dialog.mode == FileDialog::Mode::kOpen ? "Open" : "Save") || enter) && dialog.name[0] != '\0') {
+    const std::string confirm = std::string(Tr(dialog.mode == FileDialog::Mode::kOpen ? "dialog.open" : "dialog.save")) +
+                                "###confirm";
+    if ((ImGui::Button(confirm.c_str()) || enter) && dialog.name[0] != '\0') {
       // A name may also be a whole path.
       const fs::path typed(dialog.name);
       chosen = typed.is_absolute() ? typed.string() : (fs::path(dialog.folder) / typed).string();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) dialog.visible = false;
+    if (ImGui::Button(TrId("dialog.cancel").c_str())) dialog.visible = false;
     if (chosen) {
       dialog.folder = fs::path(*chosen).parent_path().string();
       dialog.visible = false;

@@ -6,6 +6,8 @@
 #include <unordered_map>
 
 #include "app/gfx/grid_texture.h"
+#include "app/theme.h"
+#include "app/widgets/panel_frame.h"
 #include "core/step_text.h"
 
 namespace convstep {
@@ -37,17 +39,27 @@ ImU32 ChannelColor(int channel) {
   return kColors[channel % 5];
 }
 
-ImU32 Viridis(float t) {
-  static const ImU32 kStops[] = {IM_COL32(68, 1, 84, 255),    IM_COL32(59, 82, 139, 255),
-                                 IM_COL32(33, 145, 140, 255), IM_COL32(94, 201, 98, 255),
-                                 IM_COL32(253, 231, 37, 255)};
+namespace {
+HeatPalette g_palette = HeatPalette::kViridis;
+}  // namespace
+
+void SetHeatPalette(HeatPalette palette) { g_palette = palette; }
+
+ImU32 Heat(float t) {
+  // Five stops of matplotlib's maps, interpolated.
+  static const ImU32 kViridis[] = {IM_COL32(68, 1, 84, 255), IM_COL32(59, 82, 139, 255), IM_COL32(33, 145, 140, 255),
+                                   IM_COL32(94, 201, 98, 255), IM_COL32(253, 231, 37, 255)};
+  static const ImU32 kCividis[] = {IM_COL32(0, 34, 78, 255), IM_COL32(61, 78, 108, 255),
+                                   IM_COL32(124, 123, 120, 255), IM_COL32(188, 175, 111, 255),
+                                   IM_COL32(254, 232, 56, 255)};
+  const ImU32* stops = g_palette == HeatPalette::kCividis ? kCividis : kViridis;
   t = std::clamp(std::isfinite(t) ? t : 0.0f, 0.0f, 1.0f) * 4.0f;
   const int i = std::min(static_cast<int>(t), 3);
-  return Lerp(kStops[i], kStops[i + 1], t - static_cast<float>(i));
+  return Lerp(stops[i], stops[i + 1], t - static_cast<float>(i));
 }
 
-ImU32 ViridisIn(double v, double lo, double hi) {
-  return Viridis(hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f);
+ImU32 HeatIn(double v, double lo, double hi) {
+  return Heat(hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f);
 }
 
 ImU32 Diverging(float t) {
@@ -94,7 +106,7 @@ GridHit DrawGrid(const GridDraw& g) {
 
   // Cell borders, only where cells are big enough for lines to help.
   if (g.cell >= 8.0f) {
-    const ImU32 line = IM_COL32(20, 20, 24, 255);
+    const ImU32 line = CurrentColors().grid_line;
     for (int y = 0; y <= g.rows; ++y) {
       const float py = origin.y + static_cast<float>(y) * g.cell;
       draw->AddLine(ImVec2(origin.x, py), ImVec2(end.x, py), line);
@@ -122,7 +134,7 @@ GridHit DrawGrid(const GridDraw& g) {
     }
   }
 
-  if (!g.values.empty() && g.cell >= kMinTextCell) {
+  if (!g.values.empty() && g.cell >= Scaled(kMinTextCell)) {
     for (int y = 0; y < g.rows; ++y) {
       for (int x = 0; x < g.cols; ++x) {
         const size_t i = static_cast<size_t>(y) * g.cols + x;

@@ -50,7 +50,7 @@ struct GridHit {
 };
 
 // Draws at the cursor and advances it. Numbers appear when the cell is at
-// least kMinTextCell pixels wide.
+// least kMinTextCell pixels wide at 100 % text size (more for larger text).
 GridHit DrawGrid(const GridDraw& grid);
 constexpr float kMinTextCell = 18.0f;
 
@@ -75,8 +75,12 @@ void ReleaseGridTextures();
 // every viridis colour.
 constexpr ImU32 kCurrentColor = IM_COL32(255, 70, 70, 255);
 ImU32 ChannelColor(int channel);          // the window and arithmetic of channel c
-ImU32 Viridis(float t);                   // t in [0, 1]
-ImU32 ViridisIn(double v, double lo, double hi);  // v placed in [lo, hi]; the middle when lo == hi
+// Heatmaps (visit counts, outputs) in a colour-blind-safe palette: viridis,
+// or cividis, which reads the same to red-green colour-blind eyes.
+enum class HeatPalette { kViridis, kCividis };
+void SetHeatPalette(HeatPalette palette);
+ImU32 Heat(float t);                   // t in [0, 1]
+ImU32 HeatIn(double v, double lo, double hi);  // v placed in [lo, hi]; the middle when lo == hi
 ImU32 Diverging(float t);                 // t in [-1, 1]: blue, white, red
 ImU32 TextColorOn(ImU32 fill);            // black or white, whichever reads
 

@@ -2,10 +2,17 @@
 
 #include <algorithm>
 
+#include "app/theme.h"
+
 namespace convstep {
 
+float Scaled(float pixels) {
+  // The window's base font is 16 pixels at 100 %.
+  return pixels * ImGui::GetFontSize() / 16.0f;
+}
+
 void PanelTitle(const char* title) {
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(250, 200, 90, 255));
+  ImGui::PushStyleColor(ImGuiCol_Text, CurrentColors().title);
   ImGui::TextUnformatted(title);
   ImGui::PopStyleColor();
   ImGui::Separator();
@@ -31,6 +38,11 @@ void PushMonoFont() {
 }
 
 void PopMonoFont() { ImGui::PopFont(); }
+
+void PushLargeFont() {
+  ImFontAtlas* fonts = ImGui::GetIO().Fonts;
+  ImGui::PushFont(fonts->Fonts.Size > 2 ? fonts->Fonts[2] : fonts->Fonts[0]);
+}
 
 void ColoredText(ImU32 color, const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);

@@ -5,6 +5,10 @@
 
 namespace convstep {
 
+// A size in pixels at 100 % text size, scaled to the current text size, so
+// widths and gaps grow with the text in presentation mode.
+float Scaled(float pixels);
+
 // A panel's heading: a larger coloured title and a separator.
 void PanelTitle(const char* title);
 
@@ -23,6 +27,9 @@ Arrangement ArrangeGrids(ImVec2 avail, int count, int rows, int cols, float gap,
 // line up like a terminal's.
 void PushMonoFont();
 void PopMonoFont();
+// The large font (the window loads it third), for the presentation mode's
+// step counter.
+void PushLargeFont();
 
 // A line of text in colour.
 void ColoredText(ImU32 color, const char* text);

@@ -2,6 +2,7 @@
 // stb_image_write and read back, and the files a user might get wrong.
 #include <gtest/gtest.h>
 
+#include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
 #include <filesystem>
@@ -192,6 +193,24 @@ TEST(ImageFile, DirectoryIsNotAPicture) {
   Result<Tensor3> grid = LoadImageGrid(path, Grid8x8());
   ASSERT_FALSE(grid.ok());
   EXPECT_EQ(grid.error(), "'" + path + "' is a directory, not a picture");
+}
+
+TEST(ImageFile, WritePngWritesTopRowFirstAndNamesAMissingFolder) {
+  // 2×2: red, green on top; blue, white below.
+  const unsigned char rgba[] = {255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255};
+  const std::string path = TempPath("written.png");
+  ASSERT_TRUE(WritePng(path, 2, 2, rgba).ok());
+  int w = 0;
+  int h = 0;
+  int channels = 0;
+  unsigned char* read = stbi_load(path.c_str(), &w, &h, &channels, 4);
+  ASSERT_NE(read, nullptr);
+  EXPECT_EQ(std::vector<unsigned char>(read, read + 16), std::vector<unsigned char>(rgba, rgba + 16));
+  stbi_image_free(read);
+  const Result<bool> bad = WritePng("/nonexistent_convstep_folder/x.png", 2, 2, rgba);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error(), "cannot save '/nonexistent_convstep_folder/x.png': the folder "
+                         "'/nonexistent_convstep_folder' does not exist");
 }
 
 }  // namespace

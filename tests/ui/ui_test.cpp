@@ -3,7 +3,6 @@
 // interactions (clicks, hovers, keys, parameter changes) checked through
 // --dump-state.
 #include <gtest/gtest.h>
-#include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
 #include <cstdio>
@@ -15,68 +14,13 @@
 #include "tests/support/golden.h"
 #include "tests/support/process.h"
 #include "tests/support/xvfb.h"
+#include "tests/ui/ui_harness.h"
 
 namespace convstep {
 namespace {
 
 using testing::ProcessResult;
 using testing::RunProcess;
-
-
-// Runs the window on a private X server, the way a headless user would.
-// Under the sanitizer build, leak checking is off for the window alone: Mesa's
-// software driver leaks at exit and is unloaded before LeakSanitizer reports,
-// so its leaks cannot be suppressed by name. The core's leaks are checked by
-// the core and CLI tests.
-ProcessResult Window(std::vector<std::string> args) {
-  static const testing::Xvfb server;
-  EXPECT_FALSE(server.display().empty()) << "Xvfb did not start";
-  const char* asan = std::getenv("ASAN_OPTIONS");
-  const std::string asan_options = std::string(asan != nullptr ? asan : "") + ":detect_leaks=0";
-  std::vector<std::string> full{"env", "DISPLAY=" + server.display(), "ASAN_OPTIONS=" + asan_options,
-                                CONVSTEP_WINDOW};
-  full.insert(full.end(), args.begin(), args.end());
-  return RunProcess(full);
-}
-
-Json ReadJsonFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  Result<Json> j = ParseJson(text.str());
-  EXPECT_TRUE(j.ok()) << path;
-  return j ? *j : Json();
-}
-
-// Runs a script and returns the dumped state.
-Json RunScript(const std::string& name, const Json& script, const std::vector<std::string>& extra = {}) {
-  const std::string script_path = testing::TestTempPath(name + ".json");
-  const std::string dump_path = testing::TestTempPath(name + "_state.json");
-  std::ofstream(script_path) << script.dump();
-  std::vector<std::string> args{"--script", script_path, "--dump-state", dump_path};
-  args.insert(args.end(), extra.begin(), extra.end());
-  const ProcessResult r = Window(args);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  return ReadJsonFile(dump_path);
-}
-
-struct Image {
-  int w = 0;
-  int h = 0;
-  std::vector<unsigned char> rgba;
-  const unsigned char* At(int x, int y) const { return &rgba[(static_cast<size_t>(y) * w + x) * 4]; }
-};
-
-Image ReadPng(const std::string& path) {
-  Image img;
-  int channels = 0;
-  unsigned char* data = stbi_load(path.c_str(), &img.w, &img.h, &channels, 4);
-  EXPECT_NE(data, nullptr) << path;
-  if (data == nullptr) return img;
-  img.rgba.assign(data, data + static_cast<size_t>(img.w) * img.h * 4);
-  stbi_image_free(data);
-  return img;
-}
 
 bool Near(const unsigned char* px, int r, int g, int b, int tolerance = 40) {
   return std::abs(px[0] - r) <= tolerance && std::abs(px[1] - g) <= tolerance && std::abs(px[2] - b) <= tolerance;

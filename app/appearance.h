@@ -1,0 +1,47 @@
+// How the window looks, chosen by the user and kept across restarts:
+// theme, heatmap palette, text size, presentation mode and which panels
+// show. Part of the ViewState; AppearanceSync carries it to the window.
+#pragma once
+
+#include "app/theme.h"
+#include "app/widgets/grid_view.h"
+
+namespace convstep {
+
+namespace gfx {
+class Window;
+}
+
+// The panels an instructor may hide to leave more room for the others.
+struct PanelChoice {
+  bool parameters = true;
+  bool input = true;
+  bool kernels = true;
+  bool output = true;
+  bool arithmetic = true;
+  bool output_size = true;
+};
+
+struct Appearance {
+  Theme theme = Theme::kDark;
+  HeatPalette palette = HeatPalette::kViridis;
+  int text_percent = 100;     // 100 to 300, in steps of kTextPercentStep
+  bool presentation = false;  // full screen with the large step counter
+  PanelChoice panels;
+};
+constexpr int kTextPercentMin = 100;
+constexpr int kTextPercentMax = 300;
+constexpr int kTextPercentStep = 25;
+
+// Applies what changed in the Appearance to the window and ImGui's style,
+// once per frame before the frame begins.
+class AppearanceSync {
+ public:
+  void Apply(gfx::Window& window, const Appearance& appearance);
+
+ private:
+  bool first_ = true;
+  Appearance applied_;
+};
+
+}  // namespace convstep

@@ -1,0 +1,98 @@
+#include "app/settings.h"
+
+#include <filesystem>
+
+#include "core/autosave.h"
+#include "core/file_io.h"
+
+namespace convstep {
+
+namespace {
+
+constexpr std::size_t kMaxSettingsBytes = 64 * 1024;
+
+Result<std::string> SettingsPath() {
+  Result<std::string> folder = StateFolder();
+  if (!folder) return folder;
+  return *folder + "/settings.json";
+}
+
+const char* PaletteName(HeatPalette palette) { return palette == HeatPalette::kCividis ? "cividis" : "viridis"; }
+
+template <typename T>
+void ReadIf(const Json& object, const char* key, T* out) {
+  const auto found = object.find(key);
+  if (found != object.end() && found->is_primitive()) {
+    try {
+      *out = found->get<T>();
+    } catch (const Json::exception&) {
+      // A value of the wrong type keeps the default.
+    }
+  }
+}
+
+}  // namespace
+
+Json SettingsToJson(const Settings& s) {
+  const Appearance& a = s.appearance;
+  Json json = {{"theme", ThemeName(a.theme)},
+               {"palette", PaletteName(a.palette)},
+               {"text_percent", a.text_percent},
+               {"panels",
+                {{"parameters", a.panels.parameters},
+                 {"input", a.panels.input},
+                 {"kernels", a.panels.kernels},
+                 {"output", a.panels.output},
+                 {"arithmetic", a.panels.arithmetic},
+                 {"output_size", a.panels.output_size}}}};
+  if (s.language) json["language"] = LanguageCode(*s.language);
+  return json;
+}
+
+Settings SettingsFromJson(const Json& json) {
+  Settings s;
+  if (!json.is_object()) return s;
+  std::string text;
+  ReadIf(json, "language", &text);
+  Language language = Language::kEnglish;
+  if (LanguageFromCode(text, &language)) s.language = language;
+  Appearance& a = s.appearance;
+  text.clear();
+  ReadIf(json, "theme", &text);
+  ThemeFromName(text, &a.theme);
+  text.clear();
+  ReadIf(json, "palette", &text);
+  if (text == "cividis") a.palette = HeatPalette::kCividis;
+  int percent = a.text_percent;
+  ReadIf(json, "text_percent", &percent);
+  if (percent >= kTextPercentMin && percent <= kTextPercentMax) a.text_percent = percent;
+  if (const auto panels = json.find("panels"); panels != json.end() && panels->is_object()) {
+    ReadIf(*panels, "parameters", &a.panels.parameters);
+    ReadIf(*panels, "input", &a.panels.input);
+    ReadIf(*panels, "kernels", &a.panels.kernels);
+    ReadIf(*panels, "output", &a.panels.output);
+    ReadIf(*panels, "arithmetic", &a.panels.arithmetic);
+    ReadIf(*panels, "output_size", &a.panels.output_size);
+  }
+  return s;
+}
+
+Result<std::optional<Settings>> LoadSettings() {
+  Result<std::string> path = SettingsPath();
+  if (!path) return Error{path.error()};
+  std::error_code ec;
+  if (!std::filesystem::exists(*path, ec)) return std::optional<Settings>();
+  Result<std::string> text = ReadFileAtMost(*path, kMaxSettingsBytes);
+  if (!text) return Error{text.error()};
+  Result<Json> json = ParseJson(*text);
+  if (!json) return Error{"the settings in '" + *path + "' are not JSON (" + json.error() + "): using the defaults"};
+  return std::optional<Settings>(SettingsFromJson(*json));
+}
+
+Result<bool> SaveSettings(const Settings& settings) {
+  Result<std::string> path = SettingsPath();
+  if (!path) return Error{path.error()};
+  return WriteFileAtomically(*path, SettingsToJson(settings).dump(2) + "\n");
+}
+
+}  // namespace convstep

@@ -1,0 +1,31 @@
+// The user's settings, kept across restarts in StateFolder()/settings.json:
+// the language and the appearance (theme, palette, text size, panels), but
+// not presentation mode: the window opens as a window. Headless runs
+// (tests, screenshots) neither read nor write them.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/appearance.h"
+#include "app/i18n.h"
+#include "core/result.h"
+#include "core/spec_json.h"
+
+namespace convstep {
+
+struct Settings {
+  std::optional<Language> language;  // unset until the user picks one
+  Appearance appearance;
+};
+
+Json SettingsToJson(const Settings& settings);
+// Unknown or invalid fields keep their defaults: a settings file written by
+// another version never stops the window from opening.
+Settings SettingsFromJson(const Json& json);
+
+// Nothing (no error) when there is no settings file yet.
+Result<std::optional<Settings>> LoadSettings();
+Result<bool> SaveSettings(const Settings& settings);
+
+}  // namespace convstep
