@@ -1,6 +1,7 @@
 #include "app/appearance.h"
 
 #include "app/gfx/window.h"
+#include "app/widgets/grid_view.h"
 
 namespace convstep {
 

@@ -3,8 +3,9 @@
 // show. Part of the ViewState; AppearanceSync carries it to the window.
 #pragma once
 
+#include <array>
+
 #include "app/theme.h"
-#include "app/widgets/grid_view.h"
 
 namespace convstep {
 
@@ -21,6 +22,18 @@ struct PanelChoice {
   bool arithmetic = true;
   bool output_size = true;
 };
+
+// The panels' names in settings, the state dump and --panels.
+struct PanelName {
+  const char* name;
+  bool PanelChoice::*shown;
+};
+constexpr std::array<PanelName, 6> kPanelNames = {{{"parameters", &PanelChoice::parameters},
+                                                   {"input", &PanelChoice::input},
+                                                   {"kernels", &PanelChoice::kernels},
+                                                   {"output", &PanelChoice::output},
+                                                   {"arithmetic", &PanelChoice::arithmetic},
+                                                   {"output_size", &PanelChoice::output_size}}};
 
 struct Appearance {
   Theme theme = Theme::kDark;

@@ -26,6 +26,7 @@
 #include "app/layout.h"
 #include "app/presets.h"
 #include "app/script.h"
+#include "app/settings.h"
 #include "app/state_dump.h"
 #include "app/widgets/grid_view.h"
 #include "core/autosave.h"
@@ -107,7 +108,7 @@ void Autosave(AppState& state) {
 
 // Draws until closed, sleeping on events whenever nothing moves, and
 // autosaves a moment after each change and on exit.
-void RunInteractive(Window& window, AppState& state) {
+void RunInteractive(Window& window, AppState& state, convstep::SettingsKeeper& settings) {
   constexpr double kFramePeriod = 1.0 / 60.0;
   int settle_frames = 2;  // ImGui needs a frame or two to follow a change
   Clock::time_point last = Clock::now();
@@ -133,6 +134,9 @@ void RunInteractive(Window& window, AppState& state) {
       Autosave(state);
       autosave.Saved();
     }
+    if (convstep::Result<bool> kept = settings.Update(state.view.appearance); !kept) {
+      state.SetStatus(kept.error(), true);
+    }
     const Clock::time_point now = Clock::now();
     convstep::Animate(state, std::chrono::duration<double>(now - last).count());
     last = now;
@@ -152,9 +156,9 @@ std::string ApplyAppearanceOptions(const Options& options, convstep::Appearance*
   if (!options.theme.empty() && !convstep::ThemeFromName(options.theme, &a->theme)) {
     return "--theme must be dark, light or contrast";
   }
-  if (options.palette == "viridis") a->palette = convstep::HeatPalette::kViridis;
-  else if (options.palette == "cividis") a->palette = convstep::HeatPalette::kCividis;
-  else if (!options.palette.empty()) return "--palette must be viridis or cividis";
+  if (!options.palette.empty() && !convstep::PaletteFromName(options.palette, &a->palette)) {
+    return "--palette must be viridis or cividis";
+  }
   if (options.text_size != 0) {
     if (options.text_size < convstep::kTextPercentMin || options.text_size > convstep::kTextPercentMax) {
       return "--text-size must be from 100 to 300";
@@ -163,16 +167,12 @@ std::string ApplyAppearanceOptions(const Options& options, convstep::Appearance*
   }
   if (options.presentation) a->presentation = true;
   if (!options.panels.empty()) {
-    convstep::PanelChoice& p = a->panels;
-    p = {false, false, false, false, false, false};
-    const std::pair<const char*, bool*> names[] = {{"parameters", &p.parameters}, {"input", &p.input},
-                                                   {"kernels", &p.kernels},       {"output", &p.output},
-                                                   {"arithmetic", &p.arithmetic}, {"output_size", &p.output_size}};
+    a->panels = {false, false, false, false, false, false};
     std::stringstream list(options.panels);
     for (std::string name; std::getline(list, name, ',');) {
       bool known = false;
-      for (const auto& [panel, shown] : names) {
-        if (name == panel) *shown = known = true;
+      for (const convstep::PanelName& p : convstep::kPanelNames) {
+        if (name == p.name) a->panels.*p.shown = known = true;
       }
       if (!known) return "--panels takes parameters, input, kernels, output, arithmetic, output_size";
     }
@@ -341,6 +341,15 @@ int main(int argc, char** argv) {
     state.view.glide_from = state.view.step;
   }
   if (!autosave_problem.empty()) state.SetStatus(autosave_problem, true);
+  // The user's language and look from the last run; the command line wins.
+  convstep::Settings settings;
+  if (!headless) {
+    convstep::Result<std::optional<convstep::Settings>> loaded = convstep::LoadSettings();
+    if (!loaded) state.SetStatus(loaded.error(), true);
+    else if (*loaded) settings = **loaded;
+    state.view.appearance = settings.appearance;
+    if (settings.language && options.lang.empty()) convstep::SetLanguage(*settings.language);
+  }
   if (const std::string problem = ApplyAppearanceOptions(options, &state.view.appearance); !problem.empty()) {
     return Fail(problem);
   }
@@ -393,7 +402,8 @@ int main(int argc, char** argv) {
   } else if (headless) {
     status = RunScripted(*window, state, options);
   } else {
-    RunInteractive(*window, state);
+    convstep::SettingsKeeper keeper(settings, convstep::CurrentLanguage());
+    RunInteractive(*window, state, keeper);
   }
   convstep::ReleaseGridTextures();
   return status;

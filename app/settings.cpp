@@ -17,8 +17,6 @@ Result<std::string> SettingsPath() {
   return *folder + "/settings.json";
 }
 
-const char* PaletteName(HeatPalette palette) { return palette == HeatPalette::kCividis ? "cividis" : "viridis"; }
-
 template <typename T>
 void ReadIf(const Json& object, const char* key, T* out) {
   const auto found = object.find(key);
@@ -35,16 +33,8 @@ void ReadIf(const Json& object, const char* key, T* out) {
 
 Json SettingsToJson(const Settings& s) {
   const Appearance& a = s.appearance;
-  Json json = {{"theme", ThemeName(a.theme)},
-               {"palette", PaletteName(a.palette)},
-               {"text_percent", a.text_percent},
-               {"panels",
-                {{"parameters", a.panels.parameters},
-                 {"input", a.panels.input},
-                 {"kernels", a.panels.kernels},
-                 {"output", a.panels.output},
-                 {"arithmetic", a.panels.arithmetic},
-                 {"output_size", a.panels.output_size}}}};
+  Json json = {{"theme", ThemeName(a.theme)}, {"palette", PaletteName(a.palette)}, {"text_percent", a.text_percent}};
+  for (const PanelName& p : kPanelNames) json["panels"][p.name] = a.panels.*p.shown;
   if (s.language) json["language"] = LanguageCode(*s.language);
   return json;
 }
@@ -62,17 +52,12 @@ Settings SettingsFromJson(const Json& json) {
   ThemeFromName(text, &a.theme);
   text.clear();
   ReadIf(json, "palette", &text);
-  if (text == "cividis") a.palette = HeatPalette::kCividis;
+  PaletteFromName(text, &a.palette);
   int percent = a.text_percent;
   ReadIf(json, "text_percent", &percent);
   if (percent >= kTextPercentMin && percent <= kTextPercentMax) a.text_percent = percent;
   if (const auto panels = json.find("panels"); panels != json.end() && panels->is_object()) {
-    ReadIf(*panels, "parameters", &a.panels.parameters);
-    ReadIf(*panels, "input", &a.panels.input);
-    ReadIf(*panels, "kernels", &a.panels.kernels);
-    ReadIf(*panels, "output", &a.panels.output);
-    ReadIf(*panels, "arithmetic", &a.panels.arithmetic);
-    ReadIf(*panels, "output_size", &a.panels.output_size);
+    for (const PanelName& p : kPanelNames) ReadIf(*panels, p.name, &(a.panels.*p.shown));
   }
   return s;
 }
@@ -93,6 +78,19 @@ Result<bool> SaveSettings(const Settings& settings) {
   Result<std::string> path = SettingsPath();
   if (!path) return Error{path.error()};
   return WriteFileAtomically(*path, SettingsToJson(settings).dump(2) + "\n");
+}
+
+SettingsKeeper::SettingsKeeper(const Settings& loaded, Language at_start)
+    : settings_(loaded), at_start_(at_start), saved_(SettingsToJson(loaded)) {}
+
+Result<bool> SettingsKeeper::Update(const Appearance& appearance) {
+  settings_.appearance = appearance;
+  settings_.appearance.presentation = false;
+  if (settings_.language || CurrentLanguage() != at_start_) settings_.language = CurrentLanguage();
+  Json now = SettingsToJson(settings_);
+  if (now == saved_) return true;
+  saved_ = std::move(now);
+  return SaveSettings(settings_);
 }
 
 }  // namespace convstep

@@ -28,4 +28,21 @@ Settings SettingsFromJson(const Json& json);
 Result<std::optional<Settings>> LoadSettings();
 Result<bool> SaveSettings(const Settings& settings);
 
+// Writes the settings whenever they change, called once a frame by the
+// interactive loop. The language is stored only once the user has picked
+// one (it differs from the one the window started in, or was stored
+// before), so that a window never chosen keeps following the locale.
+class SettingsKeeper {
+ public:
+  SettingsKeeper(const Settings& loaded, Language at_start);
+  // Saves when something changed; a failed write is reported once and
+  // retried at the next change.
+  Result<bool> Update(const Appearance& appearance);
+
+ private:
+  Settings settings_;
+  Language at_start_;
+  Json saved_;
+};
+
 }  // namespace convstep

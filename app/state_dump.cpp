@@ -1,6 +1,7 @@
 #include "app/state_dump.h"
 
 #include "app/i18n.h"
+#include "app/settings.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/tooltip.h"
 #include "imgui.h"
@@ -88,6 +89,8 @@ Json DumpState(const AppState& state) {
   j["message"] = v.message;
   j["language"] = LanguageCode(CurrentLanguage());
   j["show_help"] = v.show_help;
+  j["appearance"] = SettingsToJson(Settings{std::nullopt, v.appearance});
+  j["appearance"]["presentation"] = v.appearance.presentation;
   const char* tooltip = ShownTooltip();
   j["tooltip"] = tooltip != nullptr ? Json(tooltip) : Json();
   j["current"] = {{"out_channel", step.out_channel}, {"out_y", step.out_y},        {"out_x", step.out_x},

@@ -70,6 +70,18 @@ bool ThemeFromName(std::string_view name, Theme* theme) {
   return false;
 }
 
+const char* PaletteName(HeatPalette palette) { return palette == HeatPalette::kCividis ? "cividis" : "viridis"; }
+
+bool PaletteFromName(std::string_view name, HeatPalette* palette) {
+  for (HeatPalette p : {HeatPalette::kViridis, HeatPalette::kCividis}) {
+    if (name == PaletteName(p)) {
+      *palette = p;
+      return true;
+    }
+  }
+  return false;
+}
+
 const ThemeColors& CurrentColors() { return *g_colors; }
 
 void ApplyTheme(Theme theme) {

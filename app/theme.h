@@ -14,6 +14,12 @@ enum class Theme { kDark, kLight, kHighContrast };
 const char* ThemeName(Theme theme);  // "dark", "light", "contrast"
 bool ThemeFromName(std::string_view name, Theme* theme);
 
+// Heatmaps (visit counts, outputs) in a colour-blind-safe palette: viridis,
+// or cividis, which reads the same to red-green colour-blind eyes.
+enum class HeatPalette { kViridis, kCividis };
+const char* PaletteName(HeatPalette palette);  // "viridis", "cividis"
+bool PaletteFromName(std::string_view name, HeatPalette* palette);
+
 struct ThemeColors {
   ImU32 padding_fill;   // the padding ring around the input
   ImU32 dropped_fill;   // input cells the kernel never reaches

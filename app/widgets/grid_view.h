@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/theme.h"
 #include "imgui.h"
 
 namespace convstep {
@@ -75,9 +76,7 @@ void ReleaseGridTextures();
 // every viridis colour.
 constexpr ImU32 kCurrentColor = IM_COL32(255, 70, 70, 255);
 ImU32 ChannelColor(int channel);          // the window and arithmetic of channel c
-// Heatmaps (visit counts, outputs) in a colour-blind-safe palette: viridis,
-// or cividis, which reads the same to red-green colour-blind eyes.
-enum class HeatPalette { kViridis, kCividis };
+// Heatmaps (visit counts, outputs) in the palette chosen (see theme.h).
 void SetHeatPalette(HeatPalette palette);
 ImU32 Heat(float t);                   // t in [0, 1]
 ImU32 HeatIn(double v, double lo, double hi);  // v placed in [lo, hi]; the middle when lo == hi
