@@ -13,7 +13,12 @@ namespace {
 
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
-                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                    // They tile the screen, so the clear colour is their background: with
+                                    // Mesa's software rasteriser every shaded pixel costs CPU, and a
+                                    // full-screen background quad is a million of them per frame. Dialogs
+                                    // and the help keep their own opaque background.
+                                    ImGuiWindowFlags_NoBackground;
 
 void BeginFixedWindow(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra = 0) {
   ImGui::SetNextWindowPos(pos);

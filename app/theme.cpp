@@ -91,9 +91,6 @@ void ApplyTheme(Theme theme) {
     case Theme::kLight: ImGui::StyleColorsLight(&style); g_colors = &kLight; break;
     case Theme::kHighContrast: StyleColorsHighContrast(style); g_colors = &kContrast; break;
   }
-  // The fixed windows tile the screen, so the clear colour is their
-  // background (see gfx/window.cpp: a background quad costs CPU on Mesa).
-  style.Colors[ImGuiCol_WindowBg].w = 0.0f;
 }
 
 }  // namespace convstep

@@ -35,8 +35,8 @@ struct ThemeColors {
 
 // The colours of the theme last applied (dark before any).
 const ThemeColors& CurrentColors();
-// Sets ImGui's style colours and CurrentColors() for `theme`. Window
-// backgrounds become transparent: the window clears to `background`.
+// Sets ImGui's style colours and CurrentColors() for `theme`. The window
+// clears to `background`, the colour of the windows' own backgrounds.
 void ApplyTheme(Theme theme);
 
 }  // namespace convstep

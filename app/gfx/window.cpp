@@ -73,13 +73,7 @@ Result<std::unique_ptr<Window>> Window::Create(const WindowOptions& options) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the layout is computed every frame, nothing to remember
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  // The fixed windows tile the screen, so their background is the clear
-  // colour: with Mesa's software rasteriser every shaded pixel costs CPU,
-  // and a full-screen background quad is a million of them per frame.
   ImGuiStyle& style = ImGui::GetStyle();
-  const ImVec4 background = style.Colors[ImGuiCol_WindowBg];
-  g_clear_color = ImVec4(background.x, background.y, background.z, 1.0f);
-  style.Colors[ImGuiCol_WindowBg].w = 0.0f;
   // Grids are axis-aligned: anti-aliasing would only add fringe triangles
   // for the rasteriser to set up.
   style.AntiAliasedLines = false;

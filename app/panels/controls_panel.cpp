@@ -42,10 +42,13 @@ void DrawControlsPanel(AppState& state) {
   ImGui::SameLine();
   if (ImGui::Button(">|", ImVec2(button, 0))) state.GoToActiveStep(total - 1);
   ConceptTooltip("tip.last_step");
-  ImGui::SameLine();
-  ImGui::TextUnformatted(TrFormat(v.tab == Tab::kPooling ? "controls.pool_step" : "controls.conv_step",
-                                  {std::to_string(step + 1), std::to_string(total)})
-                             .c_str());
+  // In presentation mode the large counter beside the controls says it.
+  if (!v.appearance.presentation) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(TrFormat(v.tab == Tab::kPooling ? "controls.pool_step" : "controls.conv_step",
+                                    {std::to_string(step + 1), std::to_string(total)})
+                               .c_str());
+  }
   ImGui::SameLine(0, Scaled(24));
   ImGui::SetNextItemWidth(Scaled(170));
   ImGui::SliderFloat(TrId("controls.speed").c_str(), &v.speed, 0.5f, 20.0f, "%.1f",

@@ -49,11 +49,7 @@ void DrawHelpOverlay(AppState& state) {
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
-  // The fixed windows are transparent (the window clears to their colour):
-  // this one is drawn over them and needs a background of its own.
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_PopupBg));
   const bool open = ImGui::Begin(TrId("help.title").c_str(), &state.view.show_help, flags);
-  ImGui::PopStyleColor();
   if (open) {
     if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
       for (const Shortcut& s : kShortcuts) {

@@ -20,7 +20,8 @@ void DrawStatusLine(AppState& state) {
   ConceptTooltip("tip.redo");
   ImGui::SameLine(0, Scaled(16));
   if (state.view.message.empty()) {
-    ImGui::TextDisabled("%s", Tr("status.hint"));
+    // Practice has no cells to edit: its hint is about the answer.
+    ImGui::TextDisabled("%s", Tr(state.view.tab == Tab::kPractice ? "status.hint_practice" : "status.hint"));
   } else if (state.view.message_is_error) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", state.view.message.c_str());
   } else {
