@@ -13,21 +13,6 @@
 
 namespace convstep {
 
-namespace {
-
-
-// Input values from dark to light slate blue, so numbers stay readable and
-// the channel colours of the window stand out against them.
-ImU32 ValueFill(double v, double lo, double hi) {
-  const float t = hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f;
-  const ImVec4 a(0.16f, 0.22f, 0.34f, 1.0f);
-  const ImVec4 b(0.55f, 0.70f, 0.88f, 1.0f);
-  return ImGui::ColorConvertFloat4ToU32(
-      ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1.0f));
-}
-
-}  // namespace
-
 void DrawInputPanel(AppState& state) {
   const ConvStepper& conv = *state.conv;
   const Conv2dGeometry& g = conv.geometry();
@@ -80,7 +65,7 @@ void DrawInputPanel(AppState& state) {
           grid.fills[i] = visits == 0 ? CurrentColors().dropped_fill : Heat(static_cast<float>(visits) / static_cast<float>(std::max(max_visits, 1)));
         } else {
           grid.values[i] = PaddedValue(input, g, c, py, px);
-          grid.fills[i] = in_padding ? CurrentColors().padding_fill : ValueFill(grid.values[i], lo, hi);
+          grid.fills[i] = in_padding ? CurrentColors().padding_fill : InputValueFill(grid.values[i], lo, hi);
         }
         grid.dim[i] = in_padding ? 1 : 0;
         // The trailing rows and columns no window reaches: the lecture's

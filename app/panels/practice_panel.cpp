@@ -22,19 +22,6 @@ namespace convstep {
 namespace {
 
 constexpr ImU32 kRightColor = IM_COL32(110, 200, 120, 255);
-constexpr float kGap = 24.0f;
-
-// Input values from dark to light slate blue, as on the convolution tab, so
-// that the numbers read and the window's channel colour stands out.
-ImU32 InputFill(double v, double lo, double hi) {
-  const float t = hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f;
-  const ImVec4 a(0.16f, 0.22f, 0.34f, 1.0f);
-  const ImVec4 b(0.55f, 0.70f, 0.88f, 1.0f);
-  return ImGui::ColorConvertFloat4ToU32(
-      ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1.0f));
-}
-
-std::string IntText(double v) { return FormatValue(v); }
 
 // A "?" (or the answer, once it is given away) centred on a grid's cell.
 void MarkCell(const std::string& grid, int y, int x, const char* text, ImU32 color) {
@@ -63,16 +50,16 @@ void OutputCellPicture(const PracticeState& p, const PracticeExercise& ex) {
   const float avail_h = ImGui::GetContentRegionAvail().y;
   const float label = ImGui::CalcTextSize("-00").x + 4.0f;
   const int columns = g.in_channels * (g.padded_w + g.kernel_w) + g.out_w;
-  const float by_width = (avail_w - kGap * static_cast<float>(2 * g.in_channels + 1) -
+  const float by_width = (avail_w - Scaled(24) * static_cast<float>(2 * g.in_channels + 1) -
                           label * static_cast<float>(2 * g.in_channels + 1)) /
                          static_cast<float>(columns);
   const float by_height = avail_h * 0.5f / static_cast<float>(std::max(g.padded_h, 1));
-  const float cell = std::clamp(std::min(by_width, by_height), 18.0f, 44.0f);
+  const float cell = std::clamp(std::min(by_width, by_height), Scaled(18), Scaled(44));
 
   const Tensor3& input = ex.conv.input;
   const auto [in_lo, in_hi] = std::minmax_element(input.data.begin(), input.data.end());
   for (int c = 0; c < g.in_channels; ++c) {
-    if (c > 0) ImGui::SameLine(0, kGap);
+    if (c > 0) ImGui::SameLine(0, Scaled(24));
     ImGui::BeginGroup();
     ColoredText(ChannelColor(c), TrFormat("practice.input_channel", {std::to_string(c)}).c_str());
     GridDraw grid = BlankGrid("practice/input/" + std::to_string(c), g.padded_h, g.padded_w, cell, 0);
@@ -84,7 +71,7 @@ void OutputCellPicture(const PracticeState& p, const PracticeExercise& ex) {
         const bool in_padding = py < g.padding.top || py >= g.padding.top + g.in_h || px < g.padding.left ||
                                 px >= g.padding.left + g.in_w;
         grid.values[i] = PaddedValue(input, g, c, py, px);
-        grid.fills[i] = in_padding ? colors.padding_fill : InputFill(grid.values[i], *in_lo, *in_hi);
+        grid.fills[i] = in_padding ? colors.padding_fill : InputValueFill(grid.values[i], *in_lo, *in_hi);
         grid.dim[i] = in_padding ? 1 : 0;
       }
     }
@@ -102,7 +89,7 @@ void OutputCellPicture(const PracticeState& p, const PracticeExercise& ex) {
   double scale = 1.0;
   for (double v : w.data) scale = std::max(scale, std::fabs(v));
   for (int c = 0; c < g.in_channels; ++c) {
-    ImGui::SameLine(0, kGap);
+    ImGui::SameLine(0, Scaled(24));
     ImGui::BeginGroup();
     ColoredText(ChannelColor(c), TrFormat("practice.kernel_channel", {std::to_string(c)}).c_str());
     GridDraw grid = BlankGrid("practice/kernel/" + std::to_string(c), g.kernel_h, g.kernel_w, cell, 0);
@@ -122,7 +109,7 @@ void OutputCellPicture(const PracticeState& p, const PracticeExercise& ex) {
   // The output as it stands before the asked step. Colours span the whole
   // output, the asked cell included, so that none changes once the answer
   // is shown.
-  ImGui::SameLine(0, kGap);
+  ImGui::SameLine(0, Scaled(24));
   ImGui::BeginGroup();
   ImGui::TextUnformatted(Tr("practice.output"));
   const auto [out_lo, out_hi] = std::minmax_element(conv.Output().data.begin(), conv.Output().data.end());
@@ -171,10 +158,10 @@ void OutputSizePicture(const PracticeExercise& ex) {
   ImGui::TextDisabled("%s", Tr("practice.size_picture"));
   const ThemeColors& colors = CurrentColors();
   const float label = ImGui::CalcTextSize("-00").x + 4.0f;
-  const float cell = std::clamp((ImGui::GetContentRegionAvail().x - label) / static_cast<float>(a.padded), 8.0f, 32.0f);
+  const float cell = std::clamp((ImGui::GetContentRegionAvail().x - label) / static_cast<float>(a.padded), 8.0f, Scaled(32));
   GridDraw strip = BlankGrid("practice/axis", 1, a.padded, cell, colors.padding_fill);
-  strip.label_every = cell >= 20.0f ? 1 : 5;
-  for (int x = a.pad_before; x < a.pad_before + a.n; ++x) strip.fills[static_cast<size_t>(x)] = InputFill(1, 0, 2);
+  strip.label_every = cell >= Scaled(20) ? 1 : 5;
+  for (int x = a.pad_before; x < a.pad_before + a.n; ++x) strip.fills[static_cast<size_t>(x)] = InputValueFill(1, 0, 2);
   if (a.pad_before > 0) {
     strip.outlines.push_back({0, static_cast<float>(a.pad_before), 1, static_cast<float>(a.n), colors.data_edge, 1.5f});
   }
@@ -194,7 +181,7 @@ void OutputSizePicture(const PracticeExercise& ex) {
   }
   DrawGrid(strip);
   ColoredText(ChannelColor(0), Tr("practice.first_window"));
-  ImGui::SameLine(0, kGap);
+  ImGui::SameLine(0, Scaled(24));
   ColoredText(ChannelColor(1), Tr("practice.second_window"));
 }
 
@@ -213,7 +200,7 @@ void ParametersPicture(const PracticeState& p, const PracticeExercise& ex) {
     const LayerSummary& row = ex.rows[i];
     const std::string name = row.name + " (" + KerasClassName(row.type) + ")";
     const bool asked = i + 1 == ex.rows.size();
-    const std::string params = !asked ? std::to_string(row.params) : p.showing_worked ? IntText(ex.answer) : "?";
+    const std::string params = !asked ? std::to_string(row.params) : p.showing_worked ? FormatValue(ex.answer) : "?";
     ImGui::Text(" %-28s %-25s", name.c_str(), KerasShapeText(row.output_shape).c_str());
     ImGui::SameLine(0, 0);
     ColoredText(asked ? kCurrentColor : ImGui::GetColorU32(ImGuiCol_Text), params.c_str());
@@ -308,14 +295,14 @@ void DrawPracticePanel(AppState& state) {
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("%s", TrFormat("practice.seed_hint", {std::to_string(p.seed)}).c_str());
   }
-  ImGui::SameLine(0, kGap);
+  ImGui::SameLine(0, Scaled(24));
   ImGui::Text("%s", TrFormat("practice.exercise", {std::to_string(p.index + 1), KindLabel(ex.kind)}).c_str());
-  ImGui::SameLine(0, kGap);
+  ImGui::SameLine(0, Scaled(24));
   ImGui::Text("%s", TrFormat("practice.score", {std::to_string(p.right), std::to_string(p.answered)}).c_str());
   if (p.last == PracticeState::Last::kRight) {
-    ImGui::SameLine(0, kGap);
+    ImGui::SameLine(0, Scaled(24));
     ColoredText(kRightColor,
-                TrFormat("practice.right", {IntText(p.last_answer), std::to_string(p.last_index + 1)}).c_str());
+                TrFormat("practice.right", {FormatValue(p.last_answer), std::to_string(p.last_index + 1)}).c_str());
   }
   ImGui::Spacing();
 
@@ -336,7 +323,7 @@ void DrawPracticePanel(AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Tr("practice.answer"));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(140.0f);
+    ImGui::SetNextItemWidth(Scaled(140));
     if (p.focus_answer) {
       ImGui::SetKeyboardFocusHere();
       p.focus_answer = false;
@@ -357,7 +344,7 @@ void DrawPracticePanel(AppState& state) {
 
   // A wrong answer: what was typed, the answer and how it is worked out,
   // until the student moves on (the button, or Enter once more).
-  ColoredText(colors.error, TrFormat("practice.wrong", {p.last_typed, IntText(ex.answer)}).c_str());
+  ColoredText(colors.error, TrFormat("practice.wrong", {p.last_typed, FormatValue(ex.answer)}).c_str());
   ImGui::Spacing();
   Worked(ex);
   ImGui::Spacing();

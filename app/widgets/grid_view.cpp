@@ -62,6 +62,11 @@ ImU32 HeatIn(double v, double lo, double hi) {
   return Heat(hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f);
 }
 
+ImU32 InputValueFill(double v, double lo, double hi) {
+  const float t = hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f;
+  return Lerp(IM_COL32(41, 56, 87, 255), IM_COL32(140, 179, 224, 255), t);
+}
+
 ImU32 Diverging(float t) {
   t = std::clamp(std::isfinite(t) ? t : 0.0f, -1.0f, 1.0f);
   const ImU32 white = IM_COL32(235, 235, 235, 255);

@@ -80,6 +80,9 @@ ImU32 ChannelColor(int channel);          // the window and arithmetic of channe
 void SetHeatPalette(HeatPalette palette);
 ImU32 Heat(float t);                   // t in [0, 1]
 ImU32 HeatIn(double v, double lo, double hi);  // v placed in [lo, hi]; the middle when lo == hi
+// Input values from dark to light slate blue, so numbers stay readable and
+// the channel colours of the window stand out against them.
+ImU32 InputValueFill(double v, double lo, double hi);
 ImU32 Diverging(float t);                 // t in [-1, 1]: blue, white, red
 ImU32 TextColorOn(ImU32 fill);            // black or white, whichever reads
 
