@@ -53,8 +53,14 @@ bool HandleKeyboard(AppState& state) {
   // F1 and Esc type nothing: the help opens and closes even from a text
   // field (the practice tab's answer field keeps the focus); '?' is text.
   if (ImGui::IsKeyPressed(kKeyF1, false)) state.view.show_help = !state.view.show_help;
-  if (state.view.show_help && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+  const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  if (state.view.show_help && escape) {
     state.view.show_help = false;
+  } else if (escape && look.presentation && !io.WantTextInput &&
+             !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+    // Esc leaves presentation mode as it leaves a slide show, unless it
+    // is cancelling something (a typed value, a dialog) or closing the help.
+    look.presentation = false;
   }
   // A text field has its own undo; the document's waits until it closes.
   if (io.WantTextInput) return false;

@@ -98,6 +98,13 @@ TEST(Presentation, KeysToggleFullScreenAndChangeTheTextSize) {
   EXPECT_EQ(reset["appearance"]["text_percent"], 100);
   const Json off = RunScript("f11_off", Json::array({Json{{"key", "f11"}}}), {"--presentation"});
   EXPECT_EQ(off["appearance"]["presentation"], false);
+  const Json esc = RunScript("esc_off", Json::array({Json{{"key", "escape"}}}), {"--presentation"});
+  EXPECT_EQ(esc["appearance"]["presentation"], false);
+  // With the help open, Esc closes the help first.
+  const Json help = RunScript("esc_help", Json::array({Json{{"key", "f1"}}, Json{{"key", "escape"}}}),
+                              {"--presentation"});
+  EXPECT_EQ(help["show_help"], false);
+  EXPECT_EQ(help["appearance"]["presentation"], true);
 }
 
 TEST(Presentation, TheTextSizeScalesTextAndWidgets) {
