@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <random>
 
 #include "core/grid_text.h"
@@ -218,7 +219,48 @@ PracticeExercise MakeExercise(std::uint64_t seed, int index) {
   return ex;
 }
 
+namespace {
+
+// "131,200", "1.048.576", "-2 500": an integer written in groups of three
+// digits after the first one to three, separated by ',', '.' or ' '.
+std::optional<double> DigitGroups(std::string_view typed) {
+  const std::size_t first = typed.find_first_not_of(" \t\r\n");
+  const std::size_t last = typed.find_last_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return std::nullopt;
+  std::string_view t = typed.substr(first, last - first + 1);
+  const bool negative = !t.empty() && t.front() == '-';
+  if (negative) t.remove_prefix(1);
+  std::string digits;
+  std::size_t run = 0;
+  bool grouped = false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      ++run;
+    } else if (c == ',' || c == '.' || c == ' ') {
+      // The first group has one to three digits, every later one three.
+      if (run == 0 || run > 3 || (grouped && run != 3)) return std::nullopt;
+      grouped = true;
+      run = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!grouped || run != 3 || digits.size() > 15) return std::nullopt;
+  const double value = std::stod(digits);
+  return negative ? -value : value;
+}
+
+}  // namespace
+
 PracticeCheck CheckAnswer(const PracticeExercise& exercise, std::string_view typed) {
+  // Parameter counts run into the thousands, written "131,200", "131.200" or
+  // "131 200" by habit: digit groups of three read as one integer when that
+  // is the answer (every answer is an integer, so no decimal reading is lost).
+  if (const std::optional<double> grouped = DigitGroups(typed); grouped && *grouped == exercise.answer) {
+    return PracticeCheck{PracticeVerdict::kRight, *grouped};
+  }
   // The core's grid reader reads the number, once the student's habits are
   // undone: a decimal comma, or a minus sign copied from the worked text.
   std::string text;

@@ -70,7 +70,8 @@ struct PracticeCheck {
 };
 
 // Reads one number the way a student types it ("7", " 7 ", "7.0", "-3",
-// a decimal comma "2,5") and compares it with the answer, within 1e-9.
+// a decimal comma "2,5", thousands in groups "131,200" when that is the
+// answer) and compares it with the answer, within 1e-9.
 PracticeCheck CheckAnswer(const PracticeExercise& exercise, std::string_view typed);
 
 }  // namespace convstep

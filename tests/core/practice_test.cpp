@@ -314,5 +314,25 @@ TEST(Practice, TypedAnswersAreReadAsStudentsTypeThem) {
   EXPECT_EQ(CheckAnswer(two_and_a_half, "2").verdict, PracticeVerdict::kWrong);
 }
 
+TEST(Practice, ThousandsSeparatorsReadAsOneInteger) {
+  const PracticeExercise params = WithAnswer(131200);
+  for (const char* typed : {"131,200", "131.200", "131 200", " 131,200 ", "131200"}) {
+    const PracticeCheck c = CheckAnswer(params, typed);
+    EXPECT_EQ(c.verdict, PracticeVerdict::kRight) << "'" << typed << "'";
+    EXPECT_EQ(c.value, 131200) << typed;
+  }
+  EXPECT_EQ(CheckAnswer(params, "131,20").verdict, PracticeVerdict::kWrong);     // 131.2
+  EXPECT_EQ(CheckAnswer(params, "131,2000").verdict, PracticeVerdict::kWrong);   // 131.2
+  EXPECT_EQ(CheckAnswer(params, "1312,00").verdict, PracticeVerdict::kWrong);    // 1312
+  EXPECT_EQ(CheckAnswer(params, "131,201").verdict, PracticeVerdict::kWrong);    // 131.201
+  EXPECT_EQ(CheckAnswer(WithAnswer(1048576), "1.048.576").verdict, PracticeVerdict::kRight);
+  EXPECT_EQ(CheckAnswer(WithAnswer(-2500), "-2 500").verdict, PracticeVerdict::kRight);
+  // Grouping is only a reading of the answer, never of a decimal: 2,500 is
+  // 2.5 when the answer is 2.5 and 2500 when it is 2500.
+  EXPECT_EQ(CheckAnswer(WithAnswer(2.5), "2,500").verdict, PracticeVerdict::kRight);
+  EXPECT_EQ(CheckAnswer(WithAnswer(2500), "2,500").verdict, PracticeVerdict::kRight);
+  EXPECT_EQ(CheckAnswer(WithAnswer(2), "2,500").verdict, PracticeVerdict::kWrong);
+}
+
 }  // namespace
 }  // namespace convstep
