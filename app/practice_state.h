@@ -63,6 +63,19 @@ struct PracticeState {
     NextExercise();
   }
 
+  // Another set (the seed an instructor gives the class), from its first
+  // exercise with a fresh score.
+  void StartSet(std::uint64_t new_seed) {
+    seed = new_seed;
+    index = 0;
+    right = 0;
+    answered = 0;
+    last = Last::kNone;
+    typed.clear();
+    showing_worked = false;
+    focus_answer = true;
+  }
+
  private:
   void NextExercise() {
     ++index;

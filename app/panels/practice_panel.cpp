@@ -291,7 +291,18 @@ void DrawPracticePanel(AppState& state) {
 
   // [SECTION] Seed, exercise and score
   PanelTitle(Tr("practice.title"));
-  ImGui::Text("%s", TrFormat("practice.seed", {std::to_string(p.seed)}).c_str());
+  // The seed can be typed here too: "everyone type 42" starts the class on
+  // one set without the command line.
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(Tr("practice.seed"));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(Scaled(80));
+  std::uint64_t seed = p.seed;
+  if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &seed, nullptr, nullptr, "%llu",
+                         ImGuiInputTextFlags_EnterReturnsTrue) &&
+      seed != p.seed) {
+    p.StartSet(seed);
+  }
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("%s", TrFormat("practice.seed_hint", {std::to_string(p.seed)}).c_str());
   }
