@@ -180,7 +180,7 @@ void OutputSizePicture(const PracticeExercise& ex) {
     }
   }
   DrawGrid(strip);
-  ColoredText(ChannelColor(0), Tr("practice.first_window"));
+  ColoredText(ChannelColor(0), Tr(a.d == 1 ? "practice.first_window" : "practice.first_window_dilated"));
   ImGui::SameLine(0, Scaled(24));
   ColoredText(ChannelColor(1), Tr("practice.second_window"));
 }
