@@ -21,6 +21,7 @@ struct PanelChoice {
   bool output = true;
   bool arithmetic = true;
   bool output_size = true;
+  bool operator==(const PanelChoice&) const = default;
 };
 
 // The panels' names in settings, the state dump and --panels.
@@ -41,6 +42,7 @@ struct Appearance {
   int text_percent = 100;     // 100 to 300, in steps of kTextPercentStep
   bool presentation = false;  // full screen with the large step counter
   PanelChoice panels;
+  bool operator==(const Appearance&) const = default;
 };
 constexpr int kTextPercentMin = 100;
 constexpr int kTextPercentMax = 300;

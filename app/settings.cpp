@@ -81,15 +81,15 @@ Result<bool> SaveSettings(const Settings& settings) {
 }
 
 SettingsKeeper::SettingsKeeper(const Settings& loaded, Language at_start)
-    : settings_(loaded), at_start_(at_start), saved_(SettingsToJson(loaded)) {}
+    : settings_(loaded), at_start_(at_start), saved_(loaded) {}
 
 Result<bool> SettingsKeeper::Update(const Appearance& appearance) {
   settings_.appearance = appearance;
   settings_.appearance.presentation = false;
   if (settings_.language || CurrentLanguage() != at_start_) settings_.language = CurrentLanguage();
-  Json now = SettingsToJson(settings_);
-  if (now == saved_) return true;
-  saved_ = std::move(now);
+  // Compared as structs: this runs every frame of the interactive loop.
+  if (settings_ == saved_) return true;
+  saved_ = settings_;
   return SaveSettings(settings_);
 }
 

@@ -17,6 +17,7 @@ namespace convstep {
 struct Settings {
   std::optional<Language> language;  // unset until the user picks one
   Appearance appearance;
+  bool operator==(const Settings&) const = default;
 };
 
 Json SettingsToJson(const Settings& settings);
@@ -42,7 +43,7 @@ class SettingsKeeper {
  private:
   Settings settings_;
   Language at_start_;
-  Json saved_;
+  Settings saved_;
 };
 
 }  // namespace convstep
