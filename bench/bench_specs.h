@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "core/conv_spec.h"
+#include "core/conv/conv_spec.h"
 
 namespace convstep::bench {
 

@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "bench/bench_specs.h"
-#include "core/conv2d.h"
+#include "core/conv/conv2d.h"
 
 namespace convstep {
 namespace {

@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "bench/bench_specs.h"
-#include "core/stepper.h"
+#include "core/conv/stepper.h"
 
 namespace convstep {
 namespace {

@@ -9,9 +9,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/grid_limits.h"
-#include "core/result.h"
-#include "core/tensor.h"
+#include "core/base/result.h"
+#include "core/conv/tensor.h"
+#include "core/formats/grid_limits.h"
 
 namespace convstep {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/grid_text.h"
+#include "core/formats/grid_text.h"
 #include "fuzz/grid_invariants.h"
 
 namespace {

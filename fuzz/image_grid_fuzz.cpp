@@ -13,7 +13,7 @@
 #include <stb/stb_image.h>
 
 #include "app/image/image_file.h"
-#include "core/image_grid.h"
+#include "core/formats/image_grid.h"
 #include "fuzz/grid_invariants.h"
 
 namespace {

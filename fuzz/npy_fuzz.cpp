@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/npy.h"
+#include "core/formats/npy.h"
 #include "fuzz/grid_invariants.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

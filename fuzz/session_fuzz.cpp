@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/pool2d.h"
-#include "core/session_io.h"
-#include "core/stepper.h"
+#include "core/conv/pool2d.h"
+#include "core/conv/stepper.h"
+#include "core/formats/session_io.h"
 #include "fuzz/grid_invariants.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -9,7 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "core/result.h"
+#include "core/base/result.h"
 
 namespace convstep::cli {
 

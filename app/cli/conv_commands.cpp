@@ -3,9 +3,9 @@
 
 #include "app/cli/command.h"
 #include "app/cli/spec_input.h"
-#include "core/im2col.h"
-#include "core/spec_json.h"
-#include "core/stepper.h"
+#include "core/conv/im2col.h"
+#include "core/conv/stepper.h"
+#include "core/formats/spec_json.h"
 
 namespace convstep::cli {
 

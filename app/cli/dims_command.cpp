@@ -3,8 +3,8 @@
 
 #include "app/cli/command.h"
 #include "app/cli/spec_input.h"
-#include "core/conv_spec.h"
-#include "core/output_size.h"
+#include "core/conv/conv_spec.h"
+#include "core/conv/output_size.h"
 
 namespace convstep::cli {
 

@@ -9,7 +9,7 @@
 #include "app/cli/command.h"
 #include "app/cli/spec_input.h"
 #include "app/image/image_file.h"
-#include "core/grid_file.h"
+#include "core/formats/grid_file.h"
 
 namespace convstep::cli {
 

@@ -3,9 +3,9 @@
 
 #include "app/cli/command.h"
 #include "app/cli/spec_input.h"
-#include "core/conv_transpose2d.h"
-#include "core/pool2d.h"
-#include "core/spec_json.h"
+#include "core/conv/conv_transpose2d.h"
+#include "core/conv/pool2d.h"
+#include "core/formats/spec_json.h"
 
 namespace convstep::cli {
 

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "core/result.h"
-#include "core/spec_json.h"
+#include "core/base/result.h"
+#include "core/formats/spec_json.h"
 
 namespace convstep::cli {
 

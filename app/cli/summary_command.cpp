@@ -4,7 +4,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/spec_input.h"
-#include "core/model_summary.h"
+#include "core/nn/model_summary.h"
 
 namespace convstep::cli {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app/gfx/offscreen.h"
-#include "core/result.h"
+#include "core/base/result.h"
 
 struct GLFWwindow;
 

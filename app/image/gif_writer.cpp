@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/file_io.h"
+#include "core/formats/file_io.h"
 
 namespace convstep {
 

@@ -12,7 +12,7 @@
 #include <memory>
 #include <optional>
 
-#include "core/file_io.h"
+#include "core/formats/file_io.h"
 
 namespace convstep {
 

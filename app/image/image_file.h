@@ -6,9 +6,9 @@
 #include <cstddef>
 #include <string>
 
-#include "core/image_grid.h"
-#include "core/result.h"
-#include "core/tensor.h"
+#include "core/base/result.h"
+#include "core/conv/tensor.h"
+#include "core/formats/image_grid.h"
 
 namespace convstep {
 

@@ -3,11 +3,11 @@
 // the channels with the bias, then the activation.
 #include <string>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
-#include "core/step_text.h"
+#include "core/teach/step_text.h"
 
 namespace convstep {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <string>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
 #include "app/widgets/panel_frame.h"
 #include "app/widgets/tooltip.h"

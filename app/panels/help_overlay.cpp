@@ -3,9 +3,9 @@
 // the right, grouped as stepping, editing, files and the window.
 #include <string>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
-#include "app/theme.h"
+#include "app/shell/theme.h"
 
 namespace convstep {
 

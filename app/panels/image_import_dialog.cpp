@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <string>
 
-#include "app/document.h"
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/image/image_file.h"
 #include "app/panels/panels.h"
-#include "app/widgets/panel_frame.h"
-#include "app/theme.h"
+#include "app/shell/theme.h"
+#include "app/state/document.h"
 #include "app/widgets/grid_view.h"
+#include "app/widgets/panel_frame.h"
 #include "app/widgets/tooltip.h"
 
 namespace convstep {

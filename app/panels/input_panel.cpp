@@ -5,9 +5,9 @@
 #include <cmath>
 #include <string>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
-#include "app/theme.h"
+#include "app/shell/theme.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
 

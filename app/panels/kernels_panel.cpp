@@ -4,13 +4,13 @@
 #include <cmath>
 #include <string>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
-#include "app/theme.h"
+#include "app/shell/theme.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
 #include "app/widgets/tooltip.h"
-#include "core/step_text.h"
+#include "core/teach/step_text.h"
 
 namespace convstep {
 

@@ -5,11 +5,12 @@
 #include <utility>
 #include <vector>
 
-#include "app/document.h"
-#include "app/export_job.h"
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
-#include "app/presets.h"
+#include "app/state/document.h"
+#include "app/state/export_job.h"
+#include "app/state/presets.h"
+#include "app/widgets/file_dialog.h"
 #include "app/widgets/tooltip.h"
 
 namespace convstep {

@@ -3,9 +3,9 @@
 // and the output shape whose depth is the number of filters.
 #include <string>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
-#include "app/theme.h"
+#include "app/shell/theme.h"
 #include "app/widgets/panel_frame.h"
 #include "app/widgets/size_text.h"
 #include "app/widgets/tooltip.h"

@@ -3,7 +3,7 @@
 // and changes the session only through AppState's Try*/Set* functions.
 #pragma once
 
-#include "app/app_state.h"
+#include "app/state/app_state.h"
 #include "app/widgets/cell_editor.h"
 #include "app/widgets/grid_view.h"
 #include "imgui.h"

@@ -7,11 +7,11 @@
 #include <string>
 #include <utility>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
 #include "app/widgets/panel_frame.h"
 #include "app/widgets/tooltip.h"
-#include "core/fill.h"
+#include "core/conv/fill.h"
 
 namespace convstep {
 

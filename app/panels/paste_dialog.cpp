@@ -2,9 +2,9 @@
 // paste, or paste into the top-left corner and keep the size.
 #include <string>
 
-#include "app/document.h"
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
+#include "app/state/document.h"
 
 namespace convstep {
 

@@ -8,13 +8,13 @@
 #include <cstdio>
 #include <string>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
-#include "app/theme.h"
+#include "app/shell/theme.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
-#include "core/step_text.h"
-#include "core/stepper.h"
+#include "core/conv/stepper.h"
+#include "core/teach/step_text.h"
 #include "imgui_stdlib.h"
 
 namespace convstep {

@@ -1,10 +1,10 @@
 // The status line at the bottom: the last problem (in red) or news, and
 // undo / redo buttons for those who do not know the shortcuts.
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
+#include "app/shell/theme.h"
 #include "app/widgets/panel_frame.h"
 #include "app/widgets/tooltip.h"
-#include "app/theme.h"
 
 namespace convstep {
 

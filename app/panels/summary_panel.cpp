@@ -5,9 +5,9 @@
 #include <string>
 #include <utility>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
-#include "app/theme.h"
+#include "app/shell/theme.h"
 #include "app/widgets/panel_frame.h"
 #include "app/widgets/tooltip.h"
 

@@ -2,7 +2,7 @@
 // mode, text size, theme, heatmap palette, and which panels show.
 #include <string>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
 
 namespace convstep {

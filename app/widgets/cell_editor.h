@@ -6,17 +6,10 @@
 
 #include <string>
 
+#include "app/state/cell_edit.h"
 #include "app/widgets/grid_view.h"
 
 namespace convstep {
-
-struct CellEdit {
-  std::string grid;  // the GridDraw name, e.g. "input/0"
-  int y = 0;
-  int x = 0;
-  char text[64] = {};
-  int frames = 0;  // frames since the editor opened (focus arrives on the next)
-};
 
 struct CellEditResult {
   enum class Action { kNone, kCommit, kCancel } action = Action::kNone;
@@ -26,13 +19,7 @@ struct CellEditResult {
   std::string error;  // a typed text that is not a number
 };
 
-// Opens the editor on a cell showing `value`.
-CellEdit StartCellEdit(const std::string& grid, int y, int x, double value);
-
 // Draws the editor over its cell of `placement`.
 CellEditResult DrawCellEditor(CellEdit& edit, const GridPlacement& placement);
-
-// A number as students type it: "1.5", "-2", "1,5" (decimal comma), "3e2".
-bool ParseCellValue(const std::string& text, double* value);
 
 }  // namespace convstep

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 #include "imgui.h"
 
 namespace convstep {

@@ -6,9 +6,9 @@
 #include <unordered_map>
 
 #include "app/gfx/grid_texture.h"
-#include "app/theme.h"
+#include "app/shell/theme.h"
 #include "app/widgets/panel_frame.h"
-#include "core/step_text.h"
+#include "core/teach/step_text.h"
 
 namespace convstep {
 

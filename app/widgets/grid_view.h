@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "app/theme.h"
+#include "app/shell/theme.h"
 #include "imgui.h"
 
 namespace convstep {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "app/theme.h"
+#include "app/shell/theme.h"
 
 namespace convstep {
 

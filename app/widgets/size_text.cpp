@@ -1,6 +1,6 @@
 #include "app/widgets/size_text.h"
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 
 namespace convstep {
 

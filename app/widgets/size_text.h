@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/output_size.h"
+#include "core/conv/output_size.h"
 
 namespace convstep {
 

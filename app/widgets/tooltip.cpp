@@ -3,7 +3,7 @@
 #include <map>
 #include <string>
 
-#include "app/i18n.h"
+#include "app/i18n/i18n.h"
 
 namespace convstep {
 

@@ -2,9 +2,9 @@
 // PyTorch's reference vectors.
 #include <gtest/gtest.h>
 
-#include "core/spec_json.h"
-#include "tests/support/golden.h"
+#include "core/formats/spec_json.h"
 #include "tests/support/cli.h"
+#include "tests/support/golden.h"
 
 namespace convstep {
 namespace {

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/spec_json.h"
+#include "core/formats/spec_json.h"
 #include "tests/support/cli.h"
 #include "tests/support/npy_bytes.h"
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/spec_json.h"
+#include "core/formats/spec_json.h"
 #include "tests/support/cli.h"
 
 namespace convstep {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "core/spec_json.h"
-#include "tests/support/golden.h"
+#include "core/formats/spec_json.h"
 #include "tests/support/cli.h"
+#include "tests/support/golden.h"
 
 namespace convstep {
 namespace {

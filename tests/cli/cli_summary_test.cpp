@@ -1,9 +1,9 @@
 // convstep-cli summary, run as a subprocess against Keras's numbers.
 #include <gtest/gtest.h>
 
-#include "core/spec_json.h"
-#include "tests/support/golden.h"
+#include "core/formats/spec_json.h"
 #include "tests/support/cli.h"
+#include "tests/support/golden.h"
 
 namespace convstep {
 namespace {

@@ -10,8 +10,8 @@
 #include <random>
 #include <string>
 
-#include "core/conv2d.h"
-#include "core/spec_json.h"
+#include "core/conv/conv2d.h"
+#include "core/formats/spec_json.h"
 #include "tests/support/golden.h"
 #include "tests/support/naive_conv.h"
 

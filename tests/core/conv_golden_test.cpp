@@ -2,7 +2,7 @@
 // padding, padded shape, visit counts, total steps, and every step's trace.
 #include <gtest/gtest.h>
 
-#include "core/stepper.h"
+#include "core/conv/stepper.h"
 #include "tests/support/golden.h"
 
 namespace convstep {

@@ -2,7 +2,7 @@
 // "same" padding.
 #include <gtest/gtest.h>
 
-#include "core/conv_spec.h"
+#include "core/conv/conv_spec.h"
 
 namespace convstep {
 namespace {

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <random>
 
-#include "core/stepper.h"
+#include "core/conv/stepper.h"
 #include "tests/support/naive_conv.h"
 
 namespace convstep {

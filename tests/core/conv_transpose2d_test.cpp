@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/conv2d.h"
-#include "core/conv_transpose2d.h"
+#include "core/conv/conv2d.h"
+#include "core/conv/conv_transpose2d.h"
 #include "tests/support/golden.h"
 #include "tests/support/naive_conv.h"
 

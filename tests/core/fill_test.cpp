@@ -2,7 +2,7 @@
 // that are the same for the same seed.
 #include <gtest/gtest.h>
 
-#include "core/fill.h"
+#include "core/conv/fill.h"
 
 namespace convstep {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/grid_limits.h"
-#include "core/grid_text.h"
+#include "core/formats/grid_limits.h"
+#include "core/formats/grid_text.h"
 
 namespace convstep {
 namespace {

@@ -2,7 +2,7 @@
 // product equal to PyTorch's output on every reference case.
 #include <gtest/gtest.h>
 
-#include "core/im2col.h"
+#include "core/conv/im2col.h"
 #include "tests/support/golden.h"
 
 namespace convstep {

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "core/image_grid.h"
+#include "core/formats/image_grid.h"
 
 namespace convstep {
 namespace {

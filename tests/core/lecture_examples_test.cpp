@@ -1,8 +1,8 @@
 // The lecture's worked convolutions ("Ejemplo 1"), reproduced exactly.
 #include <gtest/gtest.h>
 
-#include "core/conv2d.h"
-#include "core/stepper.h"
+#include "core/conv/conv2d.h"
+#include "core/conv/stepper.h"
 #include "tests/support/golden.h"
 
 namespace convstep {

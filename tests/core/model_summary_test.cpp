@@ -2,7 +2,7 @@
 // lecture's CIFAR model, the table's layout and the errors a student meets.
 #include <gtest/gtest.h>
 
-#include "core/model_summary.h"
+#include "core/nn/model_summary.h"
 #include "tests/support/golden.h"
 
 namespace convstep {

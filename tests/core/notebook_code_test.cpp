@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "core/conv_spec.h"
-#include "core/notebook_code.h"
-#include "core/session_io.h"
+#include "core/conv/conv_spec.h"
+#include "core/formats/session_io.h"
+#include "core/teach/notebook_code.h"
 
 namespace convstep {
 namespace {

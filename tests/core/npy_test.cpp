@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/npy.h"
+#include "core/formats/npy.h"
 #include "tests/support/npy_bytes.h"
 
 namespace convstep {

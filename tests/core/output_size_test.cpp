@@ -2,7 +2,7 @@
 // explanation a student reads.
 #include <gtest/gtest.h>
 
-#include "core/output_size.h"
+#include "core/conv/output_size.h"
 #include "tests/support/golden.h"
 
 namespace convstep {

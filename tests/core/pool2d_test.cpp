@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/pool2d.h"
+#include "core/conv/pool2d.h"
 #include "tests/support/golden.h"
 #include "tests/support/naive_conv.h"
 

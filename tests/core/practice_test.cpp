@@ -9,7 +9,7 @@
 #include <set>
 #include <sstream>
 
-#include "core/practice.h"
+#include "core/teach/practice.h"
 #include "tests/support/naive_conv.h"
 
 namespace convstep {

@@ -7,8 +7,8 @@
 #include <sstream>
 #include <string>
 
-#include "core/session.h"
-#include "core/stepper.h"
+#include "core/conv/stepper.h"
+#include "core/session/session.h"
 
 namespace convstep {
 namespace {

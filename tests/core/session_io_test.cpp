@@ -20,9 +20,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/autosave.h"
-#include "core/grid_text.h"
-#include "core/session_io.h"
+#include "core/formats/grid_text.h"
+#include "core/formats/session_io.h"
+#include "core/platform/autosave.h"
 
 namespace convstep {
 namespace {

@@ -2,7 +2,7 @@
 // every malformed one.
 #include <gtest/gtest.h>
 
-#include "core/spec_json.h"
+#include "core/formats/spec_json.h"
 
 namespace convstep {
 namespace {

@@ -3,11 +3,11 @@
 // CSV that reads back.
 #include <gtest/gtest.h>
 
-#include "core/grid_text.h"
-#include "core/im2col.h"
-#include "core/model_summary.h"
-#include "core/session_io.h"
-#include "core/table_export.h"
+#include "core/conv/im2col.h"
+#include "core/formats/grid_text.h"
+#include "core/formats/session_io.h"
+#include "core/nn/model_summary.h"
+#include "core/teach/table_export.h"
 #include "tests/support/golden.h"
 
 namespace convstep {

@@ -1,7 +1,7 @@
 // Resizing grids keeps what overlaps and starts new cells at 0.
 #include <gtest/gtest.h>
 
-#include "core/tensor.h"
+#include "core/conv/tensor.h"
 
 namespace convstep {
 namespace {

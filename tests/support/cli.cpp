@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/spec_json.h"
+#include "core/formats/spec_json.h"
 
 namespace convstep::testing {
 

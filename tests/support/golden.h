@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "core/spec_json.h"
-#include "core/tensor.h"
+#include "core/conv/tensor.h"
+#include "core/formats/spec_json.h"
 
 namespace convstep::testing {
 

@@ -5,7 +5,7 @@
 #include <random>
 #include <vector>
 
-#include "core/conv_spec.h"
+#include "core/conv/conv_spec.h"
 
 namespace convstep::testing {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/spec_json.h"
+#include "core/formats/spec_json.h"
 #include "tests/support/process.h"
 
 namespace convstep {

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <set>
 
-#include "core/spec_json.h"
+#include "core/formats/spec_json.h"
 #include "tests/support/golden.h"
 #include "tests/support/process.h"
 #include "tests/support/xvfb.h"

@@ -1,0 +1,120 @@
+// What the window shows: the Session (the document) and the ViewState (how
+// it is looked at), plus what the core derives from the session. Panels read
+// all of it; they change the session only through Commit (or the Try*/Set*
+// helpers built on it), which validates first, so a bad edit leaves one
+// message and the session as it was, and records the change for undo.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/state/appearance.h"
+#include "app/state/cell_edit.h"
+#include "app/state/export_job.h"
+#include "app/state/file_dialog_state.h"
+#include "app/state/history.h"
+#include "app/state/practice_state.h"
+#include "core/conv/im2col.h"
+#include "core/conv/pool2d.h"
+#include "core/conv/stepper.h"
+#include "core/nn/model_summary.h"
+#include "core/session/session.h"
+
+namespace convstep {
+
+enum class Tab { kConvolution, kPooling, kMatrix, kSummary, kPractice };
+const char* TabName(Tab tab);  // "convolution", "pooling", "matrix", "summary", "practice"
+
+// An input position: channel and padded coordinates.
+struct InputCell {
+  int c = 0;
+  int y = 0;
+  int x = 0;
+};
+
+struct ViewState {
+  int step = 0;                // current step of the convolution
+  bool playing = false;        // the active stepper advances by itself (see AppState::ActiveStep)
+  float speed = 2.0f;          // steps per second, 0.5 to 20
+  double play_clock = 0;       // seconds accumulated toward the next step
+  bool glide = true;           // the window slides between positions
+  int glide_from = 0;          // the step the window glides from
+  float glide_t = 1.0f;        // 0 at glide_from, 1 at step
+  bool show_visits = false;    // the visit-count heatmap over the input
+  bool show_help = false;      // the keyboard shortcuts overlay (F1 or ?)
+  Tab tab = Tab::kConvolution;
+  bool tab_requested = false;  // `tab` was set from outside the tab bar: select it
+  std::optional<OutputCell> hovered_output;  // set by the output panel this frame
+  std::optional<InputCell> hovered_input;    // set by the input panel this frame
+  int pool_step = 0;
+  bool pool_from_conv = false;  // pool the convolution's output instead of the session's pool input
+  std::optional<CellEdit> editing;  // the cell being typed into, if any
+  std::string selected_grid = "input/0";  // where Ctrl+V pastes: the grid last clicked
+  std::optional<Tensor3> pending_paste;   // a paste of another size, waiting for "resize or top-left"
+  std::string pending_image;              // a picture waiting for the import options
+  std::string session_path;               // where Ctrl+S saves; empty until saved or opened
+  FileDialog file_dialog;                 // Open, Save as and Export share one dialog
+  enum class FileAction { kOpen, kSaveAs, kExportCsv, kExportTable, kExportFrames } file_action = FileAction::kOpen;
+  int export_table = 0;  // with kExportTable: which table and format (see the File menu)
+  ExportKind export_kind = ExportKind::kPng1x;  // with kExportFrames: PNG, GIF or PNG sequence
+  std::optional<ExportJob> export_job;  // an export being written, one frame per frame drawn
+  Appearance appearance;        // theme, palette, text size, presentation, panels
+  std::string clipboard_out;    // text for the system clipboard, handed over by the shell after the frame
+  std::string message;          // the status line: the last problem or news, until the next change
+  bool message_is_error = false;
+};
+
+struct AppState {
+  Session session;
+  ViewState view;
+  PracticeState practice;  // the practice tab: its set, score and answer, apart from the document
+
+  // Derived from the session, rebuilt when it changes.
+  std::optional<ConvStepper> conv;
+  std::optional<Pool2dStepper> pool;
+  std::optional<Im2Col> matrix;
+  Result<ModelSummary> summary = Error{"no model"};
+  int summary_bad_layer = -1;  // the first layer that cannot follow the previous one, or -1
+
+  History history;
+  int revision = 0;  // counts the session's changes, for the autosave
+
+  // Replaces the whole session (a preset, a file) and forgets the undo
+  // history. Fails, changing nothing, if any part of it is invalid.
+  Result<bool> LoadSession(Session session);
+  // A changed document: applied and recorded for undo if valid, else the
+  // reason goes to the status line and nothing changes. Consecutive commits
+  // with the same non-empty merge key are one undo step.
+  bool Commit(Session next, const std::string& merge_key);
+  bool TryConv(const Conv2dSpec& spec, const std::string& merge_key);
+  bool TryPool(const Pool2dSpec& spec, const std::string& merge_key);
+  void SetModel(const Model& model, const std::string& merge_key);
+  void SetActivation(Activation activation);
+  void SetPoolFromConv(bool on);
+  void Undo();
+  void Redo();
+  void SetStatus(std::string text, bool is_error);
+
+  // Moves to step k (clamped), gliding from the current step.
+  void GoToStep(int k);
+  void GoToPoolStep(int k);
+
+  // The stepper that the controls bar, the keys and playback drive:
+  // pooling's on its tab, the convolution's everywhere else.
+  int ActiveStep() const;
+  int ActiveTotal() const;
+  void GoToActiveStep(int k);
+  void TogglePlay();  // from the last step, playing starts over
+  // The window's top-left corner in padded coordinates as drawn this frame:
+  // between the previous and the current step while gliding.
+  void GlidingWindow(float* top, float* left) const;
+  // The value shown for the current step, after the activation.
+  double ActivatedOutput(int c, int y, int x) const;
+
+ private:
+  // Validates `next` and, if it holds, makes it the session.
+  bool Apply(Session next);
+  void Summarize();
+};
+
+}  // namespace convstep

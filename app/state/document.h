@@ -1,0 +1,45 @@
+// What the File menu, Ctrl+O/S/V, drag-and-drop and the scripted mode do to
+// the document. Each reads or writes one thing and, on any problem, leaves
+// the session as it was with one message in the status line.
+#pragma once
+
+#include <string>
+
+#include "app/state/app_state.h"
+#include "core/formats/image_grid.h"
+#include "core/teach/table_export.h"
+
+namespace convstep {
+
+// A session (.json), a grid (.csv, .tsv, .txt, .npy) that becomes the input,
+// or a picture (.png, .jpg, .bmp, .gif), which opens the image import first.
+void OpenPath(AppState& state, const std::string& path);
+// The picture chosen in OpenPath, as a grid with these options, becomes the input.
+bool ImportImage(AppState& state, const std::string& path, const ImageGridOptions& options);
+// The grid becomes the input; the filters follow its channel count.
+bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& merge_key);
+
+bool SaveSessionTo(AppState& state, const std::string& path);
+bool ExportOutputCsv(AppState& state, const std::string& path);
+
+// The current setup as code for a notebook, on the clipboard.
+enum class CodeLanguage { kPytorch, kKeras };
+void CopyCode(AppState& state, CodeLanguage language);
+
+// A table for slides: the im2col patch matrix, the output maps or the model
+// summary, as CSV, Markdown or LaTeX.
+enum class TableKind { kIm2col, kOutput, kSummary };
+bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std::string& path);
+
+// A grid's name ("input/1", "kernel/2/0") as the window says it: "channel 1
+// of the input", "channel 0 of filter 2".
+std::string GridDisplayName(const std::string& grid);
+
+// Ctrl+V: text from a spreadsheet or a slide into the selected grid (the
+// grid of the cell last clicked; the input when none). A grid of another
+// size waits in state.view.pending_paste for the user's choice.
+void PasteText(AppState& state, const std::string& text);
+enum class PasteFit { kResize, kTopLeft };
+void FinishPaste(AppState& state, PasteFit fit);
+
+}  // namespace convstep

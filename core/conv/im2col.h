@@ -1,0 +1,35 @@
+// Convolution as a matrix product (im2col): every window of the padded input
+// becomes a column of the patch matrix, every filter a row of the weight
+// matrix, and weights x patches (+ bias) is the output, one row per filter.
+#pragma once
+
+#include <vector>
+
+#include "core/conv/stepper.h"
+
+namespace convstep {
+
+struct Im2Col {
+  int rows = 0;     // C_in * kH * kW: one per (channel, ky, kx), row-major
+  int cols = 0;     // H_out * W_out: one per window, row-major
+  int filters = 0;  // C_out
+  std::vector<double> patches;  // rows x cols: the input value each window reads per tap
+  std::vector<double> weights;  // filters x rows: zero where a filter's group does not read
+  std::vector<double> product;  // filters x cols: weights x patches + bias = the output
+
+  double Patch(int r, int c) const { return patches[static_cast<size_t>(r) * cols + c]; }
+  double Weight(int f, int r) const { return weights[static_cast<size_t>(f) * rows + r]; }
+  double Product(int f, int c) const { return product[static_cast<size_t>(f) * cols + c]; }
+};
+
+// Where patch entry (r, c) reads from: input channel and padded position.
+struct PatchSource {
+  int c = 0;
+  int y = 0;
+  int x = 0;
+};
+PatchSource SourceOfPatch(const Conv2dGeometry& geo, int r, int c);
+
+Im2Col BuildIm2Col(const ConvStepper& stepper);
+
+}  // namespace convstep

@@ -1,0 +1,250 @@
+#include "core/formats/session_io.h"
+
+#include <cmath>
+#include <cstdint>
+#include <span>
+
+#include "core/base/shortest_number.h"
+#include "core/formats/file_io.h"
+
+namespace convstep {
+
+namespace {
+
+// [SECTION] Numbers and lists
+
+// The row-major `values` of a block shaped `shape` as nested lists.
+OrderedJson NestedList(const double* values, std::span<const int> shape) {
+  OrderedJson list = OrderedJson::array();
+  if (shape.size() == 1) {
+    for (int i = 0; i < shape[0]; ++i) list.push_back(values[i]);
+    return list;
+  }
+  std::size_t block = 1;
+  for (int d : shape.subspan(1)) block *= static_cast<std::size_t>(d);
+  for (int i = 0; i < shape[0]; ++i) list.push_back(NestedList(values + i * block, shape.subspan(1)));
+  return list;
+}
+
+OrderedJson ToNestedList(const Tensor3& t) {
+  const int shape[] = {t.c, t.h, t.w};
+  return NestedList(t.data.data(), shape);
+}
+
+// One number when both sides agree, as the readers accept.
+OrderedJson PairToJson(Pair p) {
+  if (p.h == p.w) return p.h;
+  return OrderedJson::array({p.h, p.w});
+}
+
+// [SECTION] Layout
+
+// A double in JSON, so that whole numbers read 1, 2, 0 like the slide rather
+// than 1.0, 2.0, 0.0. Much faster than nlohmann's dump of each number, which
+// matters for an autosave of a 256 × 256 grid.
+void AppendJsonDouble(double v, std::string* out) {
+  // JSON has no NaN or infinity; nlohmann writes null for them too.
+  if (!std::isfinite(v)) *out += "null";
+  else if (v == 0 && std::signbit(v)) *out += "-0.0";  // "-0" would read back as the integer 0
+  else AppendShortest(v, out);
+}
+
+// Scalars as nlohmann writes them, doubles excepted (AppendJsonDouble); text
+// that is not UTF-8 is replaced rather than thrown about.
+void AppendScalar(const OrderedJson& j, std::string* out) {
+  if (j.is_number_float()) AppendJsonDouble(j.get<double>(), out);
+  else *out += j.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
+}
+
+// Appends `j` at nesting `depth` in the presets' layout (see
+// scripts/make_presets.py's dumps): objects and lists of lists one item per
+// line, any other list on one line with ", " between items.
+void AppendLaidOut(const OrderedJson& j, int depth, std::string* out) {
+  const std::string pad(2 * static_cast<std::size_t>(depth), ' ');
+  const std::string inner = pad + "  ";
+  if (j.is_object() && !j.empty()) {
+    *out += "{\n";
+    bool first = true;
+    for (const auto& [key, value] : j.items()) {
+      *out += (first ? "" : ",\n") + inner;
+      AppendScalar(key, out);
+      *out += ": ";
+      AppendLaidOut(value, depth + 1, out);
+      first = false;
+    }
+    *out += "\n" + pad + "}";
+  } else if (j.is_array() && !j.empty() && (j[0].is_array() || j[0].is_object())) {
+    *out += "[\n";
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      *out += (i == 0 ? "" : ",\n") + inner;
+      AppendLaidOut(j[i], depth + 1, out);
+    }
+    *out += "\n" + pad + "]";
+  } else if (j.is_array()) {
+    *out += "[";
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      if (i > 0) *out += ", ";
+      AppendScalar(j[i], out);
+    }
+    *out += "]";
+  } else {
+    AppendScalar(j, out);
+  }
+}
+
+}  // namespace
+
+// [SECTION] JSON writers
+
+OrderedJson Conv2dSpecToJson(const Conv2dSpec& spec) {
+  const Conv2dSpec defaults;
+  OrderedJson j = OrderedJson::object();
+  j["input"] = ToNestedList(spec.input);
+  const int weight_shape[] = {spec.weight.n, spec.weight.c, spec.weight.h, spec.weight.w};
+  j["weight"] = NestedList(spec.weight.data.data(), weight_shape);
+  if (!spec.bias.empty()) {
+    const int bias_shape[] = {static_cast<int>(spec.bias.size())};
+    j["bias"] = NestedList(spec.bias.data(), bias_shape);
+  }
+  if (spec.stride != defaults.stride) j["stride"] = PairToJson(spec.stride);
+  if (spec.dilation != defaults.dilation) j["dilation"] = PairToJson(spec.dilation);
+  if (spec.groups != defaults.groups) j["groups"] = spec.groups;
+  const PaddingSpec& p = spec.padding;
+  switch (p.kind) {
+    case PaddingSpec::Kind::kValid:
+      j["padding"] = "valid";
+      break;
+    case PaddingSpec::Kind::kSame:
+      j["padding"] = "same";
+      break;
+    case PaddingSpec::Kind::kExplicit:
+      if (p.top != p.bottom || p.left != p.right) {
+        j["padding"] = OrderedJson::array({p.top, p.bottom, p.left, p.right});
+      } else if (p.top != 0 || p.left != 0) {
+        j["padding"] = PairToJson(Pair{p.top, p.left});
+      }
+      break;
+  }
+  if (spec.padding_mode != defaults.padding_mode) j["padding_mode"] = PaddingModeName(spec.padding_mode);
+  return j;
+}
+
+OrderedJson Pool2dSpecToJson(const Pool2dSpec& spec) {
+  const Pool2dSpec defaults;
+  OrderedJson j = OrderedJson::object();
+  j["input"] = ToNestedList(spec.input);
+  j["mode"] = spec.mode == PoolMode::kMax ? "max" : "avg";
+  j["kernel"] = PairToJson(spec.kernel);
+  if (spec.stride) j["stride"] = PairToJson(*spec.stride);
+  if (spec.padding != defaults.padding) j["padding"] = PairToJson(spec.padding);
+  if (spec.dilation != defaults.dilation) j["dilation"] = PairToJson(spec.dilation);
+  if (spec.ceil_mode != defaults.ceil_mode) j["ceil_mode"] = spec.ceil_mode;
+  return j;
+}
+
+OrderedJson ModelToJson(const Model& model) {
+  const LayerSpec defaults;
+  OrderedJson layers = OrderedJson::array();
+  for (const LayerSpec& layer : model.layers) {
+    OrderedJson j = OrderedJson::object();
+    j["type"] = LayerTypeName(layer.type);
+    // Each type writes the fields ModelFromJson reads for it, in Keras's
+    // argument order.
+    switch (layer.type) {
+      case LayerType::kConv2d:
+        j["filters"] = layer.filters;
+        j["kernel_size"] = PairToJson(layer.kernel_size);
+        break;
+      case LayerType::kMaxPool2d:
+      case LayerType::kAvgPool2d:
+        j["pool_size"] = PairToJson(layer.pool_size);
+        break;
+      case LayerType::kDense:
+        j["units"] = layer.units;
+        break;
+      case LayerType::kDropout:
+        j["rate"] = layer.rate;
+        break;
+      case LayerType::kFlatten:
+      case LayerType::kGlobalAvgPool2d:
+      case LayerType::kBatchNorm:
+      case LayerType::kReLU:
+        break;
+    }
+    const bool conv = layer.type == LayerType::kConv2d;
+    const bool pool = layer.type == LayerType::kMaxPool2d || layer.type == LayerType::kAvgPool2d;
+    if ((conv || pool) && layer.strides) j["strides"] = PairToJson(*layer.strides);
+    if ((conv || pool) && layer.padding != defaults.padding) j["padding"] = "same";
+    if (conv && layer.dilation_rate != defaults.dilation_rate) j["dilation_rate"] = PairToJson(layer.dilation_rate);
+    if ((conv || layer.type == LayerType::kDense) && layer.use_bias != defaults.use_bias) {
+      j["use_bias"] = layer.use_bias;
+    }
+    layers.push_back(std::move(j));
+  }
+  OrderedJson j = OrderedJson::object();
+  j["input_shape"] = OrderedJson::array({model.height, model.width, model.channels});
+  j["layers"] = std::move(layers);
+  return j;
+}
+
+OrderedJson SessionToJson(const Session& session) {
+  OrderedJson j = OrderedJson::object();
+  j["schema_version"] = kSessionSchemaVersion;
+  j["title"] = session.title;
+  j["conv"] = Conv2dSpecToJson(session.conv);
+  j["activation"] = session.activation == Activation::kRelu ? "relu" : "none";
+  j["pool"] = Pool2dSpecToJson(session.pool);
+  j["model"] = ModelToJson(session.model);
+  j["step"] = session.step;
+  return j;
+}
+
+std::string SessionToText(const Session& session) {
+  std::string text;
+  AppendLaidOut(SessionToJson(session), 0, &text);
+  text += '\n';
+  return text;
+}
+
+Result<Session> SessionFromText(const std::string& text) {
+  // nlohmann's own message for this case talks about strings and streams.
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Error{"the file is empty: a session is a JSON object"};
+  }
+  Result<Json> json = ParseJson(text);
+  if (!json) return Error{json.error()};
+  return SessionFromJson(*json);
+}
+
+// [SECTION] Files
+
+Result<Session> LoadSessionFile(const std::string& path) {
+  Result<std::string> text = ReadFileAtMost(path, kMaxSessionFileBytes);
+  if (!text) return Error{text.error()};
+  Result<Session> session = SessionFromText(*text);
+  if (!session) return Error{"'" + path + "': " + session.error()};
+  return session;
+}
+
+Result<bool> SaveSessionFile(const std::string& path, const Session& session) {
+  return WriteFileAtomically(path, SessionToText(session));
+}
+
+// [SECTION] Output as CSV
+
+std::string OutputCsv(const Tensor3& output) {
+  std::string csv;
+  for (int c = 0; c < output.c; ++c) {
+    if (c > 0) csv += "\n";
+    for (int y = 0; y < output.h; ++y) {
+      for (int x = 0; x < output.w; ++x) {
+        if (x > 0) csv += ",";
+        AppendShortest(output.at(c, y, x), &csv);
+      }
+      csv += "\n";
+    }
+  }
+  return csv;
+}
+
+}  // namespace convstep

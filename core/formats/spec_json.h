@@ -1,0 +1,58 @@
+// Reading specs from JSON (the format of the reference vectors, see
+// tests/data and the README) and writing results back. Every problem with a
+// user's file becomes an Error naming the field, never an exception.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/result.h"
+#include "core/conv/conv_spec.h"
+#include "core/conv/tensor.h"
+
+namespace convstep {
+
+using Json = nlohmann::json;
+
+// Parses text into JSON, or says where it is malformed.
+Result<Json> ParseJson(const std::string& text);
+
+// [C][H][W] numbers; every channel and row must have the same length. A
+// string instead names a grid file (.csv, .tsv, .txt or .npy, see
+// core/grid_file.h), relative to the current directory.
+Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field);
+// Four nested levels of numbers, equally ragged-free; `layout` names the
+// levels in error messages (Conv2d's weight by default). A string names a
+// grid file whose C×H×W grid becomes [1][C][H][W]: for Conv2d one filter,
+// for ConvTranspose2d the kernels of one input channel.
+Result<Tensor4> Tensor4FromJson(const Json& j, const std::string& field,
+                                const std::string& layout = "[filters][channels][rows][columns]");
+// A list of numbers.
+Result<std::vector<double>> VectorFromJson(const Json& j, const std::string& field);
+// An int or [h, w]; `fallback` when the field is absent.
+Result<Pair> PairFromJson(const Json& spec, const std::string& field, Pair fallback);
+// An int, [h, w], [top, bottom, left, right], "valid" or "same" (0 when absent).
+Result<PaddingSpec> PaddingFromJson(const Json& spec);
+// "zeros" (default), "reflect", "replicate" or "circular".
+Result<PaddingMode> PaddingModeFromJson(const Json& spec);
+// An integer field with a default, and a readable error when it is not one.
+Result<int> IntFromJson(const Json& spec, const std::string& field, int fallback);
+
+// The parts every convolution-like spec has: "input", "weight" (whose
+// nesting `weight_layout` describes) and an optional "bias". Input and
+// weight may each be numbers or a grid file's name, as above.
+struct Operands {
+  Tensor3 input;
+  Tensor4 weight;
+  std::vector<double> bias;
+};
+Result<Operands> OperandsFromJson(const Json& spec, const std::string& weight_layout);
+
+Result<Conv2dSpec> Conv2dSpecFromJson(const Json& spec);
+
+Json ToJson(const Tensor3& t);
+Json ToJson(const Padding4& p);
+
+}  // namespace convstep

@@ -1,0 +1,481 @@
+#include "core/nn/model_summary.h"
+
+#include <algorithm>
+#include <array>
+#include <climits>
+
+#include "core/conv/conv_spec.h"
+#include "core/conv/output_size.h"
+
+namespace convstep {
+
+namespace {
+
+// [SECTION] Layer types and Keras's names
+
+struct LayerTypeInfo {
+  LayerType type;
+  const char* json_name;   // the "type" string of the model format
+  const char* class_name;  // Keras's class
+  const char* keras_name;  // Keras's snake_case of the class: the base of its automatic names
+};
+
+constexpr LayerTypeInfo kLayerTypes[] = {
+    {LayerType::kConv2d, "conv2d", "Conv2D", "conv2d"},
+    {LayerType::kMaxPool2d, "maxpool2d", "MaxPooling2D", "max_pooling2d"},
+    {LayerType::kAvgPool2d, "avgpool2d", "AveragePooling2D", "average_pooling2d"},
+    {LayerType::kFlatten, "flatten", "Flatten", "flatten"},
+    {LayerType::kGlobalAvgPool2d, "globalavgpool2d", "GlobalAveragePooling2D", "global_average_pooling2d"},
+    {LayerType::kDense, "dense", "Dense", "dense"},
+    {LayerType::kBatchNorm, "batchnorm", "BatchNormalization", "batch_normalization"},
+    {LayerType::kReLU, "relu", "ReLU", "re_lu"},
+    {LayerType::kDropout, "dropout", "Dropout", "dropout"},
+};
+
+const LayerTypeInfo& InfoOf(LayerType type) {
+  for (const LayerTypeInfo& info : kLayerTypes) {
+    if (info.type == type) return info;
+  }
+  return kLayerTypes[0];
+}
+
+// Keras names the second conv2d of a model conv2d_1, the third conv2d_2
+// (counting per class in a fresh session).
+std::string KerasName(const std::vector<LayerSpec>& layers, size_t i) {
+  const auto before = std::count_if(layers.begin(), layers.begin() + static_cast<std::ptrdiff_t>(i),
+                                    [&](const LayerSpec& l) { return l.type == layers[i].type; });
+  std::string name = InfoOf(layers[i].type).keras_name;
+  return before == 0 ? name : name + "_" + std::to_string(before);
+}
+
+// How errors name a layer: 1-based as a student counts, then the name the
+// Keras summary would show, e.g. "layer 3, conv2d_1 (Conv2D)".
+std::string LayerLabel(const std::vector<LayerSpec>& layers, size_t i) {
+  return "layer " + std::to_string(i + 1) + ", " + KerasName(layers, i) + " (" +
+         InfoOf(layers[i].type).class_name + ")";
+}
+
+// The fields each type takes besides "type", in Keras's names.
+std::vector<std::string> FieldsOf(LayerType type) {
+  switch (type) {
+    case LayerType::kConv2d:
+      return {"filters", "kernel_size", "strides", "padding", "dilation_rate", "use_bias"};
+    case LayerType::kMaxPool2d:
+    case LayerType::kAvgPool2d:
+      return {"pool_size", "strides", "padding"};
+    case LayerType::kDense:
+      return {"units", "use_bias"};
+    case LayerType::kDropout:
+      return {"rate"};
+    case LayerType::kFlatten:
+    case LayerType::kGlobalAvgPool2d:
+    case LayerType::kBatchNorm:
+    case LayerType::kReLU:
+      break;
+  }
+  return {};
+}
+
+// [SECTION] Reading the JSON model
+
+Result<KerasPadding> KerasPaddingFromJson(const Json& layer) {
+  if (!layer.contains("padding")) return KerasPadding::kValid;
+  const Json& v = layer["padding"];
+  if (v == "valid") return KerasPadding::kValid;
+  if (v == "same") return KerasPadding::kSame;
+  return Error{"padding must be \"valid\" or \"same\""};
+}
+
+// Fills the fields of `layer` (whose type is set) from its JSON object;
+// returns what is wrong, or an empty string.
+std::string ReadLayerFields(const Json& j, LayerSpec* layer) {
+  const std::vector<std::string> fields = FieldsOf(layer->type);
+  for (const auto& item : j.items()) {
+    const std::string& key = item.key();
+    if (key == "type" || std::find(fields.begin(), fields.end(), key) != fields.end()) continue;
+    // Keras code often writes Conv2D(32, 3, activation="relu"); this format
+    // keeps every activation a layer, as the summary table lists it.
+    if (key == "activation") return "activation is a layer of its own here: add {\"type\": \"relu\"} after this one";
+    std::string takes;
+    for (const std::string& f : fields) takes += (takes.empty() ? "" : ", ") + f;
+    return "unknown field \"" + key + "\": " + InfoOf(layer->type).json_name +
+           (takes.empty() ? " takes no other fields" : " takes " + takes);
+  }
+
+  switch (layer->type) {
+    case LayerType::kConv2d: {
+      if (!j.contains("filters")) return "needs \"filters\", the number of filters, e.g. 32";
+      if (!j.contains("kernel_size")) return "needs \"kernel_size\", e.g. 3 or [3, 3]";
+      Result<int> filters = IntFromJson(j, "filters", 0);
+      if (!filters) return filters.error();
+      layer->filters = *filters;
+      Result<Pair> kernel = PairFromJson(j, "kernel_size", Pair{});
+      if (!kernel) return kernel.error();
+      layer->kernel_size = *kernel;
+      Result<Pair> dilation = PairFromJson(j, "dilation_rate", Pair{1, 1});
+      if (!dilation) return dilation.error();
+      layer->dilation_rate = *dilation;
+      if (j.contains("use_bias")) {
+        if (!j["use_bias"].is_boolean()) return "use_bias must be true or false";
+        layer->use_bias = j["use_bias"].get<bool>();
+      }
+      break;
+    }
+    case LayerType::kMaxPool2d:
+    case LayerType::kAvgPool2d: {
+      Result<Pair> pool = PairFromJson(j, "pool_size", Pair{2, 2});
+      if (!pool) return pool.error();
+      layer->pool_size = *pool;
+      break;
+    }
+    case LayerType::kDense: {
+      if (!j.contains("units")) return "needs \"units\", the number of outputs, e.g. 10";
+      Result<int> units = IntFromJson(j, "units", 0);
+      if (!units) return units.error();
+      layer->units = *units;
+      if (j.contains("use_bias")) {
+        if (!j["use_bias"].is_boolean()) return "use_bias must be true or false";
+        layer->use_bias = j["use_bias"].get<bool>();
+      }
+      break;
+    }
+    case LayerType::kDropout: {
+      if (!j.contains("rate") || !j["rate"].is_number()) {
+        return "needs \"rate\", the fraction of inputs dropped, e.g. 0.5";
+      }
+      layer->rate = j["rate"].get<double>();
+      break;
+    }
+    case LayerType::kFlatten:
+    case LayerType::kGlobalAvgPool2d:
+    case LayerType::kBatchNorm:
+    case LayerType::kReLU:
+      break;
+  }
+
+  if (layer->type == LayerType::kConv2d || layer->type == LayerType::kMaxPool2d ||
+      layer->type == LayerType::kAvgPool2d) {
+    if (j.contains("strides")) {
+      Result<Pair> strides = PairFromJson(j, "strides", Pair{1, 1});
+      if (!strides) return strides.error();
+      layer->strides = *strides;
+    }
+    Result<KerasPadding> padding = KerasPaddingFromJson(j);
+    if (!padding) return padding.error();
+    layer->padding = *padding;
+  }
+  return "";
+}
+
+// [SECTION] Shapes and counts
+
+using Shape = std::vector<long long>;
+
+// Parameter counts beyond this are typing mistakes, not models; the bound
+// keeps every product and sum exact in 64 bits.
+constexpr long long kMaxCount = 1'000'000'000'000'000;
+
+// a * b, or nothing when it exceeds kMaxCount (a, b >= 0).
+std::optional<long long> Product(long long a, long long b) {
+  if (b != 0 && a > kMaxCount / b) return std::nullopt;
+  return a * b;
+}
+
+std::string ShapeText(const Shape& shape) {
+  std::string text;
+  for (long long d : shape) text += (text.empty() ? "" : "\u00d7") + std::to_string(d);
+  return text;
+}
+
+std::string PairText(Pair p) { return ShapeText({p.h, p.w}); }
+
+std::string TooManyParams() {
+  return "more than " + WithThousands(kMaxCount) + " parameters, beyond what ConvStep counts";
+}
+
+std::string NeedsFeatureMap(const Shape& input) {
+  return "needs a height\u00d7width\u00d7channels input, but gets the flat " + ShapeText(input) +
+         " values of the layer before: move it before the Flatten layer";
+}
+
+// Slides a window over the input's height and width the Keras way: "valid"
+// keeps every window inside, out = floor((n - d(k - 1) - 1)/s) + 1; "same"
+// pads so that out = ceil(n/s). Writes the output size, or returns why no
+// window fits.
+std::string SlideWindow(const Shape& input, Pair window, Pair strides, Pair dilation, KerasPadding padding,
+                        const char* noun, int* out_h, int* out_w) {
+  const int h = static_cast<int>(input[0]);
+  const int w = static_cast<int>(input[1]);
+  Padding4 pad;
+  if (padding == KerasPadding::kSame) {
+    SamePadding(h, window.h, strides.h, dilation.h, &pad.top, &pad.bottom);
+    SamePadding(w, window.w, strides.w, dilation.w, &pad.left, &pad.right);
+  }
+  const AxisSize axis_h = ComputeAxisSize(h, window.h, pad.top, pad.bottom, strides.h, dilation.h);
+  const AxisSize axis_w = ComputeAxisSize(w, window.w, pad.left, pad.right, strides.w, dilation.w);
+  if (axis_h.output == 0 || axis_w.output == 0) {
+    std::string what = "the " + PairText(window) + " " + noun;
+    if (dilation.h > 1 || dilation.w > 1) {
+      what += " with dilation " + PairText(dilation) + " spans " + PairText({axis_h.span, axis_w.span}) + " and";
+    }
+    return what + " does not fit in the " + PairText({h, w}) + " input";
+  }
+  *out_h = axis_h.output;
+  *out_w = axis_w.output;
+  return "";
+}
+
+// Checks a window's sizes: at least 1, and small enough for the size
+// arithmetic (the same bound as a Conv2d spec).
+std::string CheckWindowPair(Pair p, const char* field) {
+  if (p.h < 1 || p.w < 1) return std::string(field) + " must be at least 1";
+  if (std::max(p.h, p.w) > kMaxSide) {
+    return std::string(field) + " above " + std::to_string(kMaxSide) + " is not supported";
+  }
+  return "";
+}
+
+// Applies one layer to `input`: fills the row's output shape and parameters,
+// or returns why the layer cannot take that input.
+std::string ApplyLayer(const LayerSpec& layer, const Shape& input, LayerSummary* row) {
+  switch (layer.type) {
+    case LayerType::kConv2d: {
+      if (input.size() != 3) return NeedsFeatureMap(input);
+      if (layer.filters < 1) return "filters must be at least 1";
+      const Pair strides = layer.strides.value_or(Pair{1, 1});
+      for (const std::string& problem : {CheckWindowPair(layer.kernel_size, "kernel_size"),
+                                         CheckWindowPair(strides, "strides"),
+                                         CheckWindowPair(layer.dilation_rate, "dilation_rate")}) {
+        if (!problem.empty()) return problem;
+      }
+      int out_h = 0;
+      int out_w = 0;
+      std::string problem = SlideWindow(input, layer.kernel_size, strides, layer.dilation_rate, layer.padding,
+                                        "kernel", &out_h, &out_w);
+      if (!problem.empty()) return problem;
+      // One kh×kw×C_in weight block per filter, plus its bias. kh·kw is at
+      // most kMaxSide², far inside 64 bits.
+      const long long window = static_cast<long long>(layer.kernel_size.h) * layer.kernel_size.w;
+      const std::optional<long long> taps = Product(window, input[2]);
+      if (!taps) return TooManyParams();
+      const std::optional<long long> params = Product(*taps + (layer.use_bias ? 1 : 0), layer.filters);
+      if (!params) return TooManyParams();
+      row->output_shape = {out_h, out_w, layer.filters};
+      row->params = *params;
+      return "";
+    }
+    case LayerType::kMaxPool2d:
+    case LayerType::kAvgPool2d: {
+      if (input.size() != 3) return NeedsFeatureMap(input);
+      const Pair strides = layer.strides.value_or(layer.pool_size);
+      for (const std::string& problem :
+           {CheckWindowPair(layer.pool_size, "pool_size"), CheckWindowPair(strides, "strides")}) {
+        if (!problem.empty()) return problem;
+      }
+      int out_h = 0;
+      int out_w = 0;
+      std::string problem = SlideWindow(input, layer.pool_size, strides, Pair{1, 1}, layer.padding,
+                                        "pooling window", &out_h, &out_w);
+      if (!problem.empty()) return problem;
+      row->output_shape = {out_h, out_w, input[2]};
+      return "";
+    }
+    case LayerType::kFlatten: {
+      long long size = 1;
+      for (long long d : input) {
+        const std::optional<long long> p = Product(size, d);
+        if (!p) return "more than " + WithThousands(kMaxCount) + " values, beyond what ConvStep counts";
+        size = *p;
+      }
+      row->output_shape = {size};
+      return "";
+    }
+    case LayerType::kGlobalAvgPool2d:
+      if (input.size() != 3) return NeedsFeatureMap(input);
+      row->output_shape = {input[2]};
+      return "";
+    case LayerType::kDense: {
+      if (input.size() != 1) {
+        return "needs a flat input, but gets " + ShapeText(input) + ": add a Flatten layer before it";
+      }
+      if (layer.units < 1) return "units must be at least 1";
+      // One weight per input and output, plus one bias per output.
+      const std::optional<long long> params = Product(input[0] + (layer.use_bias ? 1 : 0), layer.units);
+      if (!params) return TooManyParams();
+      row->output_shape = {layer.units};
+      row->params = *params;
+      return "";
+    }
+    case LayerType::kBatchNorm: {
+      // Per channel: gamma and beta are trained, the moving mean and
+      // variance are updated by statistics, not by the optimiser.
+      const std::optional<long long> params = Product(input.back(), 4);
+      if (!params) return TooManyParams();
+      row->output_shape = input;
+      row->params = *params;
+      row->non_trainable_params = *params / 2;
+      return "";
+    }
+    case LayerType::kReLU:
+      row->output_shape = input;
+      return "";
+    case LayerType::kDropout:
+      // Written so that NaN fails too.
+      if (!(layer.rate >= 0.0 && layer.rate < 1.0)) {
+        return "rate must be at least 0 and below 1: it is the fraction of inputs dropped";
+      }
+      row->output_shape = input;
+      return "";
+  }
+  return "";
+}
+
+// [SECTION] The Keras table
+
+// One row of print_summary: each field starts at its column and the line is
+// padded to the column's end, as Keras's print_row does.
+std::string TableRow(const std::array<std::string, 3>& fields, const std::array<size_t, 3>& widths) {
+  std::string line;
+  for (size_t c = 0; c < fields.size(); ++c) {
+    line += fields[c];
+    line += std::string(widths[c] - fields[c].size(), ' ');
+  }
+  return line + "\n";
+}
+
+}  // namespace
+
+// [SECTION] Public API
+
+const char* LayerTypeName(LayerType type) { return InfoOf(type).json_name; }
+
+const char* KerasClassName(LayerType type) { return InfoOf(type).class_name; }
+
+std::string KerasShapeText(const std::vector<long long>& shape) {
+  std::string text = "(None";
+  for (long long d : shape) text += ", " + std::to_string(d);
+  return text + ")";
+}
+
+std::string WithThousands(long long n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
+  return digits;
+}
+
+Result<Model> ModelFromJson(const Json& j) {
+  if (!j.is_object()) return Error{"the model must be a JSON object with \"input_shape\" and \"layers\""};
+  const std::string shape_hint = "input_shape must be three whole numbers [height, width, channels], e.g. [32, 32, 3]";
+  if (!j.contains("input_shape")) return Error{"the model has no \"input_shape\": " + shape_hint};
+  const Json& shape = j["input_shape"];
+  if (!shape.is_array() || shape.size() != 3) return Error{shape_hint};
+  std::array<int, 3> dims{};
+  for (size_t i = 0; i < 3; ++i) {
+    if (!shape[i].is_number_integer()) return Error{shape_hint};
+    const auto v = shape[i].get<long long>();
+    if (v < INT_MIN || v > INT_MAX) return Error{"input_shape[" + std::to_string(i) + "] is out of range"};
+    dims[i] = static_cast<int>(v);
+  }
+  Model model;
+  model.height = dims[0];
+  model.width = dims[1];
+  model.channels = dims[2];
+
+  if (!j.contains("layers") || !j["layers"].is_array()) {
+    return Error{"the model needs \"layers\": a list such as [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 10}]"};
+  }
+  const Json& layers = j["layers"];
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const std::string position = "layer " + std::to_string(i + 1);
+    const Json& lj = layers[i];
+    if (!lj.is_object() || !lj.contains("type") || !lj["type"].is_string()) {
+      return Error{position + " must be an object with a \"type\", e.g. {\"type\": \"flatten\"}"};
+    }
+    const std::string type = lj["type"].get<std::string>();
+    const auto info = std::find_if(std::begin(kLayerTypes), std::end(kLayerTypes),
+                                   [&](const LayerTypeInfo& t) { return type == t.json_name; });
+    if (info == std::end(kLayerTypes)) {
+      std::string known;
+      for (const LayerTypeInfo& t : kLayerTypes) known += (known.empty() ? "" : ", ") + std::string(t.json_name);
+      return Error{position + ": unknown layer type \"" + type + "\": use one of " + known};
+    }
+    LayerSpec layer;
+    layer.type = info->type;
+    model.layers.push_back(layer);
+    const std::string problem = ReadLayerFields(lj, &model.layers.back());
+    if (!problem.empty()) return Error{LayerLabel(model.layers, i) + ": " + problem};
+  }
+  return model;
+}
+
+Result<ModelSummary> SummarizeModel(const Model& model) {
+  if (model.height < 1 || model.width < 1 || model.channels < 1) {
+    return Error{"input_shape must be three positive whole numbers [height, width, channels], e.g. [32, 32, 3]"};
+  }
+  if (std::max(model.height, model.width) > kMaxSide) {
+    return Error{"input images larger than " + std::to_string(kMaxSide) + " on a side are not supported"};
+  }
+  ModelSummary summary;
+  Shape shape{model.height, model.width, model.channels};
+  for (size_t i = 0; i < model.layers.size(); ++i) {
+    LayerSummary row;
+    row.type = model.layers[i].type;
+    row.name = KerasName(model.layers, i);
+    const std::string problem = ApplyLayer(model.layers[i], shape, &row);
+    if (!problem.empty()) return Error{LayerLabel(model.layers, i) + ": " + problem};
+    // Each count is at most kMaxCount, so the sum cannot overflow before the check.
+    summary.total_params += row.params;
+    summary.non_trainable_params += row.non_trainable_params;
+    if (summary.total_params > kMaxCount) return Error{"the model has " + TooManyParams()};
+    shape = row.output_shape;
+    summary.layers.push_back(std::move(row));
+  }
+  summary.trainable_params = summary.total_params - summary.non_trainable_params;
+  return summary;
+}
+
+std::string FormatKerasSummary(const ModelSummary& summary) {
+  // Keras's stops for a Sequential model: line_length 65 at positions
+  // .45/.85/1.0, so columns end at 29, 55 and 65.
+  std::array<size_t, 3> widths{29, 26, 10};
+  const std::array<std::string, 3> header{"Layer (type)", "Output Shape", "Param #"};
+  std::vector<std::array<std::string, 3>> rows;
+  for (const LayerSummary& layer : summary.layers) {
+    rows.push_back({layer.name + " (" + KerasClassName(layer.type) + ")", KerasShapeText(layer.output_shape),
+                    std::to_string(layer.params)});
+  }
+  // Keras truncates a field at its column's end (max_pooling2d_1
+  // (MaxPooling2 ...); widening keeps the name whole and at least one space
+  // before the next column.
+  for (const auto& row : rows) {
+    widths[0] = std::max(widths[0], row[0].size() + 1);
+    widths[1] = std::max(widths[1], row[1].size() + 1);
+    widths[2] = std::max(widths[2], row[2].size());
+  }
+  const size_t line_length = widths[0] + widths[1] + widths[2];
+  const std::string thin(line_length, '_');
+  const std::string thick(line_length, '=');
+
+  std::string out = "Model: \"sequential\"\n" + thin + "\n" + TableRow(header, widths) + thick + "\n";
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out += TableRow(rows[i], widths);
+    out += (i + 1 == rows.size() ? thick : thin) + "\n";
+  }
+  out += "Total params: " + WithThousands(summary.total_params) + "\n";
+  out += "Trainable params: " + WithThousands(summary.trainable_params) + "\n";
+  out += "Non-trainable params: " + WithThousands(summary.non_trainable_params) + "\n";
+  return out + thin + "\n";
+}
+
+Json ToJson(const ModelSummary& summary) {
+  Json layers = Json::array();
+  for (const LayerSummary& layer : summary.layers) {
+    layers.push_back({{"type", LayerTypeName(layer.type)}, {"output_shape", layer.output_shape}, {"params", layer.params}});
+  }
+  return {{"layers", std::move(layers)},
+          {"total_params", summary.total_params},
+          {"trainable_params", summary.trainable_params},
+          {"non_trainable_params", summary.non_trainable_params}};
+}
+
+}  // namespace convstep

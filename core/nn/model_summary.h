@@ -1,0 +1,98 @@
+// The Keras model summary: a Sequential-like stack of layers on an input of
+// [H, W, C] (Keras's channels_last order), each layer's output shape and
+// parameter count, and the table model.summary() prints in TF 2.x, so a
+// student can check by hand what Keras reports.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/result.h"
+#include "core/conv/tensor.h"
+#include "core/formats/spec_json.h"
+
+namespace convstep {
+
+enum class LayerType {
+  kConv2d,
+  kMaxPool2d,
+  kAvgPool2d,
+  kFlatten,
+  kGlobalAvgPool2d,
+  kDense,
+  kBatchNorm,
+  kReLU,
+  kDropout,
+};
+
+// Keras's two padding names; explicit amounts do not exist in Keras layers.
+enum class KerasPadding { kValid, kSame };
+
+// One layer as Keras's constructor takes it. Each type reads only its own
+// fields (a dense layer reads units and use_bias).
+struct LayerSpec {
+  LayerType type = LayerType::kConv2d;
+  int filters = 1;                              // conv2d: output channels, one per filter
+  Pair kernel_size{3, 3};                       // conv2d: window height and width
+  std::optional<Pair> strides;                  // conv2d and pooling; Keras's default when empty:
+                                                // 1 for conv2d, pool_size for pooling
+  KerasPadding padding = KerasPadding::kValid;  // conv2d and pooling
+  Pair dilation_rate{1, 1};                     // conv2d: spacing between kernel taps
+  bool use_bias = true;                         // conv2d and dense: one bias per output
+  Pair pool_size{2, 2};                         // maxpool2d and avgpool2d: window height and width
+  int units = 1;                                // dense: outputs
+  double rate = 0.0;                            // dropout: fraction of inputs zeroed while training, in [0, 1)
+};
+
+struct Model {
+  int height = 32;  // input_shape [height, width, channels], the batch left out
+  int width = 32;   // as in Keras; the default is a CIFAR image
+  int channels = 3;
+  std::vector<LayerSpec> layers;  // applied in order, like keras.Sequential
+};
+
+struct LayerSummary {
+  LayerType type = LayerType::kConv2d;
+  std::string name;                     // Keras's automatic name: conv2d, conv2d_1, max_pooling2d, ...
+  std::vector<long long> output_shape;  // without the batch: [H, W, C], or [N] once flat
+  long long params = 0;                 // all parameters, Keras's "Param #" column
+  long long non_trainable_params = 0;   // what the optimiser does not train (batchnorm's moving statistics)
+};
+
+struct ModelSummary {
+  std::vector<LayerSummary> layers;
+  long long total_params = 0;
+  long long trainable_params = 0;
+  long long non_trainable_params = 0;
+};
+
+// The "type" string of the JSON model format ("conv2d", "maxpool2d", ...).
+const char* LayerTypeName(LayerType type);
+// Keras's class name ("Conv2D", "MaxPooling2D", ...).
+const char* KerasClassName(LayerType type);
+// Keras's output shape column, the batch as None: "(None, 30, 30, 32)".
+std::string KerasShapeText(const std::vector<long long>& shape);
+// 113738 -> "113,738", as Python's "{:,}" (Keras's totals).
+std::string WithThousands(long long n);
+
+// A model object {"input_shape": [H, W, C], "layers": [{"type": ...}, ...]}
+// (the format of tests/data/summary_cases.json). Unknown fields are errors,
+// so that PyTorch's "stride" is not silently read as Keras's default.
+Result<Model> ModelFromJson(const Json& j);
+
+// Every layer's output shape and parameters, or an error naming the first
+// layer that cannot work, e.g. "layer 3, conv2d_1 (Conv2D): the 3×3 kernel
+// does not fit in the 2×2 input".
+Result<ModelSummary> SummarizeModel(const Model& model);
+
+// The table Keras's model.summary() prints for a Sequential model (TF 2.x,
+// line length 65), each line ending in a newline. A column too narrow for a
+// name is widened rather than truncated as Keras does.
+std::string FormatKerasSummary(const ModelSummary& summary);
+
+// {"layers": [{"type", "output_shape", "params"}], "total_params",
+//  "trainable_params", "non_trainable_params"}.
+Json ToJson(const ModelSummary& summary);
+
+}  // namespace convstep
