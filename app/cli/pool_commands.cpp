@@ -6,6 +6,7 @@
 #include "core/conv/conv_transpose2d.h"
 #include "core/conv/pool2d.h"
 #include "core/formats/spec_json.h"
+#include "core/teach/step_text.h"
 
 namespace convstep::cli {
 
@@ -27,20 +28,46 @@ Json ArgmaxJson(const Pool2dStepper& stepper) {
   return channels;
 }
 
+// One step: where the window is, its taps, the value and the arithmetic a
+// student writes ("max(1, 3, 2, 6) = 6").
+Json PoolStepJson(const PoolStep& step, PoolMode mode) {
+  Json taps = Json::array();
+  for (const PoolTap& t : step.taps) {
+    taps.push_back({{"y", t.y}, {"x", t.x}, {"input", t.input}, {"in_padding", t.in_padding}});
+  }
+  Json j = {{"step", step.step},           {"total_steps", step.total_steps}, {"channel", step.channel},
+            {"out_y", step.out_y},         {"out_x", step.out_x},             {"window_top", step.window_top},
+            {"window_left", step.window_left}, {"taps", std::move(taps)},     {"value", step.value},
+            {"arithmetic", PoolArithmetic(step, mode)}};
+  if (mode == PoolMode::kMax) j["argmax"] = step.argmax;
+  else j["divisor"] = step.divisor;
+  return j;
+}
+
 }  // namespace
 
 void AddPoolCommands(CLI::App& app, CommandRun* run) {
   auto pool_path = std::make_shared<std::string>();
+  auto pool_step = std::make_shared<long long>(-1);
   CLI::App* pool = app.add_subcommand("pool2d", "Max or average pooling: output, and argmax for max");
   pool->add_option("SPEC", *pool_path, "spec JSON file, or - for stdin")->required();
-  pool->callback([run, pool_path] {
-    *run = [pool_path]() -> Result<std::string> {
+  pool->add_option("--step", *pool_step, "0-based step: print that step's window and arithmetic instead");
+  pool->callback([run, pool_path, pool_step] {
+    *run = [pool_path, pool_step]() -> Result<std::string> {
       Result<Json> json = ReadJsonArgument(*pool_path);
       if (!json) return Error{json.error()};
       Result<Pool2dSpec> spec = Pool2dSpecFromJson(*json);
       if (!spec) return Error{spec.error()};
       Result<Pool2dStepper> stepper = Pool2dStepper::Create(std::move(spec).value());
       if (!stepper) return Error{stepper.error()};
+      if (*pool_step >= 0) {
+        const int total = stepper->TotalSteps();
+        if (*pool_step >= total) {
+          return Error{"step " + std::to_string(*pool_step) + " is out of range: this pooling has " +
+                       std::to_string(total) + " steps, 0 to " + std::to_string(total - 1)};
+        }
+        return Print(PoolStepJson(stepper->Step(static_cast<int>(*pool_step)), stepper->geometry().mode));
+      }
       const Tensor3& out = stepper->Output();
       Json result = {{"output_shape", {out.c, out.h, out.w}}, {"output", ToJson(out)}};
       if (stepper->geometry().mode == PoolMode::kMax) result["argmax"] = ArgmaxJson(*stepper);

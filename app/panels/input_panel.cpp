@@ -62,7 +62,7 @@ void DrawInputPanel(AppState& state) {
         const int visits = conv.VisitsAt(py, px);
         if (state.view.show_visits) {
           grid.values[i] = visits;
-          grid.fills[i] = visits == 0 ? CurrentColors().dropped_fill : Heat(static_cast<float>(visits) / static_cast<float>(std::max(max_visits, 1)));
+          grid.fills[i] = visits == 0 ? CurrentColors().dropped_fill : Heat(state.view.appearance.palette, static_cast<float>(visits) / static_cast<float>(std::max(max_visits, 1)));
         } else {
           grid.values[i] = PaddedValue(input, g, c, py, px);
           grid.fills[i] = in_padding ? CurrentColors().padding_fill : InputValueFill(grid.values[i], lo, hi);
@@ -109,9 +109,8 @@ void DrawInputPanel(AppState& state) {
         // The document, not the stepper's copy: a commit replaces the stepper.
         [&](int py, int px) { return state.session.conv.input.at(c, py - g.padding.top, px - g.padding.left); },
         [&](int py, int px, double v) {
-          Conv2dSpec spec = state.session.conv;
-          spec.input.at(c, py - g.padding.top, px - g.padding.left) = v;
-          state.TryConv(spec, "cell:" + grid.name + ":" + std::to_string(py) + "," + std::to_string(px));
+          state.Edit(SetCell(state.session.conv, {GridRef::Kind::kInput, c, 0}, py - g.padding.top, px - g.padding.left, v),
+                     "cell:" + grid.name + ":" + std::to_string(py) + "," + std::to_string(px));
         });
     ImGui::EndGroup();
   }

@@ -41,11 +41,7 @@ void DrawKernelsPanel(AppState& state) {
       ImGui::SetNextItemWidth(Scaled(80));
       ImGui::InputDouble(TrId("kernels.bias").c_str(), &bias, 0.0, 0.0, "%g");
       ConceptTooltip("tip.bias_value");
-      if (ImGui::IsItemDeactivatedAfterEdit()) {
-        Conv2dSpec spec = conv.spec();
-        spec.bias[static_cast<size_t>(f)] = bias;
-        state.TryConv(spec, "bias:" + std::to_string(f));
-      }
+      if (ImGui::IsItemDeactivatedAfterEdit()) state.Edit(SetBiasValue(state.session.conv, f, bias), "bias:" + std::to_string(f));
       ImGui::PopID();
     }
     for (int ci = 0; ci < g.in_per_group; ++ci) {
@@ -78,9 +74,8 @@ void DrawKernelsPanel(AppState& state) {
           // The document, not the stepper's copy: a commit replaces the stepper.
           [&](int y, int x) { return state.session.conv.weight.at(f, ci, y, x); },
           [&](int y, int x, double v) {
-            Conv2dSpec spec = state.session.conv;
-            spec.weight.at(f, ci, y, x) = v;
-            state.TryConv(spec, "cell:" + grid.name + ":" + std::to_string(y) + "," + std::to_string(x));
+            state.Edit(SetCell(state.session.conv, {GridRef::Kind::kKernel, f, ci}, y, x, v),
+                       "cell:" + grid.name + ":" + std::to_string(y) + "," + std::to_string(x));
           });
       ImGui::EndGroup();
     }

@@ -15,11 +15,11 @@ namespace convstep {
 namespace {
 
 // How many windows read an input position, as the slide's legend: 1×, 2×, 4×.
-void VisitLegend(const std::vector<int>& counts, int max_visits) {
+void VisitLegend(HeatPalette palette, const std::vector<int>& counts, int max_visits) {
   ImGui::TextUnformatted(Tr("matrix.legend"));
   for (int v : counts) {
     ImGui::SameLine();
-    const ImU32 fill = Heat(static_cast<float>(v) / static_cast<float>(max_visits));
+    const ImU32 fill = Heat(palette, static_cast<float>(v) / static_cast<float>(max_visits));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h * 2.2f, p.y + h), fill);
@@ -41,7 +41,7 @@ void DrawMatrixPanel(AppState& state) {
   const Conv2dGeometry& g = conv.geometry();
   const Im2Col& m = *state.matrix;
   const ConvStep step = conv.Step(state.view.step);
-  const int column = step.out_y * g.out_w + step.out_x;
+  const int column = PatchColumn(g, step.out_y, step.out_x);
   const std::string title =
       TrFormat("matrix.title", {std::to_string(m.filters), std::to_string(m.rows), std::to_string(m.cols)});
   PanelTitle(title.c_str());
@@ -62,7 +62,7 @@ void DrawMatrixPanel(AppState& state) {
     if (v > 0 && std::find(counts.begin(), counts.end(), v) == counts.end()) counts.push_back(v);
   }
   std::sort(counts.begin(), counts.end());
-  VisitLegend(counts, max_visits);
+  VisitLegend(state.view.appearance.palette, counts, max_visits);
 
   // W transposed on screen (taps down, filters across) so its rows line up
   // with P's rows, tap by tap.
@@ -97,7 +97,7 @@ void DrawMatrixPanel(AppState& state) {
     for (int c = 0; c < m.cols; ++c) {
       const PatchSource src = SourceOfPatch(g, r, c);
       p.values.push_back(m.Patch(r, c));
-      p.fills.push_back(Heat(static_cast<float>(conv.VisitsAt(src.y, src.x)) / static_cast<float>(max_visits)));
+      p.fills.push_back(Heat(state.view.appearance.palette, static_cast<float>(conv.VisitsAt(src.y, src.x)) / static_cast<float>(max_visits)));
     }
   }
   // Each channel's block of rows framed in its colour, then the current column.
@@ -108,7 +108,10 @@ void DrawMatrixPanel(AppState& state) {
   }
   p.outlines.push_back({0, static_cast<float>(column), static_cast<float>(m.rows), 1, kCurrentColor, 3.0f});
   const GridHit hit = DrawGrid(p);
-  if (hit.clicked) state.GoToStep(conv.StepOf(step.out_channel, hit.x / g.out_w, hit.x % g.out_w));
+  if (hit.clicked) {
+    const OutputPosition at = OutputOfColumn(g, hit.x);
+    state.GoToStep(conv.StepOf(step.out_channel, at.y, at.x));
+  }
 
   ImGui::TextUnformatted(Tr("matrix.product"));
   GridDraw o;
@@ -119,7 +122,7 @@ void DrawMatrixPanel(AppState& state) {
   const auto [lo_it, hi_it] = std::minmax_element(m.product.begin(), m.product.end());
   for (double v : m.product) {
     o.values.push_back(v);
-    o.fills.push_back(HeatIn(v, *lo_it, *hi_it));
+    o.fills.push_back(HeatIn(state.view.appearance.palette, v, *lo_it, *hi_it));
   }
   o.outlines.push_back({static_cast<float>(step.out_channel), static_cast<float>(column), 1, 1, kCurrentColor, 2.5f});
   DrawGrid(o);

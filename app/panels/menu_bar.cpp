@@ -105,17 +105,6 @@ constexpr FrameExport kFrameExports[] = {
     {"export.menu_sequence", "export.title_sequence", "step.png", ExportKind::kPngSequence},
 };
 
-void OpenPresetNamed(AppState& state, const std::string& name) {
-  Result<Session> session = LoadPreset(name);
-  if (!session) return state.SetStatus(session.error(), true);
-  const int step = session->step;
-  // Undoable like any change, so a click on a preset never loses work.
-  if (!state.Commit(std::move(session).value(), "")) return;
-  state.GoToStep(step);
-  state.view.glide_t = 1.0f;
-  state.view.session_path.clear();
-  state.SetStatus(TrFormat("status.opened_preset", {name}), false);
-}
 
 }  // namespace
 
@@ -182,19 +171,19 @@ void DrawMenuBar(AppState& state) {
     if (ImGui::BeginMenu(TrId("menu.presets").c_str())) {
       for (const PresetEntry& p : PresetEntries()) {
         ImGui::PushID(p.name.c_str());
-        if (ImGui::MenuItem(PresetTitle(p))) OpenPresetNamed(state, p.name);
+        if (ImGui::MenuItem(PresetTitle(p))) OpenPreset(state, p.name);
         ImGui::PopID();
       }
       ImGui::Separator();
       // The lecture's pooling slide and model summary live in Ejemplo 1's
       // session; these open it on their tab.
       if (ImGui::MenuItem(TrId("menu.preset_pooling").c_str())) {
-        OpenPresetNamed(state, "ejemplo1");
+        OpenPreset(state, "ejemplo1");
         state.view.tab = Tab::kPooling;
         state.view.tab_requested = true;
       }
       if (ImGui::MenuItem(TrId("menu.preset_summary").c_str())) {
-        OpenPresetNamed(state, "ejemplo1");
+        OpenPreset(state, "ejemplo1");
         state.view.tab = Tab::kSummary;
         state.view.tab_requested = true;
       }

@@ -49,7 +49,7 @@ void DrawOutputPanel(AppState& state) {
         if (conv.StepOf(f, y, x) > state.view.step) continue;
         const size_t i = static_cast<size_t>(y) * g.out_w + x;
         grid.values[i] = state.ActivatedOutput(f, y, x);
-        grid.fills[i] = HeatIn(grid.values[i], lo, hi);
+        grid.fills[i] = HeatIn(state.view.appearance.palette, grid.values[i], lo, hi);
       }
     }
     if (step.out_channel == f) {

@@ -7,7 +7,7 @@
 #include "app/panels/panels.h"
 #include "app/shell/theme.h"
 #include "app/widgets/panel_frame.h"
-#include "app/widgets/size_text.h"
+#include "app/state/size_text.h"
 #include "app/widgets/tooltip.h"
 
 namespace convstep {

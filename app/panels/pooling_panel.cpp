@@ -9,7 +9,7 @@
 #include "app/shell/theme.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
-#include "app/widgets/size_text.h"
+#include "app/state/size_text.h"
 #include "app/widgets/tooltip.h"
 #include "core/teach/step_text.h"
 
@@ -63,8 +63,8 @@ void PoolParameters(AppState& state) {
 void PoolFormula(const Pool2dGeometry& g) {
   ImGui::TextUnformatted(Tr("pool.formula"));
   ConceptTooltip("tip.pool_formula");
-  const AxisSize h = ComputeAxisSize(g.in_h, g.kernel.h, g.padding.h, g.padding.h, g.stride.h, g.dilation.h);
-  const AxisSize w = ComputeAxisSize(g.in_w, g.kernel.w, g.padding.w, g.padding.w, g.stride.w, g.dilation.w);
+  const AxisSize& h = g.axis_h;
+  const AxisSize& w = g.axis_w;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextWrapped("%s %s", Tr("size.height"), AxisSizeSentence(h, Axis::kRows).c_str());
   ImGui::TextWrapped("%s %s", Tr("size.width"), AxisSizeSentence(w, Axis::kColumns).c_str());
@@ -96,21 +96,12 @@ void DrawPoolingPanel(AppState& state) {
   PoolFormula(g);
   ImGui::Separator();
   // The step written out.
-  std::string taps;
-  for (const PoolTap& t : step.taps) {
-    if (t.in_padding && g.mode == PoolMode::kMax) continue;
-    taps += (taps.empty() ? "" : ", ") + FormatValue(t.input);
-  }
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(
       TrFormat("pool.step", {std::to_string(state.view.pool_step + 1), std::to_string(pool.TotalSteps())}).c_str());
   const std::string where =
       TrFormat("pool.where", {std::to_string(step.channel), std::to_string(step.out_y), std::to_string(step.out_x)});
-  if (g.mode == PoolMode::kMax) {
-    ImGui::TextWrapped("%s: max(%s) = %s", where.c_str(), taps.c_str(), FormatValue(step.value).c_str());
-  } else {
-    ImGui::TextWrapped("%s: (%s) / %d = %s", where.c_str(), taps.c_str(), step.divisor, FormatValue(step.value).c_str());
-  }
+  ImGui::TextWrapped("%s: %s", where.c_str(), PoolArithmetic(step, g.mode).c_str());
   ImGui::PopTextWrapPos();
   ColoredText(kWindowColor, Tr("pool.legend_window"));
   if (g.mode == PoolMode::kMax) ColoredText(CurrentColors().winner, Tr("pool.legend_max"));
@@ -136,7 +127,7 @@ void DrawPoolingPanel(AppState& state) {
     for (int x = 0; x < g.in_w; ++x) {
       const size_t i = static_cast<size_t>(y + g.padding.h) * in.cols + (x + g.padding.w);
       in.values[i] = input.at(step.channel, y, x);
-      in.fills[i] = HeatIn(in.values[i], lo, hi);
+      in.fills[i] = HeatIn(state.view.appearance.palette, in.values[i], lo, hi);
     }
   }
   for (const PoolTap& t : step.taps) in.outlines.push_back({static_cast<float>(t.y), static_cast<float>(t.x), 1, 1, kWindowColor, 3.0f});
@@ -150,16 +141,18 @@ void DrawPoolingPanel(AppState& state) {
   ImGui::BeginGroup();
   ImGui::TextUnformatted(TrFormat("pool.output", {std::to_string(g.out_h), std::to_string(g.out_w)}).c_str());
   GridDraw out = BlankGrid("pool/output", g.out_h, g.out_w, cell, CurrentColors().empty_fill);
-  const int plane = g.out_h * g.out_w;
-  for (int i = 0; i < plane; ++i) {
-    const int k = step.channel * plane + i;
-    if (k > state.view.pool_step) break;
-    out.values[static_cast<size_t>(i)] = pool.Output().data[static_cast<size_t>(k)];
-    out.fills[static_cast<size_t>(i)] = HeatIn(out.values[static_cast<size_t>(i)], lo, hi);
+  // The cells computed so far in this channel.
+  for (int y = 0; y < g.out_h; ++y) {
+    for (int x = 0; x < g.out_w; ++x) {
+      if (pool.StepOf(step.channel, y, x) > state.view.pool_step) continue;
+      const size_t i = static_cast<size_t>(y) * g.out_w + x;
+      out.values[i] = pool.Output().at(step.channel, y, x);
+      out.fills[i] = HeatIn(state.view.appearance.palette, out.values[i], lo, hi);
+    }
   }
   out.outlines.push_back({static_cast<float>(step.out_y), static_cast<float>(step.out_x), 1, 1, kWindowColor, 3.0f});
   const GridHit hit = DrawGrid(out);
-  if (hit.clicked) state.GoToPoolStep(step.channel * plane + hit.y * g.out_w + hit.x);
+  if (hit.clicked) state.GoToPoolStep(pool.StepOf(step.channel, hit.y, hit.x));
   ImGui::EndGroup();
   ImGui::EndChild();
 }

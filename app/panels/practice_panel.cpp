@@ -36,7 +36,7 @@ void MarkCell(const std::string& grid, int y, int x, const char* text, ImU32 col
 
 // The padded input with the asked cell's window on every channel, the
 // filter's slices, and the output with the cells before it worked out.
-void OutputCellPicture(const PracticeState& p, const PracticeExercise& ex) {
+void OutputCellPicture(const PracticeState& p, const PracticeExercise& ex, HeatPalette palette) {
   Result<ConvStepper> made = ConvStepper::Create(ex.conv);
   if (!made) return;  // the core made this exercise valid; nothing to draw otherwise
   const ConvStepper& conv = *made;
@@ -121,7 +121,7 @@ void OutputCellPicture(const PracticeState& p, const PracticeExercise& ex) {
       if (k > ex.step || (k == ex.step && !p.showing_worked)) continue;
       const size_t i = static_cast<size_t>(y) * g.out_w + x;
       out.values[i] = conv.Output().at(0, y, x);
-      out.fills[i] = HeatIn(out.values[i], *out_lo, *out_hi);
+      out.fills[i] = HeatIn(palette, out.values[i], *out_lo, *out_hi);
     }
   }
   out.outlines.push_back({static_cast<float>(ex.out_y), static_cast<float>(ex.out_x), 1, 1, kCurrentColor, 3.0f});
@@ -321,7 +321,7 @@ void DrawPracticePanel(AppState& state) {
   Question(ex);
   ImGui::Spacing();
   switch (ex.kind) {
-    case PracticeKind::kOutputCell: OutputCellPicture(p, ex); break;
+    case PracticeKind::kOutputCell: OutputCellPicture(p, ex, state.view.appearance.palette); break;
     case PracticeKind::kOutputSize: OutputSizePicture(ex); break;
     case PracticeKind::kParameters: ParametersPicture(p, ex); break;
   }

@@ -1,7 +1,7 @@
 #include "app/shell/appearance_sync.h"
 
 #include "app/gfx/window.h"
-#include "app/widgets/grid_view.h"
+#include "app/shell/theme.h"
 
 namespace convstep {
 
@@ -11,7 +11,6 @@ void AppearanceSync::Apply(gfx::Window& window, const Appearance& a) {
     const ImVec4 bg = CurrentColors().background;
     window.SetClearColor(bg.x, bg.y, bg.z);
   }
-  SetHeatPalette(a.palette);
   if (first_ || a.text_percent != applied_.text_percent) {
     window.SetUiScale(static_cast<float>(a.text_percent) / 100.0f);
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "app/i18n/i18n.h"
+#include "app/state/edit_text.h"
+#include "app/state/view_refs.h"
 
 namespace convstep {
 
@@ -15,10 +17,7 @@ constexpr size_t kMaxMatrixEntries = 40000;
 // (activated) output.
 Pool2dSpec PoolInput(const Session& session, const ConvStepper& conv, bool from_conv) {
   Pool2dSpec spec = session.pool;
-  if (from_conv) {
-    spec.input = conv.Output();
-    for (double& v : spec.input.data) v = Activate(session.activation, v);
-  }
+  if (from_conv) spec.input = Activated(conv.Output(), session.activation);
   return spec;
 }
 
@@ -76,13 +75,10 @@ bool AppState::Apply(Session next) {
   ++revision;
   conv = std::move(stepper).value();
   pool = std::move(pool_stepper).value();
-  // Cells hovered under the old geometry may not exist in the new one.
-  view.hovered_output.reset();
-  view.hovered_input.reset();
-  view.step = std::clamp(view.step, 0, conv->TotalSteps() - 1);
+  // What the view pointed at under the old document may be gone.
+  RevalidateView(*this);
   view.glide_from = view.step;
   view.glide_t = 1.0f;
-  view.pool_step = std::clamp(view.pool_step, 0, pool->TotalSteps() - 1);
   const Conv2dGeometry& g = conv->geometry();
   matrix.reset();
   if (static_cast<size_t>(g.in_channels) * g.kernel_h * g.kernel_w * g.out_h * g.out_w <= kMaxMatrixEntries) {
@@ -92,17 +88,21 @@ bool AppState::Apply(Session next) {
   return true;
 }
 
-bool AppState::Commit(Session next, const std::string& merge_key) {
+bool AppState::Commit(Session next, const std::string& merge_key, const EditNote& note) {
   const Session before = session;
   if (!Apply(std::move(next))) return false;
-  history.Record(before, session, merge_key);
+  history.Record(before, session, merge_key, note);
   return true;
 }
 
-bool AppState::TryConv(const Conv2dSpec& spec, const std::string& merge_key) {
+bool AppState::Edit(const Result<ConvEdit>& edit, const std::string& merge_key) {
+  if (!edit) {
+    SetStatus(edit.error(), true);
+    return false;
+  }
   Session next = session;
-  next.conv = spec;
-  return Commit(std::move(next), merge_key);
+  next.conv = edit->spec;
+  return Commit(std::move(next), merge_key, edit->note);
 }
 
 bool AppState::TryPool(const Pool2dSpec& spec, const std::string& merge_key) {
@@ -116,19 +116,19 @@ bool AppState::TryPool(const Pool2dSpec& spec, const std::string& merge_key) {
   } else {
     next.pool = spec;
   }
-  return Commit(std::move(next), merge_key);
+  return Commit(std::move(next), merge_key, {"pooling", "", "", ""});
 }
 
 void AppState::SetModel(const Model& model, const std::string& merge_key) {
   Session next = session;
   next.model = model;
-  Commit(std::move(next), merge_key);
+  Commit(std::move(next), merge_key, {"model", "", "", ""});
 }
 
 void AppState::SetActivation(Activation activation) {
   Session next = session;
   next.activation = activation;
-  Commit(std::move(next), "");
+  Commit(std::move(next), "", {"activation", "", ActivationName(session.activation), ActivationName(activation)});
 }
 
 void AppState::SetPoolFromConv(bool on) {
@@ -137,17 +137,17 @@ void AppState::SetPoolFromConv(bool on) {
 }
 
 void AppState::Undo() {
-  if (const Session* before = history.Undo()) {
-    Apply(*before);
-    SetStatus(Tr("status.undone"), false);
-  }
+  const History::Step undone = history.Undo();
+  if (!undone.session) return;
+  Apply(*undone.session);
+  SetStatus(TrFormat("status.undid", {EditText(*undone.note)}), false);
 }
 
 void AppState::Redo() {
-  if (const Session* after = history.Redo()) {
-    Apply(*after);
-    SetStatus(Tr("status.redone"), false);
-  }
+  const History::Step redone = history.Redo();
+  if (!redone.session) return;
+  Apply(*redone.session);
+  SetStatus(TrFormat("status.redid", {EditText(*redone.note)}), false);
 }
 
 void AppState::SetStatus(std::string text, bool is_error) {
@@ -157,17 +157,7 @@ void AppState::SetStatus(std::string text, bool is_error) {
 
 void AppState::Summarize() {
   summary = SummarizeModel(session.model);
-  summary_bad_layer = -1;
-  if (summary) return;
-  // The first prefix of the stack that fails ends at the layer to mark.
-  Model prefix = session.model;
-  for (size_t n = 0; n <= session.model.layers.size(); ++n) {
-    prefix.layers.assign(session.model.layers.begin(), session.model.layers.begin() + static_cast<std::ptrdiff_t>(n));
-    if (!SummarizeModel(prefix)) {
-      summary_bad_layer = static_cast<int>(n) - 1;
-      return;
-    }
-  }
+  summary_bad_layer = FailingLayer(session.model);
 }
 
 void AppState::GoToStep(int k) {
@@ -202,6 +192,8 @@ void AppState::GlidingWindow(float* top, float* left) const {
   *top = static_cast<float>(from.window_top) + (static_cast<float>(to.window_top - from.window_top)) * t;
   *left = static_cast<float>(from.window_left) + (static_cast<float>(to.window_left - from.window_left)) * t;
 }
+
+Tensor3 AppState::ActivatedOutput() const { return Activated(conv->Output(), session.activation); }
 
 double AppState::ActivatedOutput(int c, int y, int x) const {
   return Activate(session.activation, conv->Output().at(c, y, x));

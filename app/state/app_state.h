@@ -18,6 +18,7 @@
 #include "core/conv/pool2d.h"
 #include "core/conv/stepper.h"
 #include "core/nn/model_summary.h"
+#include "core/session/edits.h"
 #include "core/session/session.h"
 
 namespace convstep {
@@ -30,6 +31,14 @@ struct InputCell {
   int c = 0;
   int y = 0;
   int x = 0;
+};
+
+// The fill tools' choices, kept while the window is open.
+struct FillToolsState {
+  int target = 0;  // 0 the input, 1 the kernels
+  int range[2] = {0, 4};
+  int seed = 1;
+  int kernel_choice = 4;  // Sobel x
 };
 
 struct ViewState {
@@ -58,6 +67,7 @@ struct ViewState {
   int export_table = 0;  // with kExportTable: which table and format (see the File menu)
   ExportKind export_kind = ExportKind::kPng1x;  // with kExportFrames: PNG, GIF or PNG sequence
   std::optional<ExportJob> export_job;  // an export being written, one frame per frame drawn
+  FillToolsState fill_tools;
   Appearance appearance;        // theme, palette, text size, presentation, panels
   std::string clipboard_out;    // text for the system clipboard, handed over by the shell after the frame
   std::string message;          // the status line: the last problem or news, until the next change
@@ -84,9 +94,12 @@ struct AppState {
   Result<bool> LoadSession(Session session);
   // A changed document: applied and recorded for undo if valid, else the
   // reason goes to the status line and nothing changes. Consecutive commits
-  // with the same non-empty merge key are one undo step.
-  bool Commit(Session next, const std::string& merge_key);
-  bool TryConv(const Conv2dSpec& spec, const std::string& merge_key);
+  // with the same non-empty merge key are one undo step; `note` says what
+  // the change did, for "Undid: filters 2 → 1".
+  bool Commit(Session next, const std::string& merge_key, const EditNote& note);
+  // An edit of the convolution (core/session/edits.h), committed; a refused
+  // edit puts its reason in the status line.
+  bool Edit(const Result<ConvEdit>& edit, const std::string& merge_key);
   bool TryPool(const Pool2dSpec& spec, const std::string& merge_key);
   void SetModel(const Model& model, const std::string& merge_key);
   void SetActivation(Activation activation);
@@ -108,7 +121,9 @@ struct AppState {
   // The window's top-left corner in padded coordinates as drawn this frame:
   // between the previous and the current step while gliding.
   void GlidingWindow(float* top, float* left) const;
-  // The value shown for the current step, after the activation.
+  // The output maps as shown: every value after the activation.
+  Tensor3 ActivatedOutput() const;
+  // One value of them.
   double ActivatedOutput(int c, int y, int x) const;
 
  private:

@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "app/i18n/i18n.h"
+#include "app/state/edit_text.h"
+#include "app/state/presets.h"
 #include "app/image/image_file.h"
 #include "core/formats/grid_file.h"
 #include "core/formats/grid_text.h"
@@ -20,50 +22,39 @@ bool EndsWith(const std::string& path, const char* suffix) {
   return ext == suffix;
 }
 
-// The grid a name like "input/1" or "kernel/2/0" refers to, as a view into
-// the spec: which tensor, and where its plane starts.
-struct GridTarget {
-  bool kernel = false;
-  int first = 0;   // input channel, or filter
-  int second = 0;  // the filter's channel slice
-};
+}  // namespace
 
-GridTarget ParseTarget(const std::string& name) {
-  GridTarget t;
-  if (std::sscanf(name.c_str(), "kernel/%d/%d", &t.first, &t.second) == 2) {
-    t.kernel = true;
-  } else if (std::sscanf(name.c_str(), "input/%d", &t.first) != 1) {
-    t.first = 0;
-  }
-  return t;
+bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& source) {
+  return state.Edit(ReplaceInput(state.session.conv, grid, source), "");
+}
+
+namespace {
+
+// A whole session replaces the document, undoable like any change, so that
+// opening a file or a preset never loses work; it opens at its own step.
+bool OpenSession(AppState& state, Session session, const std::string& name) {
+  const int step = session.step;
+  if (!state.Commit(std::move(session), "", {"open", name, "", ""})) return false;
+  state.GoToStep(step);
+  state.view.glide_t = 1.0f;
+  return true;
 }
 
 }  // namespace
 
-std::string GridDisplayName(const std::string& grid) {
-  const GridTarget t = ParseTarget(grid);
-  if (t.kernel) return TrFormat("paste.kernel_slice", {std::to_string(t.first), std::to_string(t.second)});
-  return TrFormat("paste.input_channel", {std::to_string(t.first)});
-}
-
-bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& merge_key) {
-  Session next = state.session;
-  Conv2dSpec& spec = next.conv;
-  spec.input = grid;
-  if (grid.c % spec.groups != 0) spec.groups = 1;
-  spec.weight = ResizedWeights(spec.weight, spec.weight.n, grid.c / spec.groups, spec.weight.h, spec.weight.w);
-  return state.Commit(std::move(next), merge_key);
+void OpenPreset(AppState& state, const std::string& name) {
+  Result<Session> session = LoadPreset(name);
+  if (!session) return state.SetStatus(session.error(), true);
+  if (!OpenSession(state, std::move(session).value(), name)) return;
+  state.view.session_path.clear();
+  state.SetStatus(TrFormat("status.opened_preset", {name}), false);
 }
 
 void OpenPath(AppState& state, const std::string& path) {
   if (EndsWith(path, ".json")) {
     Result<Session> session = LoadSessionFile(path);
     if (!session) return state.SetStatus(session.error(), true);
-    // Opening is undoable like any change: the old session is one Ctrl+Z away.
-    const int step = session->step;
-    if (!state.Commit(std::move(session).value(), "")) return;
-    state.GoToStep(step);
-    state.view.glide_t = 1.0f;
+    if (!OpenSession(state, std::move(session).value(), path)) return;
     state.view.session_path = path;
     state.SetStatus(TrFormat("status.opened", {path}), false);
     return;
@@ -75,7 +66,7 @@ void OpenPath(AppState& state, const std::string& path) {
   }
   Result<Tensor3> grid = LoadGridFile(path);
   if (!grid) return state.SetStatus(grid.error(), true);
-  if (UseGridAsInput(state, *grid, "")) state.SetStatus(TrFormat("status.opened_input", {path}), false);
+  if (UseGridAsInput(state, *grid, path)) state.SetStatus(TrFormat("status.opened_input", {path}), false);
 }
 
 bool ImportImage(AppState& state, const std::string& path, const ImageGridOptions& options) {
@@ -84,7 +75,7 @@ bool ImportImage(AppState& state, const std::string& path, const ImageGridOption
     state.SetStatus(grid.error(), true);
     return false;
   }
-  if (!UseGridAsInput(state, *grid, "")) return false;
+  if (!UseGridAsInput(state, *grid, path)) return false;
   state.SetStatus(TrFormat("status.opened_image", {path, std::to_string(grid->c), std::to_string(grid->h),
                                                    std::to_string(grid->w)}),
                   false);
@@ -104,9 +95,7 @@ bool SaveSessionTo(AppState& state, const std::string& path) {
 }
 
 bool ExportOutputCsv(AppState& state, const std::string& path) {
-  Tensor3 out = state.conv->Output();
-  for (double& v : out.data) v = Activate(state.session.activation, v);
-  Result<bool> written = WriteFileAtomically(path, OutputCsv(out));
+  Result<bool> written = WriteFileAtomically(path, OutputCsv(state.ActivatedOutput()));
   if (!written) {
     state.SetStatus(written.error(), true);
     return false;
@@ -133,12 +122,7 @@ bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std:
       }
       text = Im2colTable(*state.matrix, state.conv->geometry(), format);
       break;
-    case TableKind::kOutput: {
-      Tensor3 out = state.conv->Output();
-      for (double& v : out.data) v = Activate(state.session.activation, v);
-      text = OutputTable(out, format);
-      break;
-    }
+    case TableKind::kOutput: text = OutputTable(state.ActivatedOutput(), format); break;
     case TableKind::kSummary:
       if (!state.summary) {
         state.SetStatus(TrFormat("status.no_summary", {state.summary.error()}), true);
@@ -159,11 +143,11 @@ bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std:
 void PasteText(AppState& state, const std::string& text) {
   Result<Tensor3> grid = ParseGridText(text);
   if (!grid) return state.SetStatus(TrFormat("status.paste_error", {grid.error()}), true);
-  const GridTarget target = ParseTarget(state.view.selected_grid);
-  const Conv2dSpec& spec = state.session.conv;
-  const bool fits = target.kernel ? (grid->c == 1 && grid->h == spec.weight.h && grid->w == spec.weight.w)
-                                  : (grid->h == spec.input.h && grid->w == spec.input.w &&
-                                     (grid->c == 1 || grid->c == spec.input.c));
+  const std::optional<GridRef> target = ParseGridRef(state.view.selected_grid);
+  if (!target || !GridExists(state.session.conv, *target)) {
+    return state.SetStatus(TrFormat("status.paste_error", {Tr("status.paste_no_grid")}), true);
+  }
+  const bool fits = PasteFits(state.session.conv, *target, *grid);
   state.view.pending_paste = std::move(grid).value();
   if (fits) FinishPaste(state, PasteFit::kTopLeft);
 }
@@ -172,33 +156,15 @@ void FinishPaste(AppState& state, PasteFit fit) {
   if (!state.view.pending_paste) return;
   const Tensor3 grid = std::move(*state.view.pending_paste);
   state.view.pending_paste.reset();
-  const GridTarget target = ParseTarget(state.view.selected_grid);
-  Conv2dSpec spec = state.session.conv;
-  if (target.kernel) {
-    // A kernel paste is one channel slice: its first channel.
-    if (fit == PasteFit::kResize) {
-      spec.weight = ResizedWeights(spec.weight, spec.weight.n, spec.weight.c, grid.h, grid.w);
-    }
-    for (int y = 0; y < std::min(grid.h, spec.weight.h); ++y) {
-      for (int x = 0; x < std::min(grid.w, spec.weight.w); ++x) {
-        spec.weight.at(target.first, target.second, y, x) = grid.at(0, y, x);
-      }
-    }
-    if (state.TryConv(spec, "")) state.SetStatus(TrFormat("status.pasted", {GridDisplayName(state.view.selected_grid)}), false);
-    return;
-  }
-  // Several channels replace the input from channel 0; one channel goes into
-  // the selected channel.
-  const int first = grid.c > 1 ? 0 : target.first;
-  if (fit == PasteFit::kResize) {
-    spec.input = ResizedInput(spec.input, std::max(spec.input.c, first + grid.c), grid.h, grid.w);
-  }
-  for (int c = 0; c < grid.c && first + c < spec.input.c; ++c) {
-    for (int y = 0; y < std::min(grid.h, spec.input.h); ++y) {
-      for (int x = 0; x < std::min(grid.w, spec.input.w); ++x) spec.input.at(first + c, y, x) = grid.at(c, y, x);
-    }
-  }
-  if (UseGridAsInput(state, spec.input, "")) state.SetStatus(Tr("status.pasted_input"), false);
+  // The grid was checked when the paste began; an edit since may have
+  // removed it, and PasteGrid says so rather than writing past its end.
+  const std::optional<GridRef> target = ParseGridRef(state.view.selected_grid);
+  if (!target) return state.SetStatus(TrFormat("status.paste_error", {Tr("status.paste_no_grid")}), true);
+  if (!state.Edit(PasteGrid(state.session.conv, *target, grid, fit), "")) return;
+  state.SetStatus(target->kind == GridRef::Kind::kKernel
+                      ? TrFormat("status.pasted", {GridDisplayName(state.view.selected_grid)})
+                      : std::string(Tr("status.pasted_input")),
+                  false);
 }
 
 }  // namespace convstep

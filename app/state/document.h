@@ -6,18 +6,22 @@
 #include <string>
 
 #include "app/state/app_state.h"
+#include "app/state/edit_text.h"
 #include "core/formats/image_grid.h"
 #include "core/teach/table_export.h"
 
 namespace convstep {
 
+// A preset (app/state/presets.h) by name.
+void OpenPreset(AppState& state, const std::string& name);
 // A session (.json), a grid (.csv, .tsv, .txt, .npy) that becomes the input,
 // or a picture (.png, .jpg, .bmp, .gif), which opens the image import first.
 void OpenPath(AppState& state, const std::string& path);
 // The picture chosen in OpenPath, as a grid with these options, becomes the input.
 bool ImportImage(AppState& state, const std::string& path, const ImageGridOptions& options);
 // The grid becomes the input; the filters follow its channel count.
-bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& merge_key);
+// `source` (a file's path) names it in the undo history.
+bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& source);
 
 bool SaveSessionTo(AppState& state, const std::string& path);
 bool ExportOutputCsv(AppState& state, const std::string& path);
@@ -31,15 +35,10 @@ void CopyCode(AppState& state, CodeLanguage language);
 enum class TableKind { kIm2col, kOutput, kSummary };
 bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std::string& path);
 
-// A grid's name ("input/1", "kernel/2/0") as the window says it: "channel 1
-// of the input", "channel 0 of filter 2".
-std::string GridDisplayName(const std::string& grid);
-
 // Ctrl+V: text from a spreadsheet or a slide into the selected grid (the
 // grid of the cell last clicked; the input when none). A grid of another
 // size waits in state.view.pending_paste for the user's choice.
 void PasteText(AppState& state, const std::string& text);
-enum class PasteFit { kResize, kTopLeft };
 void FinishPaste(AppState& state, PasteFit fit);
 
 }  // namespace convstep

@@ -1,5 +1,7 @@
 #include "app/state/presets.h"
 
+#include "core/formats/session_io.h"
+
 namespace convstep {
 
 Result<Session> LoadPreset(const std::string& name) {

@@ -40,26 +40,24 @@ ImU32 ChannelColor(int channel) {
 }
 
 namespace {
-HeatPalette g_palette = HeatPalette::kViridis;
 }  // namespace
 
-void SetHeatPalette(HeatPalette palette) { g_palette = palette; }
 
-ImU32 Heat(float t) {
+ImU32 Heat(HeatPalette palette, float t) {
   // Five stops of matplotlib's maps, interpolated.
   static const ImU32 kViridis[] = {IM_COL32(68, 1, 84, 255), IM_COL32(59, 82, 139, 255), IM_COL32(33, 145, 140, 255),
                                    IM_COL32(94, 201, 98, 255), IM_COL32(253, 231, 37, 255)};
   static const ImU32 kCividis[] = {IM_COL32(0, 34, 78, 255), IM_COL32(61, 78, 108, 255),
                                    IM_COL32(124, 123, 120, 255), IM_COL32(188, 175, 111, 255),
                                    IM_COL32(254, 232, 56, 255)};
-  const ImU32* stops = g_palette == HeatPalette::kCividis ? kCividis : kViridis;
+  const ImU32* stops = palette == HeatPalette::kCividis ? kCividis : kViridis;
   t = std::clamp(std::isfinite(t) ? t : 0.0f, 0.0f, 1.0f) * 4.0f;
   const int i = std::min(static_cast<int>(t), 3);
   return Lerp(stops[i], stops[i + 1], t - static_cast<float>(i));
 }
 
-ImU32 HeatIn(double v, double lo, double hi) {
-  return Heat(hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f);
+ImU32 HeatIn(HeatPalette palette, double v, double lo, double hi) {
+  return Heat(palette, hi > lo ? static_cast<float>((v - lo) / (hi - lo)) : 0.5f);
 }
 
 ImU32 InputValueFill(double v, double lo, double hi) {

@@ -77,9 +77,8 @@ void ReleaseGridTextures();
 constexpr ImU32 kCurrentColor = IM_COL32(255, 70, 70, 255);
 ImU32 ChannelColor(int channel);          // the window and arithmetic of channel c
 // Heatmaps (visit counts, outputs) in the palette chosen (see theme.h).
-void SetHeatPalette(HeatPalette palette);
-ImU32 Heat(float t);                   // t in [0, 1]
-ImU32 HeatIn(double v, double lo, double hi);  // v placed in [lo, hi]; the middle when lo == hi
+ImU32 Heat(HeatPalette palette, float t);  // t in [0, 1]
+ImU32 HeatIn(HeatPalette palette, double v, double lo, double hi);  // v placed in [lo, hi]; the middle when lo == hi
 // Input values from dark to light slate blue, so numbers stay readable and
 // the channel colours of the window stand out against them.
 ImU32 InputValueFill(double v, double lo, double hi);

@@ -6,9 +6,8 @@ PatchSource SourceOfPatch(const Conv2dGeometry& geo, int r, int c) {
   const int taps = geo.kernel_h * geo.kernel_w;
   const int ky = (r % taps) / geo.kernel_w;
   const int kx = r % geo.kernel_w;
-  const int oy = c / geo.out_w;
-  const int ox = c % geo.out_w;
-  return {r / taps, oy * geo.stride.h + ky * geo.dilation.h, ox * geo.stride.w + kx * geo.dilation.w};
+  const OutputPosition o = OutputOfColumn(geo, c);
+  return {r / taps, o.y * geo.stride.h + ky * geo.dilation.h, o.x * geo.stride.w + kx * geo.dilation.w};
 }
 
 Im2Col BuildIm2Col(const ConvStepper& stepper) {

@@ -30,6 +30,17 @@ struct PatchSource {
 };
 PatchSource SourceOfPatch(const Conv2dGeometry& geo, int r, int c);
 
+// The patch column of the window that computes output row y, column x
+// (windows row-major), and the output cell a column belongs to.
+inline int PatchColumn(const Conv2dGeometry& geo, int y, int x) { return y * geo.out_w + x; }
+struct OutputPosition {
+  int y = 0;
+  int x = 0;
+};
+inline OutputPosition OutputOfColumn(const Conv2dGeometry& geo, int column) {
+  return {column / geo.out_w, column % geo.out_w};
+}
+
 Im2Col BuildIm2Col(const ConvStepper& stepper);
 
 }  // namespace convstep

@@ -56,25 +56,38 @@ std::string AxisSizeFormula(const AxisSize& a) {
   return out.str();
 }
 
-std::string ExplainAxisSize(const AxisSize& a, const std::string& axis_noun) {
-  std::ostringstream out;
-  out << AxisSizeFormula(a);
+AxisVerdict JudgeAxisSize(const AxisSize& a) {
+  AxisVerdict v;
+  v.output = a.output;
+  v.span = a.span;
+  v.padded = a.padded;
   if (a.output == 0) {
-    out << ": the " << a.span << "-wide window does not fit in the " << a.padded << " padded "
-        << axis_noun << "s, so there is no output";
-    return out.str();
+    v.kind = AxisVerdict::Kind::kNoFit;
+  } else if (a.exact) {
+    v.kind = AxisVerdict::Kind::kExact;
+  } else {
+    v.kind = AxisVerdict::Kind::kNotExact;
+    v.unvisited_tail = a.unvisited_tail.value_or(0);
   }
-  if (a.exact) {
-    out << ": exact, every padded " << axis_noun << " up to the last is reached";
-    return out.str();
+  return v;
+}
+
+std::string ExplainAxisSize(const AxisSize& a, const std::string& axis_noun) {
+  const AxisVerdict v = JudgeAxisSize(a);
+  std::string text = AxisSizeFormula(a);
+  switch (v.kind) {
+    case AxisVerdict::Kind::kNoFit:
+      return text + ": the " + std::to_string(v.span) + "-wide window does not fit in the " +
+             std::to_string(v.padded) + " padded " + axis_noun + "s, so there is no output";
+    case AxisVerdict::Kind::kExact: return text + ": exact, every padded " + axis_noun + " up to the last is reached";
+    case AxisVerdict::Kind::kNotExact: break;
   }
-  out << " -> " << a.output << ": not exact, the floor drops the remainder";
-  const int tail = a.unvisited_tail.value_or(0);
-  if (tail > 0) {
-    out << "; the last " << tail << " padded " << axis_noun << (tail == 1 ? " is" : "s are")
-        << " never reached";
+  text += " \u2192 " + std::to_string(v.output) + ": not exact, the floor drops the remainder";
+  if (v.unvisited_tail == 1) text += "; the last padded " + axis_noun + " is never reached";
+  if (v.unvisited_tail > 1) {
+    text += "; the last " + std::to_string(v.unvisited_tail) + " padded " + axis_noun + "s are never reached";
   }
-  return out.str();
+  return text;
 }
 
 }  // namespace convstep

@@ -39,9 +39,26 @@ AxisSize ComputeAxisSize(int n, int f, int pad_before, int pad_after, int s, int
 // words, for the window to follow with its own in the current language.
 std::string AxisSizeFormula(const AxisSize& axis);
 
-// The formula with the numbers put in and what follows from it, in one line,
-// e.g. "(6 - 3 + 2*1)/2 + 1 = 3.5 -> 3 (not exact: the last 1 padded row is
-// never reached)". `axis_noun` is "row" or "column".
+// What follows from the formula, one verdict that every sentence about it
+// (ExplainAxisSize here, the window's in its language) is written from.
+struct AxisVerdict {
+  enum class Kind {
+    kNoFit,     // the window is wider than the padded input: no output
+    kExact,     // the division leaves no remainder: the last padded row is reached
+    kNotExact,  // the floor drops a remainder
+  };
+  Kind kind = Kind::kExact;
+  int output = 0;          // the output size
+  int span = 0;            // how far one window reaches
+  int padded = 0;          // the padded input's size
+  int unvisited_tail = 0;  // with kNotExact: trailing padded rows no window reaches (0 or more)
+};
+AxisVerdict JudgeAxisSize(const AxisSize& axis);
+
+// The formula with the numbers put in and what follows from it, in one
+// English line, e.g. "(6 - 3 + 2*1)/2 + 1 = 3.5 → 3: not exact, the floor
+// drops the remainder; the last padded row is never reached". `axis_noun`
+// is "row" or "column".
 std::string ExplainAxisSize(const AxisSize& axis, const std::string& axis_noun);
 
 }  // namespace convstep

@@ -86,10 +86,10 @@ Result<Pool2dGeometry> ResolvePool2d(const Pool2dSpec& spec) {
   g.padding = spec.padding;
   g.dilation = spec.dilation;
   g.ceil_mode = spec.ceil_mode;
-  const AxisSize axis_h =
-      ComputeAxisSize(in.h, g.kernel.h, g.padding.h, g.padding.h, g.stride.h, g.dilation.h);
-  const AxisSize axis_w =
-      ComputeAxisSize(in.w, g.kernel.w, g.padding.w, g.padding.w, g.stride.w, g.dilation.w);
+  g.axis_h = ComputeAxisSize(in.h, g.kernel.h, g.padding.h, g.padding.h, g.stride.h, g.dilation.h);
+  g.axis_w = ComputeAxisSize(in.w, g.kernel.w, g.padding.w, g.padding.w, g.stride.w, g.dilation.w);
+  const AxisSize& axis_h = g.axis_h;
+  const AxisSize& axis_w = g.axis_w;
   g.padded_h = axis_h.padded;
   g.padded_w = axis_w.padded;
   g.out_h = PoolOutputSize(axis_h, g.ceil_mode);

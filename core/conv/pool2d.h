@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/base/result.h"
+#include "core/conv/output_size.h"
 #include "core/conv/tensor.h"
 #include "core/formats/spec_json.h"
 
@@ -42,6 +43,8 @@ struct Pool2dGeometry {
   int padded_w = 0;
   int out_h = 0;
   int out_w = 0;
+  AxisSize axis_h;  // (W − F + 2P)/S + 1 worked out per axis, as the formula panel shows it
+  AxisSize axis_w;
 
   int TotalSteps() const { return channels * out_h * out_w; }
 };
@@ -85,6 +88,8 @@ class Pool2dStepper {
 
   // Requires 0 <= k < TotalSteps().
   PoolStep Step(int k) const;
+  // The step that computes output cell (c, y, x): channel by channel, row by row.
+  int StepOf(int c, int y, int x) const { return (c * geo_.out_h + y) * geo_.out_w + x; }
 
   // The whole output, [C][H_out][W_out].
   const Tensor3& Output() const { return output_; }

@@ -8,6 +8,17 @@
 
 namespace convstep {
 
+// Debug builds check every index of at() (a bad one aborts with a message);
+// release builds trust the callers, whose inputs the specs have checked.
+#ifdef NDEBUG
+inline void CheckTensorIndex(bool, const char*) {}
+#else
+[[noreturn]] void TensorIndexFailed(const char* what);
+inline void CheckTensorIndex(bool ok, const char* what) {
+  if (!ok) TensorIndexFailed(what);
+}
+#endif
+
 struct Tensor3 {
   int c = 0;
   int h = 0;
@@ -22,8 +33,15 @@ struct Tensor3 {
   std::size_t Index(int ci, int y, int x) const {
     return (static_cast<std::size_t>(ci) * h + y) * w + x;
   }
-  double& at(int ci, int y, int x) { return data[Index(ci, y, x)]; }
-  double at(int ci, int y, int x) const { return data[Index(ci, y, x)]; }
+  bool Contains(int ci, int y, int x) const { return ci >= 0 && ci < c && y >= 0 && y < h && x >= 0 && x < w; }
+  double& at(int ci, int y, int x) {
+    CheckTensorIndex(Contains(ci, y, x), "Tensor3::at");
+    return data[Index(ci, y, x)];
+  }
+  double at(int ci, int y, int x) const {
+    CheckTensorIndex(Contains(ci, y, x), "Tensor3::at");
+    return data[Index(ci, y, x)];
+  }
   bool empty() const { return data.empty(); }
 };
 
@@ -42,8 +60,17 @@ struct Tensor4 {
   std::size_t Index(int f, int ci, int y, int x) const {
     return ((static_cast<std::size_t>(f) * c + ci) * h + y) * w + x;
   }
-  double& at(int f, int ci, int y, int x) { return data[Index(f, ci, y, x)]; }
-  double at(int f, int ci, int y, int x) const { return data[Index(f, ci, y, x)]; }
+  bool Contains(int f, int ci, int y, int x) const {
+    return f >= 0 && f < n && ci >= 0 && ci < c && y >= 0 && y < h && x >= 0 && x < w;
+  }
+  double& at(int f, int ci, int y, int x) {
+    CheckTensorIndex(Contains(f, ci, y, x), "Tensor4::at");
+    return data[Index(f, ci, y, x)];
+  }
+  double at(int f, int ci, int y, int x) const {
+    CheckTensorIndex(Contains(f, ci, y, x), "Tensor4::at");
+    return data[Index(f, ci, y, x)];
+  }
 };
 
 // The filter bank resized to filters × channels × kh × kw, keeping the

@@ -14,6 +14,7 @@
 #include "core/conv/tensor.h"
 #include "core/formats/file_io.h"
 #include "core/nn/model_summary.h"
+#include "core/formats/spec_json.h"
 #include "core/session/session.h"
 
 namespace convstep {
@@ -47,6 +48,14 @@ OrderedJson SessionToJson(const Session& session);
 // scripts/make_presets.py lays out the presets (two-space indent, a list of
 // numbers on one line, so a grid reads row by row like the slide).
 std::string SessionToText(const Session& session);
+// {"schema_version": 1, "title", "conv": conv2d spec, "activation":
+//  "none"|"relu", "pool": pool2d spec, "model": model, "step"}. A file
+// without "schema_version" (the shipped presets) is version 1, one without
+// "step" starts at step 0 and one past the end at the last step; a newer
+// schema is refused rather than misread.
+// Every part is checked, so a session that loads is one the window can show.
+Result<Session> SessionFromJson(const Json& j);
+
 // Parses and checks the text of a session file (ParseJson, SessionFromJson).
 Result<Session> SessionFromText(const std::string& text);
 

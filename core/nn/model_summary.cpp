@@ -408,7 +408,12 @@ Result<Model> ModelFromJson(const Json& j) {
   return model;
 }
 
-Result<ModelSummary> SummarizeModel(const Model& model) {
+namespace {
+
+// The summary, or the reason it stops and, in `failing`, the layer it stops
+// at (-1 when the input shape itself is wrong).
+Result<ModelSummary> Summarize(const Model& model, int* failing) {
+  *failing = -1;
   if (model.height < 1 || model.width < 1 || model.channels < 1) {
     return Error{"input_shape must be three positive whole numbers [height, width, channels], e.g. [32, 32, 3]"};
   }
@@ -421,17 +426,31 @@ Result<ModelSummary> SummarizeModel(const Model& model) {
     LayerSummary row;
     row.type = model.layers[i].type;
     row.name = KerasName(model.layers, i);
+    *failing = static_cast<int>(i);
     const std::string problem = ApplyLayer(model.layers[i], shape, &row);
     if (!problem.empty()) return Error{LayerLabel(model.layers, i) + ": " + problem};
     // Each count is at most kMaxCount, so the sum cannot overflow before the check.
     summary.total_params += row.params;
     summary.non_trainable_params += row.non_trainable_params;
     if (summary.total_params > kMaxCount) return Error{"the model has " + TooManyParams()};
+    *failing = -1;
     shape = row.output_shape;
     summary.layers.push_back(std::move(row));
   }
   summary.trainable_params = summary.total_params - summary.non_trainable_params;
   return summary;
+}
+
+}  // namespace
+
+Result<ModelSummary> SummarizeModel(const Model& model) {
+  int failing = -1;
+  return Summarize(model, &failing);
+}
+
+int FailingLayer(const Model& model) {
+  int failing = -1;
+  return Summarize(model, &failing) ? -1 : failing;
 }
 
 std::string FormatKerasSummary(const ModelSummary& summary) {

@@ -85,6 +85,10 @@ Result<Model> ModelFromJson(const Json& j);
 // layer that cannot work, e.g. "layer 3, conv2d_1 (Conv2D): the 3×3 kernel
 // does not fit in the 2×2 input".
 Result<ModelSummary> SummarizeModel(const Model& model);
+// The layer where SummarizeModel stops (its shape cannot follow the one
+// before, or the parameters grow past what can be counted), or -1 when the
+// model summarises or its input shape is what is wrong.
+int FailingLayer(const Model& model);
 
 // The table Keras's model.summary() prints for a Sequential model (TF 2.x,
 // line length 65), each line ending in a newline. A column too narrow for a

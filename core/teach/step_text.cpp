@@ -43,4 +43,16 @@ std::string TotalArithmetic(const ConvStep& step) {
   return line;
 }
 
+std::string PoolArithmetic(const PoolStep& step, PoolMode mode) {
+  const bool max = mode == PoolMode::kMax;
+  std::string taps;
+  for (const PoolTap& t : step.taps) {
+    if (t.in_padding && max) continue;
+    if (!taps.empty()) taps += max ? ", " : " + ";
+    taps += FormatValue(t.input, !max);
+  }
+  if (max) return "max(" + taps + ") = " + FormatValue(step.value);
+  return "(" + taps + ") / " + std::to_string(step.divisor) + " = " + FormatValue(step.value);
+}
+
 }  // namespace convstep

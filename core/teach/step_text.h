@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/conv/pool2d.h"
 #include "core/conv/stepper.h"
 
 namespace convstep {
@@ -19,5 +20,10 @@ std::vector<std::string> ChannelArithmetic(const ConvStep& step);
 
 // The closing line: "5 + 3 + bias 1 = 9" (channel sums, then the bias).
 std::string TotalArithmetic(const ConvStep& step);
+
+// A pooling step: "max(1, 3, 2, 6) = 6" (max skips the padding, which holds
+// no value), or "(1 + 3 + 0 + 6) / 4 = 2.5" (average counts it as zeros, as
+// PyTorch's count_include_pad does).
+std::string PoolArithmetic(const PoolStep& step, PoolMode mode);
 
 }  // namespace convstep

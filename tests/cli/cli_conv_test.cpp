@@ -126,8 +126,8 @@ TEST(CliDims, EveryReferenceCaseAsJson) {
 TEST(CliDims, ExplainsEjemplo1) {
   const ProcessResult r = Cli({"dims", "--n", "6", "--f", "3", "--p", "1", "--s", "2"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("(6 - 3 + 2*1)/2 + 1 = 3.5 -> 3"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("the last 1 padded row is never reached"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(6 - 3 + 2*1)/2 + 1 = 3.5 \u2192 3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("the last padded row is never reached"), std::string::npos) << r.out;
 }
 
 TEST(CliErrors, BadInputExitsTwoWithOneLine) {

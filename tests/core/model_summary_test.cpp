@@ -190,6 +190,28 @@ TEST(ModelSummary, KernelThatDoesNotFitNamesTheLayer) {
             "layer 1, max_pooling2d (MaxPooling2D): the 2\u00d72 pooling window does not fit in the 1\u00d71 input");
 }
 
+// The summary tab marks the layer the summary stops at.
+TEST(ModelSummary, FailingLayerIsTheLayerTheSummaryStopsAt) {
+  const auto failing = [](const Json& j) {
+    Result<Model> m = ModelFromJson(j);
+    EXPECT_TRUE(m) << m.error();
+    return m ? FailingLayer(*m) : -2;
+  };
+  EXPECT_EQ(failing(WithLayers({6, 6, 1}, {
+                {{"type", "conv2d"}, {"filters", 4}, {"kernel_size", 3}},
+                {{"type", "maxpool2d"}, {"pool_size", 2}},
+                {{"type", "conv2d"}, {"filters", 4}, {"kernel_size", 3}},
+                {{"type", "flatten"}},
+            })),
+            2);
+  EXPECT_EQ(failing(WithLayers({1, 1, 3}, {{{"type", "maxpool2d"}}, {{"type", "flatten"}}})), 0);
+  EXPECT_EQ(failing(LoadGolden("seed_examples.json")["keras_cifar_summary"]["model"]), -1);
+  // Dense before Flatten: the dense layer, the third.
+  Json model = LoadGolden("seed_examples.json")["keras_cifar_summary"]["model"];
+  model["layers"] = Json::array({model["layers"][0], model["layers"][1], {{"type", "dense"}, {"units", 10}}});
+  EXPECT_EQ(failing(model), 2);
+}
+
 TEST(ModelSummary, DenseBeforeFlattenIsAnError) {
   // The lecture's first two layers give 15×15×32; Dense needs it flat.
   Json model = LoadGolden("seed_examples.json")["keras_cifar_summary"]["model"];

@@ -28,17 +28,32 @@ TEST(OutputSize, EveryReferenceCase) {
 
 TEST(OutputSize, ExplainsTheLecturesFormulaWithTheNumbersPutIn) {
   EXPECT_EQ(ExplainAxisSize(ComputeAxisSize(6, 3, 1, 1, 2, 1), "row"),
-            "(6 - 3 + 2*1)/2 + 1 = 3.5 -> 3: not exact, the floor drops the remainder; the last 1 "
+            "(6 - 3 + 2*1)/2 + 1 = 3.5 \u2192 3: not exact, the floor drops the remainder; the last "
             "padded row is never reached");
   EXPECT_EQ(ExplainAxisSize(ComputeAxisSize(32, 3, 0, 0, 1, 1), "column"),
             "(32 - 3 + 2*0)/1 + 1 = 30: exact, every padded column up to the last is reached");
   // Dilation or uneven padding switch to the general form.
   EXPECT_EQ(ExplainAxisSize(ComputeAxisSize(7, 3, 1, 2, 2, 2), "row"),
-            "(7 + 1 + 2 - 2*(3 - 1) - 1)/2 + 1 = 3.5 -> 3: not exact, the floor drops the remainder; "
-            "the last 1 padded row is never reached");
+            "(7 + 1 + 2 - 2*(3 - 1) - 1)/2 + 1 = 3.5 \u2192 3: not exact, the floor drops the remainder; "
+            "the last padded row is never reached");
   EXPECT_EQ(ExplainAxisSize(ComputeAxisSize(2, 7, 3, 3, 1, 2), "row"),
             "(2 + 3 + 3 - 2*(7 - 1) - 1)/1 + 1 = -4: the 13-wide window does not fit in the 8 padded "
             "rows, so there is no output");
+  EXPECT_EQ(ExplainAxisSize(ComputeAxisSize(7, 2, 0, 0, 3, 1), "column"),
+            "(7 - 2 + 2*0)/3 + 1 = 2.66667 \u2192 2: not exact, the floor drops the remainder; the last 2 "
+            "padded columns are never reached");
+}
+
+TEST(OutputSize, TheVerdictNamesTheCase) {
+  const AxisVerdict no_fit = JudgeAxisSize(ComputeAxisSize(2, 7, 3, 3, 1, 2));
+  EXPECT_EQ(no_fit.kind, AxisVerdict::Kind::kNoFit);
+  EXPECT_EQ(no_fit.span, 13);
+  EXPECT_EQ(no_fit.padded, 8);
+  const AxisVerdict ejemplo1 = JudgeAxisSize(ComputeAxisSize(6, 3, 1, 1, 2, 1));
+  EXPECT_EQ(ejemplo1.kind, AxisVerdict::Kind::kNotExact);
+  EXPECT_EQ(ejemplo1.output, 3);
+  EXPECT_EQ(ejemplo1.unvisited_tail, 1);
+  EXPECT_EQ(JudgeAxisSize(ComputeAxisSize(32, 3, 0, 0, 1, 1)).kind, AxisVerdict::Kind::kExact);
 }
 
 }  // namespace

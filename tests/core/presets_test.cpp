@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/conv/stepper.h"
+#include "core/formats/session_io.h"
 #include "core/session/session.h"
 
 namespace convstep {

@@ -1,6 +1,7 @@
 // The output-size arithmetic of one axis as a sentence in the current
 // language: core's formula with the numbers put in (AxisSizeFormula), then
-// what follows from it, as core's ExplainAxisSize says it in English.
+// its verdict (JudgeAxisSize), the same one core's ExplainAxisSize writes in
+// English, so the two say the same thing.
 #pragma once
 
 #include <string>

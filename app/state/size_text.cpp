@@ -1,4 +1,4 @@
-#include "app/widgets/size_text.h"
+#include "app/state/size_text.h"
 
 #include "app/i18n/i18n.h"
 
@@ -14,15 +14,17 @@ const char* Noun(Axis which, bool plural) {
 }  // namespace
 
 std::string AxisSizeSentence(const AxisSize& a, Axis which) {
+  const AxisVerdict v = JudgeAxisSize(a);
   std::string text = AxisSizeFormula(a);
-  if (a.output == 0) {
-    return text + TrFormat("size.no_fit", {std::to_string(a.span), std::to_string(a.padded), Noun(which, true)});
+  switch (v.kind) {
+    case AxisVerdict::Kind::kNoFit:
+      return text + TrFormat("size.no_fit", {std::to_string(v.span), std::to_string(v.padded), Noun(which, true)});
+    case AxisVerdict::Kind::kExact: return text + TrFormat("size.exact", {Noun(which, false)});
+    case AxisVerdict::Kind::kNotExact: break;
   }
-  if (a.exact) return text + TrFormat("size.exact", {Noun(which, false)});
-  text += TrFormat("size.not_exact", {std::to_string(a.output)});
-  const int tail = a.unvisited_tail.value_or(0);
-  if (tail == 1) text += TrFormat("size.tail_one", {Noun(which, false)});
-  if (tail > 1) text += TrFormat("size.tail_many", {std::to_string(tail), Noun(which, true)});
+  text += TrFormat("size.not_exact", {std::to_string(v.output)});
+  if (v.unvisited_tail == 1) text += TrFormat("size.tail_one", {Noun(which, false)});
+  if (v.unvisited_tail > 1) text += TrFormat("size.tail_many", {std::to_string(v.unvisited_tail), Noun(which, true)});
   return text;
 }
 

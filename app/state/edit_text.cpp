@@ -1,0 +1,72 @@
+#include "app/state/edit_text.h"
+
+#include <cstdio>
+#include <utility>
+
+#include "app/i18n/i18n.h"
+#include "core/session/grid_ref.h"
+
+namespace convstep {
+
+namespace {
+
+// The name of each kind of edit (EditNote::what) in the tables.
+constexpr std::pair<const char*, const char*> kEditNames[] = {
+    {"kernel", "edit.kernel"},           {"stride", "edit.stride"},
+    {"dilation", "edit.dilation"},       {"padding", "edit.padding"},
+    {"padding_mode", "edit.padding_mode"}, {"filters", "edit.filters"},
+    {"bias", "edit.bias"},               {"bias_value", "edit.bias_value"},
+    {"input_size", "edit.input_size"},   {"input", "edit.input"},
+    {"cell", "edit.cell"},               {"paste", "edit.paste"},
+    {"fill_zeros", "edit.fill_zeros"},   {"fill_random", "edit.fill_random"},
+    {"classic_kernel", "edit.classic_kernel"}, {"pooling", "edit.pooling"},
+    {"model", "edit.model"},             {"activation", "edit.activation"},
+    {"open", "edit.open"}};
+
+const char* EditName(const std::string& what) {
+  for (const auto& [name, key] : kEditNames) {
+    if (what == name) return Tr(key);
+  }
+  return what.c_str();
+}
+
+// Where the edit happened: a grid (with a cell after '@'), a filter, the
+// whole input or all kernels (the fill tools), or a file's path.
+std::string WhereText(const std::string& where) {
+  if (where.empty()) return "";
+  const size_t at = where.find('@');
+  if (ParseGridRef(where.substr(0, at))) {
+    std::string text = GridDisplayName(where.substr(0, at));
+    int row = 0;
+    int col = 0;
+    if (at != std::string::npos && std::sscanf(where.c_str() + at + 1, "%d,%d", &row, &col) == 2) {
+      text += " (" + std::to_string(row) + ", " + std::to_string(col) + ")";
+    }
+    return text;
+  }
+  if (where == "input") return Tr("edit.where_input");
+  if (where == "kernels") return Tr("edit.where_kernels");
+  if (where.find_first_not_of("0123456789") == std::string::npos) return TrFormat("edit.where_filter", {where});
+  return where;
+}
+
+}  // namespace
+
+std::string EditText(const EditNote& note) {
+  std::string text = EditName(note.what);
+  const std::string where = WhereText(note.where);
+  if (!where.empty()) text += " " + where;
+  if (!note.from.empty() && !note.to.empty()) return text + ": " + note.from + " → " + note.to;
+  if (!note.to.empty()) return text + ": " + note.to;
+  return text;
+}
+
+std::string GridDisplayName(const std::string& grid) {
+  const std::optional<GridRef> ref = ParseGridRef(grid);
+  if (ref && ref->kind == GridRef::Kind::kKernel) {
+    return TrFormat("paste.kernel_slice", {std::to_string(ref->first), std::to_string(ref->second)});
+  }
+  return TrFormat("paste.input_channel", {std::to_string(ref ? ref->first : 0)});
+}
+
+}  // namespace convstep
