@@ -55,6 +55,60 @@ TEST(CliPool2d, LectureMaxPoolSlice) {
   EXPECT_EQ(got["argmax"], Json::parse("[[[5, 7], [8, 15]]]"));
 }
 
+// One step printed: its value and argmax are PyTorch's for that output cell,
+// and its arithmetic is the line the window shows.
+TEST(CliPool2d, TheLectureSliceStepByStep) {
+  const Json example = LoadGolden("seed_examples.json")["maxpool_2x2_stride2"];
+  const Json& expect = example["expect"];
+  for (int k = 0; k < 4; ++k) {
+    SCOPED_TRACE("step " + std::to_string(k));
+    const ProcessResult r = Cli({"pool2d", "-", "--step", std::to_string(k)}, example["spec"].dump());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    Result<Json> got = ParseJson(r.out);
+    ASSERT_TRUE(got) << r.out;
+    const int y = k / 2;
+    const int x = k % 2;
+    EXPECT_EQ((*got)["out_y"], y);
+    EXPECT_EQ((*got)["out_x"], x);
+    EXPECT_EQ((*got)["value"], expect["output"][0][y][x]);
+    EXPECT_EQ((*got)["argmax"], expect["argmax"][0][y][x]);
+    EXPECT_EQ((*got)["taps"].size(), 4u);
+  }
+  // Step 0 of the slide: max(1, 1, 5, 6) = 6.
+  const ProcessResult r = Cli({"pool2d", "-", "--step", "0"}, example["spec"].dump());
+  Result<Json> got = ParseJson(r.out);
+  ASSERT_TRUE(got) << r.out;
+  const Json& in = example["spec"]["input"][0];
+  const std::string taps = std::to_string(in[0][0].get<int>()) + ", " + std::to_string(in[0][1].get<int>()) + ", " +
+                           std::to_string(in[1][0].get<int>()) + ", " + std::to_string(in[1][1].get<int>());
+  EXPECT_EQ((*got)["arithmetic"], "max(" + taps + ") = 6");
+}
+
+TEST(CliPool2d, EveryStepOfEveryCaseIsPyTorchsValue) {
+  const Json cases = LoadGolden("pool2d_cases.json");
+  for (size_t i = 0; i < cases.size(); i += 7) {  // a spread of modes, paddings and ceil_mode
+    const Json& c = cases[i];
+    const Json& shape = c["expect"]["output_shape"];
+    const int total = shape[0].get<int>() * shape[1].get<int>() * shape[2].get<int>();
+    const int k = total - 1;
+    const ProcessResult r = Cli({"pool2d", "-", "--step", std::to_string(k)}, c["spec"].dump());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    Result<Json> got = ParseJson(r.out);
+    ASSERT_TRUE(got) << r.out;
+    const int ch = (*got)["channel"];
+    const int y = (*got)["out_y"];
+    const int x = (*got)["out_x"];
+    EXPECT_EQ(ch, shape[0].get<int>() - 1);
+    EXPECT_NEAR((*got)["value"].get<double>(), c["expect"]["output"][ch][y][x].get<double>(), 1e-12) << i;
+  }
+}
+
+TEST(CliPool2d, AStepPastTheEndIsOneMessage) {
+  const Json example = LoadGolden("seed_examples.json")["maxpool_2x2_stride2"];
+  ExpectCleanFailure(Cli({"pool2d", "-", "--step", "4"}, example["spec"].dump()),
+                     "step 4 is out of range: this pooling has 4 steps, 0 to 3");
+}
+
 TEST(CliConvTranspose2d, EveryReferenceCaseThroughStdin) {
   const Json cases = LoadGolden("conv_transpose2d_cases.json");
   ASSERT_EQ(cases.size(), 20u);
