@@ -8,6 +8,7 @@ packages=(
   libimgui-dev libglfw3-dev python3-glad libstb-dev fonts-dejavu-core libgif-dev
   libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
   xvfb xauth
+  desktop-file-utils appstream dpkg-dev libxml2-utils
   clang libclang-rt-14-dev
 )
 
