@@ -4,6 +4,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/spec_input.h"
+#include "core/formats/model_json.h"
 #include "core/nn/model_summary.h"
 
 namespace convstep::cli {

@@ -115,24 +115,5 @@ Result<Tensor3> ConvTranspose2d(const ConvTranspose2dSpec& spec) {
   return out;
 }
 
-Result<ConvTranspose2dSpec> ConvTranspose2dSpecFromJson(const Json& spec) {
-  Result<Operands> operands = OperandsFromJson(spec, "[in_channels][out_channels/groups][rows][columns]");
-  if (!operands) return Error{operands.error()};
-  ConvTranspose2dSpec s;
-  s.input = std::move(operands.value().input);
-  s.weight = std::move(operands.value().weight);
-  s.bias = std::move(operands.value().bias);
-  for (auto [field, target] : {std::pair{"stride", &s.stride}, std::pair{"padding", &s.padding},
-                               std::pair{"output_padding", &s.output_padding},
-                               std::pair{"dilation", &s.dilation}}) {
-    Result<Pair> value = PairFromJson(spec, field, *target);
-    if (!value) return Error{value.error()};
-    *target = *value;
-  }
-  Result<int> groups = IntFromJson(spec, "groups", s.groups);
-  if (!groups) return Error{groups.error()};
-  s.groups = *groups;
-  return s;
-}
 
 }  // namespace convstep

@@ -9,7 +9,6 @@
 
 #include "core/base/result.h"
 #include "core/conv/tensor.h"
-#include "core/formats/spec_json.h"
 
 namespace convstep {
 
@@ -27,10 +26,5 @@ struct ConvTranspose2dSpec {
 // Validates, then computes the output: [C_out][H_out][W_out] with
 // H_out = (H - 1)s - 2p + d(kH - 1) + output_padding + 1, and the same for W.
 Result<Tensor3> ConvTranspose2d(const ConvTranspose2dSpec& spec);
-
-// The format of tests/data/conv_transpose2d_cases.json: "input", "weight",
-// optional "bias", "stride", "padding", "output_padding", "dilation" (each an
-// int or [h, w]) and "groups".
-Result<ConvTranspose2dSpec> ConvTranspose2dSpecFromJson(const Json& spec);
 
 }  // namespace convstep

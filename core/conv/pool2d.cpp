@@ -186,39 +186,5 @@ Tensor3 Pool2dStepper::OutputUpTo(int k) const {
   return partial;
 }
 
-Result<Pool2dSpec> Pool2dSpecFromJson(const Json& spec) {
-  if (!spec.is_object()) return Error{"the spec must be a JSON object with \"input\", \"mode\" and \"kernel\""};
-  for (const char* field : {"input", "mode", "kernel"}) {
-    if (!spec.contains(field)) return Error{std::string("the spec has no \"") + field + "\""};
-  }
-  Pool2dSpec s;
-  Result<Tensor3> input = Tensor3FromJson(spec["input"], "input");
-  if (!input) return Error{input.error()};
-  s.input = std::move(input).value();
-  const Json& mode = spec["mode"];
-  if (mode == "max") s.mode = PoolMode::kMax;
-  else if (mode == "avg") s.mode = PoolMode::kAvg;
-  else return Error{"mode must be \"max\" or \"avg\""};
-  Result<Pair> kernel = PairFromJson(spec, "kernel", s.kernel);
-  if (!kernel) return Error{kernel.error()};
-  s.kernel = *kernel;
-  // Python's stride=None arrives as null and means the same as no stride.
-  if (spec.contains("stride") && !spec["stride"].is_null()) {
-    Result<Pair> stride = PairFromJson(spec, "stride", s.kernel);
-    if (!stride) return Error{stride.error()};
-    s.stride = *stride;
-  }
-  Result<Pair> padding = PairFromJson(spec, "padding", s.padding);
-  if (!padding) return Error{padding.error()};
-  s.padding = *padding;
-  Result<Pair> dilation = PairFromJson(spec, "dilation", s.dilation);
-  if (!dilation) return Error{dilation.error()};
-  s.dilation = *dilation;
-  if (spec.contains("ceil_mode")) {
-    if (!spec["ceil_mode"].is_boolean()) return Error{"ceil_mode must be true or false"};
-    s.ceil_mode = spec["ceil_mode"].get<bool>();
-  }
-  return s;
-}
 
 }  // namespace convstep

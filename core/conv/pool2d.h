@@ -11,7 +11,6 @@
 #include "core/base/result.h"
 #include "core/conv/output_size.h"
 #include "core/conv/tensor.h"
-#include "core/formats/spec_json.h"
 
 namespace convstep {
 
@@ -107,10 +106,5 @@ class Pool2dStepper {
   Tensor3 output_;
   std::vector<int> argmax_;
 };
-
-// The format of tests/data/pool2d_cases.json: "input", "mode" ("max" or
-// "avg"), "kernel" (an int or [h, w]), optional "stride", "padding",
-// "dilation" and "ceil_mode" (true or false).
-Result<Pool2dSpec> Pool2dSpecFromJson(const Json& spec);
 
 }  // namespace convstep

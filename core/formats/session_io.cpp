@@ -1,3 +1,4 @@
+#include "core/formats/model_json.h"
 #include "core/formats/session_io.h"
 
 #include <cmath>

@@ -272,4 +272,59 @@ Json ToJson(const Tensor3& t) {
 
 Json ToJson(const Padding4& p) { return Json::array({p.top, p.bottom, p.left, p.right}); }
 
+Result<Pool2dSpec> Pool2dSpecFromJson(const Json& spec) {
+  if (!spec.is_object()) return Error{"the spec must be a JSON object with \"input\", \"mode\" and \"kernel\""};
+  for (const char* field : {"input", "mode", "kernel"}) {
+    if (!spec.contains(field)) return Error{std::string("the spec has no \"") + field + "\""};
+  }
+  Pool2dSpec s;
+  Result<Tensor3> input = Tensor3FromJson(spec["input"], "input");
+  if (!input) return Error{input.error()};
+  s.input = std::move(input).value();
+  const Json& mode = spec["mode"];
+  if (mode == "max") s.mode = PoolMode::kMax;
+  else if (mode == "avg") s.mode = PoolMode::kAvg;
+  else return Error{"mode must be \"max\" or \"avg\""};
+  Result<Pair> kernel = PairFromJson(spec, "kernel", s.kernel);
+  if (!kernel) return Error{kernel.error()};
+  s.kernel = *kernel;
+  // Python's stride=None arrives as null and means the same as no stride.
+  if (spec.contains("stride") && !spec["stride"].is_null()) {
+    Result<Pair> stride = PairFromJson(spec, "stride", s.kernel);
+    if (!stride) return Error{stride.error()};
+    s.stride = *stride;
+  }
+  Result<Pair> padding = PairFromJson(spec, "padding", s.padding);
+  if (!padding) return Error{padding.error()};
+  s.padding = *padding;
+  Result<Pair> dilation = PairFromJson(spec, "dilation", s.dilation);
+  if (!dilation) return Error{dilation.error()};
+  s.dilation = *dilation;
+  if (spec.contains("ceil_mode")) {
+    if (!spec["ceil_mode"].is_boolean()) return Error{"ceil_mode must be true or false"};
+    s.ceil_mode = spec["ceil_mode"].get<bool>();
+  }
+  return s;
+}
+
+Result<ConvTranspose2dSpec> ConvTranspose2dSpecFromJson(const Json& spec) {
+  Result<Operands> operands = OperandsFromJson(spec, "[in_channels][out_channels/groups][rows][columns]");
+  if (!operands) return Error{operands.error()};
+  ConvTranspose2dSpec s;
+  s.input = std::move(operands.value().input);
+  s.weight = std::move(operands.value().weight);
+  s.bias = std::move(operands.value().bias);
+  for (auto [field, target] : {std::pair{"stride", &s.stride}, std::pair{"padding", &s.padding},
+                               std::pair{"output_padding", &s.output_padding},
+                               std::pair{"dilation", &s.dilation}}) {
+    Result<Pair> value = PairFromJson(spec, field, *target);
+    if (!value) return Error{value.error()};
+    *target = *value;
+  }
+  Result<int> groups = IntFromJson(spec, "groups", s.groups);
+  if (!groups) return Error{groups.error()};
+  s.groups = *groups;
+  return s;
+}
+
 }  // namespace convstep

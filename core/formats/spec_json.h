@@ -10,6 +10,8 @@
 
 #include "core/base/result.h"
 #include "core/conv/conv_spec.h"
+#include "core/conv/conv_transpose2d.h"
+#include "core/conv/pool2d.h"
 #include "core/conv/tensor.h"
 
 namespace convstep {
@@ -51,6 +53,16 @@ struct Operands {
 Result<Operands> OperandsFromJson(const Json& spec, const std::string& weight_layout);
 
 Result<Conv2dSpec> Conv2dSpecFromJson(const Json& spec);
+
+// The format of tests/data/pool2d_cases.json: "input", "mode" ("max" or
+// "avg"), "kernel" (an int or [h, w]), optional "stride", "padding",
+// "dilation" and "ceil_mode" (true or false).
+Result<Pool2dSpec> Pool2dSpecFromJson(const Json& spec);
+
+// The format of tests/data/conv_transpose2d_cases.json: "input", "weight",
+// optional "bias", "stride", "padding", "output_padding", "dilation" (each an
+// int or [h, w]) and "groups".
+Result<ConvTranspose2dSpec> ConvTranspose2dSpecFromJson(const Json& spec);
 
 Json ToJson(const Tensor3& t);
 Json ToJson(const Padding4& p);

@@ -6,11 +6,11 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/result.h"
 #include "core/conv/tensor.h"
-#include "core/formats/spec_json.h"
 
 namespace convstep {
 
@@ -69,17 +69,21 @@ struct ModelSummary {
 
 // The "type" string of the JSON model format ("conv2d", "maxpool2d", ...).
 const char* LayerTypeName(LayerType type);
+// The type whose LayerTypeName is `name`; false for any other name.
+bool LayerTypeFromName(std::string_view name, LayerType* type);
+// Every LayerTypeName, comma-separated, for messages.
+std::string LayerTypeNames();
+// The fields a type takes besides "type", in Keras's names.
+std::vector<std::string> LayerFields(LayerType type);
+// How errors name a layer: 1-based as a student counts, then the name the
+// Keras summary would show, e.g. "layer 3, conv2d_1 (Conv2D)".
+std::string LayerLabel(const std::vector<LayerSpec>& layers, size_t i);
 // Keras's class name ("Conv2D", "MaxPooling2D", ...).
 const char* KerasClassName(LayerType type);
 // Keras's output shape column, the batch as None: "(None, 30, 30, 32)".
 std::string KerasShapeText(const std::vector<long long>& shape);
 // 113738 -> "113,738", as Python's "{:,}" (Keras's totals).
 std::string WithThousands(long long n);
-
-// A model object {"input_shape": [H, W, C], "layers": [{"type": ...}, ...]}
-// (the format of tests/data/summary_cases.json). Unknown fields are errors,
-// so that PyTorch's "stride" is not silently read as Keras's default.
-Result<Model> ModelFromJson(const Json& j);
 
 // Every layer's output shape and parameters, or an error naming the first
 // layer that cannot work, e.g. "layer 3, conv2d_1 (Conv2D): the 3×3 kernel
@@ -94,9 +98,5 @@ int FailingLayer(const Model& model);
 // line length 65), each line ending in a newline. A column too narrow for a
 // name is widened rather than truncated as Keras does.
 std::string FormatKerasSummary(const ModelSummary& summary);
-
-// {"layers": [{"type", "output_shape", "params"}], "total_params",
-//  "trainable_params", "non_trainable_params"}.
-Json ToJson(const ModelSummary& summary);
 
 }  // namespace convstep

@@ -2,6 +2,7 @@
 // lecture's CIFAR model, the table's layout and the errors a student meets.
 #include <gtest/gtest.h>
 
+#include "core/formats/model_json.h"
 #include "core/nn/model_summary.h"
 #include "tests/support/golden.h"
 

@@ -3,6 +3,7 @@
 // CSV that reads back.
 #include <gtest/gtest.h>
 
+#include "core/formats/model_json.h"
 #include "core/conv/im2col.h"
 #include "core/formats/grid_text.h"
 #include "core/formats/session_io.h"
