@@ -198,16 +198,38 @@ TEST(Export, OnThePoolingTabTheGifStepsThroughThePooling) {
 }
 
 TEST(Export, APathThatCannotBeWrittenGivesOneMessageAndChangesNothing) {
-  const Json before = RunScript("before_bad", Actions({Json{{"step", 3}}}));
+  // Refused before the first frame: no export is left running, so the keys
+  // step the convolution again right after (a job or its modal dialog left
+  // behind would swallow them, or the script would never end).
   const Json state = RunScript("bad_path", Actions({Json{{"step", 3}},
                                                   Json{{"export", "gif"}, {"path", "/nonexistent_convstep_folder/steps.gif"}},
+                                                  Json{{"frames", 2}},
+                                                  Json{{"key", "right"}},
                                                   Json{{"frames", 2}}}));
   EXPECT_EQ(state["message"],
             "cannot save '/nonexistent_convstep_folder/steps.gif': the folder '/nonexistent_convstep_folder' does not exist");
-  EXPECT_EQ(state["step"], before["step"]);
-  EXPECT_EQ(state["can_undo"], before["can_undo"]);
-  EXPECT_EQ(state["input"], before["input"]);
+  EXPECT_EQ(state["step"].get<int>(), 4);
   EXPECT_FALSE(std::filesystem::exists("/nonexistent_convstep_folder"));
+}
+
+TEST(Export, AFrameThatCannotBeWrittenEndsTheExportAtTheUsersStep) {
+  // The 5th picture's name is taken by a folder: the first four are written
+  // (the export shows steps 0 to 4 on the way), the fifth fails, and the
+  // window is back at the user's step 2 with what it showed before.
+  const std::string folder = TestTempPath("blocked_sequence");
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder + "/s_0005.png");
+  const Json before = RunScript("before_blocked", Actions({Json{{"step", 2}}, Json{{"frames", 2}}}));
+  const Json state = RunScript("blocked_sequence", Actions({Json{{"step", 2}},
+                                                          Json{{"export", "png_sequence"}, {"path", folder + "/s.png"}},
+                                                          Json{{"frames", 2}}}));
+  EXPECT_EQ(state["message"], "cannot save '" + folder + "/s_0005.png': it is a folder");
+  EXPECT_EQ(state["step"].get<int>(), 2);
+  EXPECT_EQ(state["step"], before["step"]);
+  EXPECT_EQ(state["current"], before["current"]);
+  EXPECT_EQ(state["arithmetic"], before["arithmetic"]);
+  EXPECT_TRUE(std::filesystem::exists(folder + "/s_0004.png"));
+  EXPECT_FALSE(std::filesystem::exists(folder + "/s_0006.png"));
 }
 
 TEST(Export, ClicksReachThePanelsAgainAfterAnExport) {
