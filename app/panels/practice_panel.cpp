@@ -3,6 +3,13 @@
 // right answer scores and moves on; a wrong one leaves the worked arithmetic
 // on screen until "Next". The exercises come from the seed shown at the top
 // (core/practice.h), so a class given one seed works the same set.
+//
+// Index of this file:
+// [SECTION] The pictures that go with each kind of question
+// [SECTION] The question, in words
+// [SECTION] Seed, exercise and score
+// [SECTION] The question and its picture
+// [SECTION] The answer
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

@@ -1,3 +1,7 @@
+// Index of this file:
+// [SECTION] Padding
+// [SECTION] Convolution kernel
+
 #include "core/conv/conv2d.h"
 
 #include <algorithm>

@@ -1,3 +1,7 @@
+// Index of this file:
+// [SECTION] The header: a Python dict literal such as
+// [SECTION] Dtypes and values
+
 #include "core/formats/npy.h"
 
 #include <bit>

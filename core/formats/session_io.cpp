@@ -1,4 +1,10 @@
-#include "core/formats/model_json.h"
+// Index of this file:
+// [SECTION] Numbers and lists
+// [SECTION] Layout
+// [SECTION] JSON writers
+// [SECTION] Files
+// [SECTION] Output as CSV
+
 #include "core/formats/session_io.h"
 
 #include <cmath>
@@ -7,6 +13,7 @@
 
 #include "core/base/shortest_number.h"
 #include "core/formats/file_io.h"
+#include "core/formats/model_json.h"
 
 namespace convstep {
 

@@ -1,6 +1,11 @@
 // Saving and opening sessions: the JSON writers that mirror the readers of
 // spec_json.h, pool2d.h, model_summary.h and session.h; session files written
 // so that a crash never leaves half of one; and the output as CSV.
+//
+// Index of this file:
+// [SECTION] JSON writers
+// [SECTION] Files
+// [SECTION] Output as CSV
 #pragma once
 
 #include <cstddef>

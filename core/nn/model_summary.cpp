@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] Layer types and Keras's names
+// [SECTION] Shapes and counts
+// [SECTION] The Keras table
+// [SECTION] Public API
+
 #include "core/nn/model_summary.h"
 
 #include <algorithm>

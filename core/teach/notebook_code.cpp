@@ -1,3 +1,7 @@
+// Index of this file:
+// [SECTION] Python literals
+// [SECTION] Keras layouts
+
 #include "core/teach/notebook_code.h"
 
 #include <cmath>

@@ -1,3 +1,8 @@
+// Index of this file:
+// [SECTION] Cells
+// [SECTION] Layout
+// [SECTION] Public API
+
 #include "core/teach/table_export.h"
 
 #include <cstddef>

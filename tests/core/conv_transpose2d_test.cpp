@@ -1,5 +1,10 @@
 // The transposed convolution against PyTorch's reference vectors, a naive
 // reference on exhaustive small sweeps, and Conv2d, whose adjoint it is.
+//
+// Index of this file:
+// [SECTION] Reference vectors
+// [SECTION] Sweeps
+// [SECTION] Validation
 #include <gtest/gtest.h>
 
 #include <algorithm>

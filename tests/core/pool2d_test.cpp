@@ -1,5 +1,11 @@
 // Pooling against PyTorch's reference vectors, the lecture's 4x4 max-pool
 // slice, and exhaustive small sweeps against a naive reference.
+//
+// Index of this file:
+// [SECTION] Reference vectors
+// [SECTION] The lecture
+// [SECTION] Sweeps against a naive reference
+// [SECTION] Validation
 #include <gtest/gtest.h>
 
 #include <algorithm>

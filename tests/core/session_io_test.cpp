@@ -2,6 +2,16 @@
 // save -> load -> save byte for byte; broken files give one message naming
 // the file; writes are atomic; the autosave lives in the XDG state folder and
 // a broken one is set aside; the output as CSV.
+//
+// Index of this file:
+// [SECTION] Helpers
+// [SECTION] Presets
+// [SECTION] Every form of every field
+// [SECTION] Schema versions
+// [SECTION] Broken files
+// [SECTION] Atomic writes
+// [SECTION] Autosave
+// [SECTION] Output as CSV
 #include <sys/stat.h>
 #include <unistd.h>
 

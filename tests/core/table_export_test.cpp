@@ -3,9 +3,9 @@
 // CSV that reads back.
 #include <gtest/gtest.h>
 
-#include "core/formats/model_json.h"
 #include "core/conv/im2col.h"
 #include "core/formats/grid_text.h"
+#include "core/formats/model_json.h"
 #include "core/formats/session_io.h"
 #include "core/nn/model_summary.h"
 #include "core/teach/table_export.h"
