@@ -17,13 +17,6 @@ namespace convstep {
 
 namespace {
 
-// The preview is decoded again only when the options change.
-struct Preview {
-  std::string path;
-  ImageGridOptions options;
-  Result<Tensor3> grid = Error{""};
-};
-
 bool SameOptions(const ImageGridOptions& a, const ImageGridOptions& b) {
   return a.rgb == b.rgb && a.height == b.height && a.width == b.width && a.scale == b.scale;
 }
@@ -32,10 +25,13 @@ bool SameOptions(const ImageGridOptions& a, const ImageGridOptions& b) {
 
 void DrawImageImportDialog(AppState& state) {
   if (state.view.pending_image.empty()) return;
-  static ImageGridOptions options;
-  static Preview preview;
-  if (preview.path != state.view.pending_image || !SameOptions(preview.options, options)) {
-    preview = {state.view.pending_image, options, LoadImageGrid(state.view.pending_image, options)};
+  ImageImportState& import = state.view.image_import;
+  ImageGridOptions& options = import.options;
+  // The preview is decoded again only when the picture or the options change.
+  if (import.preview_path != state.view.pending_image || !SameOptions(import.preview_options, options)) {
+    import.preview_path = state.view.pending_image;
+    import.preview_options = options;
+    import.preview = LoadImageGrid(state.view.pending_image, options);
   }
   const std::string id = TrId("image.title");
   ImGui::OpenPopup(id.c_str());
@@ -62,8 +58,8 @@ void DrawImageImportDialog(AppState& state) {
     ImGui::RadioButton(TrId("image.scale_1").c_str(), &scale, 1);
     ConceptTooltip("tip.image_scale");
     options.scale = scale == 1 ? 1.0 : 255.0;
-    if (preview.grid) {
-      const Tensor3& g = *preview.grid;
+    if (import.preview) {
+      const Tensor3& g = *import.preview;
       GridDraw grid;
       grid.name = "import/preview";
       grid.rows = g.h;
@@ -82,9 +78,9 @@ void DrawImageImportDialog(AppState& state) {
       }
       DrawGrid(grid);
     } else {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", preview.grid.error().c_str());
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", import.preview.error().c_str());
     }
-    ImGui::BeginDisabled(!preview.grid);
+    ImGui::BeginDisabled(!import.preview);
     if (ImGui::Button(TrId("image.import").c_str())) {
       ImportImage(state, state.view.pending_image, options);
       state.view.pending_image.clear();

@@ -167,7 +167,7 @@ void DrawSummaryPanel(AppState& state) {
     changed = true;
   }
   ImGui::Separator();
-  static int add_type = 0;
+  int& add_type = state.view.summary_add_type;
   const char* names[std::size(kAllTypes)];
   for (size_t i = 0; i < std::size(kAllTypes); ++i) names[i] = KerasClassName(kAllTypes[i]);
   ImGui::SetNextItemWidth(Scaled(200));

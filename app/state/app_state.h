@@ -15,6 +15,7 @@
 #include "app/state/history.h"
 #include "app/state/practice_state.h"
 #include "core/conv/im2col.h"
+#include "core/formats/image_grid.h"
 #include "core/conv/pool2d.h"
 #include "core/conv/stepper.h"
 #include "core/nn/model_summary.h"
@@ -39,6 +40,15 @@ struct FillToolsState {
   int range[2] = {0, 4};
   int seed = 1;
   int kernel_choice = 4;  // Sobel x
+};
+
+// The picture import dialog: its options and the preview they give, decoded
+// again only when the picture or an option changes.
+struct ImageImportState {
+  ImageGridOptions options;
+  std::string preview_path;
+  ImageGridOptions preview_options;
+  Result<Tensor3> preview = Error{""};
 };
 
 struct ViewState {
@@ -68,6 +78,8 @@ struct ViewState {
   ExportKind export_kind = ExportKind::kPng1x;  // with kExportFrames: PNG, GIF or PNG sequence
   std::optional<ExportJob> export_job;  // an export being written, one frame per frame drawn
   FillToolsState fill_tools;
+  ImageImportState image_import;
+  int summary_add_type = 0;     // the layer type the summary's "add" button adds
   Appearance appearance;        // theme, palette, text size, presentation, panels
   std::string clipboard_out;    // text for the system clipboard, handed over by the shell after the frame
   std::string message;          // the status line: the last problem or news, until the next change
