@@ -80,6 +80,7 @@ Result<std::unique_ptr<Window>> Window::Create(const WindowOptions& options) {
   style.AntiAliasedFill = false;
   g_base_style = style;
   std::unique_ptr<Window> window(new Window(handle));
+  window->title_ = options.title;
   window->font_path_ = options.font_path;
   window->mono_font_path_ = options.mono_font_path;
   window->font_size_ = options.font_size;
@@ -169,6 +170,12 @@ void Window::SetFullscreen(bool on) {
   } else {
     glfwSetWindowMonitor(window_, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3], GLFW_DONT_CARE);
   }
+}
+
+void Window::SetTitle(const std::string& title) {
+  if (title == title_) return;
+  title_ = title;
+  glfwSetWindowTitle(window_, title.c_str());
 }
 
 void Window::BeginFrame(const InjectedInput* injected) {

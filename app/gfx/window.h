@@ -77,6 +77,8 @@ class Window {
   void SetClearColor(float r, float g, float b);
   // Full screen on the primary monitor, or back to the window as it was.
   void SetFullscreen(bool on);
+  // The title bar's text (UTF-8); nothing happens when it is the same.
+  void SetTitle(const std::string& title);
 
   // [SECTION] Capture, for exports
   // Draws the frame just rendered (after Render) again into an offscreen
@@ -97,6 +99,7 @@ class Window {
   float raster_scale_ = 1.0f;
   bool fonts_dirty_ = false;
   bool fullscreen_ = false;
+  std::string title_;
   int windowed_[4] = {0, 0, 0, 0};  // x, y, width, height before going full screen
   std::unique_ptr<Offscreen> capture_;  // kept between captures of one size
 };

@@ -1,6 +1,7 @@
 #include "app/shell/layout.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "app/i18n/i18n.h"
 #include "app/panels/panels.h"

@@ -1,14 +1,21 @@
 #include "app/testing/script.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include "app/i18n/i18n.h"
 #include "app/state/document.h"
 #include "app/state/export_job.h"
+#include "app/state/presets.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/tooltip.h"
 
@@ -21,10 +28,12 @@ struct NamedKey {
   const char* name;
   int code;
 };
-constexpr NamedKey kKeys[] = {{"space", 32}, {"right", 262}, {"left", 263}, {"home", 268}, {"end", 269},
-                              {"plus", 61},  {"minus", 45},  {"f11", 300},  {"q", 81},   {"z", 90},
-                              {"y", 89},     {"v", 86},      {"enter", 257}, {"escape", 256}, {"tab", 258},
-                              {"up", 265},   {"down", 264},  {"0", 48},     {"f1", 290}};
+constexpr NamedKey kKeys[] = {{"space", 32},      {"right", 262},  {"left", 263},   {"home", 268},
+                              {"end", 269},       {"plus", 61},    {"minus", 45},   {"f11", 300},
+                              {"q", 81},          {"z", 90},       {"y", 89},       {"v", 86},
+                              {"enter", 257},     {"escape", 256}, {"tab", 258},    {"up", 265},
+                              {"down", 264},      {"0", 48},       {"f1", 290},     {"backspace", 259},
+                              {"delete", 261},    {"a", 65},       {"kp_add", 334}, {"kp_subtract", 333}};
 
 }  // namespace
 
@@ -36,45 +45,75 @@ std::optional<int> KeyCode(const std::string& name) {
 }
 
 Result<bool> SetParameter(AppState& state, const std::string& name, const Json& value) {
-  Conv2dSpec spec = state.session.conv;
+  const Conv2dSpec& spec = state.session.conv;
   const Json holder = {{name, value}};
-  if (name == "kernel") {
-    Result<Pair> k = PairFromJson(holder, name, Pair{});
-    if (!k) return Error{k.error()};
-    if (k->h < 1 || k->w < 1) return Error{"kernel must be at least 1"};
-    spec.weight = ResizedWeights(spec.weight, spec.weight.n, spec.weight.c, k->h, k->w);
-  } else if (name == "stride" || name == "dilation") {
+  Result<ConvEdit> edit = Error{"unknown parameter '" + name + "'"};
+  if (name == "kernel" || name == "stride" || name == "dilation") {
     Result<Pair> p = PairFromJson(holder, name, Pair{});
     if (!p) return Error{p.error()};
-    (name == "stride" ? spec.stride : spec.dilation) = *p;
+    edit = name == "kernel" ? SetKernelSize(spec, *p) : name == "stride" ? SetStride(spec, *p) : SetDilation(spec, *p);
   } else if (name == "padding") {
     Result<PaddingSpec> p = PaddingFromJson(holder);
     if (!p) return Error{p.error()};
-    spec.padding = *p;
+    edit = SetPadding(spec, *p);
   } else if (name == "padding_mode") {
     Result<PaddingMode> m = PaddingModeFromJson(holder);
     if (!m) return Error{m.error()};
-    spec.padding_mode = *m;
+    edit = SetPaddingMode(spec, *m);
   } else if (name == "filters") {
     Result<int> n = IntFromJson(holder, name, 0);
     if (!n) return Error{n.error()};
-    if (*n < 1) return Error{"filters must be at least 1"};
-    spec.weight = ResizedWeights(spec.weight, *n, spec.weight.c, spec.weight.h, spec.weight.w);
-    if (!spec.bias.empty()) spec.bias.resize(static_cast<size_t>(*n), 0.0);
+    edit = SetFilterCount(spec, *n);
   } else if (name == "bias") {
     if (!value.is_boolean()) return Error{"bias must be true or false"};
-    spec.bias = value.get<bool>() ? std::vector<double>(static_cast<size_t>(spec.weight.n), 0.0)
-                                  : std::vector<double>{};
+    edit = SetBias(spec, value.get<bool>());
   } else if (name == "activation") {
-    if (value != "none" && value != "relu") return Error{"activation must be \"none\" or \"relu\""};
-    state.SetActivation(value == "relu" ? Activation::kRelu : Activation::kNone);
+    Activation activation = Activation::kNone;
+    if (!value.is_string() || !ActivationFromName(value.get<std::string>(), &activation)) {
+      return Error{"activation must be \"none\" or \"relu\""};
+    }
+    state.SetActivation(activation);
     return true;
-  } else {
-    return Error{"unknown parameter '" + name + "'"};
   }
-  if (!state.TryConv(spec, "script:" + name)) return Error{state.view.message};
+  if (!state.Edit(edit, "script:" + name)) return Error{state.view.message};
   return true;
 }
+
+// [SECTION] Paths
+
+ScriptPaths::~ScriptPaths() {
+  if (tmp_.empty()) return;
+  std::error_code ignored;
+  std::filesystem::remove_all(tmp_, ignored);
+}
+
+std::string ScriptPaths::CorpusDir() {
+  const char* dir = std::getenv("CONVSTEP_CORPUS_DIR");
+  if (dir != nullptr && *dir != '\0') return dir;
+#ifdef CONVSTEP_FUZZ_CORPUS_DIR
+  return CONVSTEP_FUZZ_CORPUS_DIR;
+#else
+  return "fuzz/corpus";
+#endif
+}
+
+std::string ScriptPaths::Expand(const std::string& path) {
+  static constexpr std::string_view kTmp = "$TMP/";
+  static constexpr std::string_view kCorpus = "$CORPUS/";
+  if (path.starts_with(kCorpus)) return CorpusDir() + "/" + path.substr(kCorpus.size());
+  if (!path.starts_with(kTmp)) return path;
+  if (tmp_.empty()) {
+    static std::atomic<int> count{0};
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("convstep-script-" + std::to_string(getpid()) + "-" + std::to_string(++count));
+    std::error_code ignored;
+    std::filesystem::create_directories(dir, ignored);
+    tmp_ = dir.string();
+  }
+  return tmp_ + "/" + path.substr(kTmp.size());
+}
+
+// [SECTION] Loading and running
 
 Result<Script> Script::Load(const std::string& path) {
   std::ifstream in(path);
@@ -83,9 +122,13 @@ Result<Script> Script::Load(const std::string& path) {
   text << in.rdbuf();
   Result<Json> json = ParseJson(text.str());
   if (!json) return Error{"script: " + json.error()};
-  if (!json->is_array()) return Error{"a script is a JSON list of actions"};
+  return FromJson(*json);
+}
+
+Result<Script> Script::FromJson(const Json& actions) {
+  if (!actions.is_array()) return Error{"a script is a JSON list of actions"};
   Script script;
-  for (const Json& action : *json) {
+  for (const Json& action : actions) {
     if (!action.is_object()) return Error{"every action of a script is a JSON object"};
     script.actions_.push_back(action);
   }
@@ -94,215 +137,365 @@ Result<Script> Script::Load(const std::string& path) {
 
 Result<FrameInput> Script::Next(AppState& state) {
   FrameInput frame;
-  frame.mouse = mouse_;
-  if (release_pending_) {
-    release_pending_ = false;
+  ScriptProgress& p = progress_;
+  frame.mouse = p.mouse;
+  if (p.release_pending) {
+    p.release_pending = false;
     return frame;
   }
-  if (exporting_) {
+  if (p.exporting) {
     if (ExportJob* job = state.view.export_job ? &*state.view.export_job : nullptr) {
-      if (cancel_after_ >= 0 && job->next >= cancel_after_) {
+      if (p.cancel_after >= 0 && job->next >= p.cancel_after) {
         frame.key = *KeyCode("escape");
-        release_pending_ = true;
-        cancel_after_ = -1;
+        p.release_pending = true;
+        p.cancel_after = -1;
       }
       return frame;
     }
-    exporting_ = false;
+    p.exporting = false;
   }
-  if (pending_frames_ > 0) {
-    --pending_frames_;
+  if (p.pending_frames > 0) {
+    --p.pending_frames;
     return frame;
   }
+  refusal_.clear();
   while (next_ < actions_.size()) {
     const Json& action = actions_[next_++];
     Result<bool> needs_frame = Apply(action, state, &frame);
-    if (!needs_frame) return Error{"script action " + std::to_string(next_) + " " + action.dump() + ": " + needs_frame.error()};
+    if (!needs_frame) {
+      const std::string what = "script action " + std::to_string(next_) + " " + action.dump(-1, ' ', false, Json::error_handler_t::replace) + ": " + needs_frame.error();
+      if (!(action.contains("may_refuse") && action["may_refuse"] == true)) return Error{what};
+      // Refused as a user's window would refuse it: noted, and on.
+      refusal_ = needs_frame.error();
+      ++refusals_;
+      continue;
+    }
     if (*needs_frame) break;
   }
   return frame;
 }
 
+// [SECTION] The actions
+//
+// One function per action, found by the first of the table's names that
+// the action object holds. Each checks its arguments before it changes
+// anything, and returns whether the action needs a frame drawn before the
+// next one.
+
+namespace {
+
+struct ActionContext {
+  AppState& state;
+  FrameInput& frame;
+  ScriptProgress& progress;
+  ScriptPaths& paths;
+};
+
+using ActionFn = Result<bool> (*)(const Json& a, ActionContext& c);
+
+// The string at a["key"], or an error naming what it should be.
+Result<std::string> StringField(const Json& a, const char* key, const char* what) {
+  if (!a.contains(key) || !a[key].is_string()) return Error{what};
+  return a[key].get<std::string>();
+}
+
+Result<bool> Set(const Json& a, ActionContext& c) {
+  if (!a["set"].is_string() || !a.contains("value")) return Error{"\"set\" needs a name and a \"value\""};
+  Result<bool> done = SetParameter(c.state, a["set"].get<std::string>(), a["value"]);
+  if (!done) return Error{done.error()};
+  return false;
+}
+
+Result<bool> Step(const Json& a, ActionContext& c) {
+  Result<int> k = IntFromJson(a, "step", 0);
+  if (!k) return Error{k.error()};
+  if (*k < 0 || *k >= c.state.conv->TotalSteps()) return Error{"step out of range"};
+  c.state.GoToStep(*k);
+  c.state.view.glide_t = 1.0f;  // a script wants the step, not the animation
+  return false;
+}
+
+Result<bool> SwitchTab(const Json& a, ActionContext& c) {
+  for (Tab t : {Tab::kConvolution, Tab::kPooling, Tab::kMatrix, Tab::kSummary, Tab::kPractice}) {
+    if (a["tab"] == TabName(t)) {
+      c.state.view.tab = t;
+      c.state.view.tab_requested = true;
+      c.progress.pending_frames = 1;  // the tab bar switches on the next frame
+      return true;
+    }
+  }
+  return Error{"unknown tab"};
+}
+
+// The mouse onto a cell of a grid on screen; pressed there with `click`,
+// and released on the next frame.
+Result<bool> PointAtCell(const Json& a, ActionContext& c, bool click) {
+  const Json& grid = click ? a["click"] : a["hover"];
+  if (!grid.is_string()) return Error{"name the grid, e.g. \"output/0\""};
+  const auto& placements = GridPlacements();
+  const auto it = placements.find(grid.get<std::string>());
+  if (it == placements.end()) return Error{"no grid called " + grid.dump() + " is on screen"};
+  Result<Pair> cell = PairFromJson(a, "cell", Pair{-1, -1});
+  if (!cell) return Error{cell.error()};
+  if (cell->h < 0 || cell->w < 0 || cell->h >= it->second.rows || cell->w >= it->second.cols) {
+    return Error{"the cell is outside the grid"};
+  }
+  c.progress.mouse = it->second.CellCenter(cell->h, cell->w);
+  c.frame.mouse = c.progress.mouse;
+  c.frame.mouse_down = click;
+  c.progress.release_pending = click;
+  c.progress.pending_frames = 1;  // the panels see the hover, then report it
+  return true;
+}
+
+Result<bool> Key(const Json& a, ActionContext& c) {
+  const std::optional<int> code = a["key"].is_string() ? KeyCode(a["key"].get<std::string>()) : std::nullopt;
+  if (!code) return Error{"unknown key"};
+  c.frame.key = *code;
+  c.frame.ctrl = a.contains("ctrl") && a["ctrl"] == true;
+  c.frame.shift = a.contains("shift") && a["shift"] == true;
+  c.progress.release_pending = true;  // up again on the next frame, so the next key is a new press
+  return true;
+}
+
+Result<bool> Clipboard(const Json& a, ActionContext&) {
+  // What a copy in a spreadsheet leaves; Ctrl+V then pastes it.
+  if (!a["clipboard"].is_string()) return Error{"\"clipboard\" needs the text to copy"};
+  ImGui::SetClipboardText(a["clipboard"].get<std::string>().c_str());
+  return false;
+}
+
+Result<bool> Drop(const Json& a, ActionContext& c) {
+  // What GLFW's drop callback hands over when a file lands on the window.
+  if (!a["drop"].is_string()) return Error{"\"drop\" needs a file path"};
+  std::string path = c.paths.Expand(a["drop"].get<std::string>());
+  if (a.contains("as")) {
+    if (!a["as"].is_string() || !a["as"].get<std::string>().starts_with(".")) {
+      return Error{"\"as\" is an extension such as \".png\""};
+    }
+    const std::string copy = c.paths.Expand("$TMP/" + std::filesystem::path(path).filename().string() +
+                                            a["as"].get<std::string>());
+    std::error_code error;
+    std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing, error);
+    if (error) return Error{"cannot copy '" + path + "': " + error.message()};
+    path = copy;
+  }
+  OpenPath(c.state, path);
+  c.progress.pending_frames = 1;
+  return true;
+}
+
+Result<bool> CopyCodeAction(const Json& a, ActionContext& c) {
+  if (a["copy_code"] != "pytorch" && a["copy_code"] != "keras") return Error{"copy_code is pytorch or keras"};
+  CopyCode(c.state, a["copy_code"] == "pytorch" ? CodeLanguage::kPytorch : CodeLanguage::kKeras);
+  return false;
+}
+
+Result<bool> ExportTableAction(const Json& a, ActionContext& c) {
+  // File > Export a table, with the dialog's answer.
+  const Json& t = a["export_table"];
+  static const std::pair<const char*, TableKind> kKinds[] = {
+      {"im2col", TableKind::kIm2col}, {"output", TableKind::kOutput}, {"summary", TableKind::kSummary}};
+  static const std::pair<const char*, TableFormat> kFormats[] = {
+      {"csv", TableFormat::kCsv}, {"markdown", TableFormat::kMarkdown}, {"latex", TableFormat::kLatex}};
+  if (!t.is_object() || !t.contains("path") || !t["path"].is_string()) {
+    return Error{"export_table takes {\"kind\", \"format\", \"path\"}"};
+  }
+  const auto kind = std::find_if(std::begin(kKinds), std::end(kKinds),
+                                 [&](const auto& k) { return t.value("kind", Json()) == k.first; });
+  const auto format = std::find_if(std::begin(kFormats), std::end(kFormats),
+                                   [&](const auto& f) { return t.value("format", Json()) == f.first; });
+  if (kind == std::end(kKinds) || format == std::end(kFormats)) {
+    return Error{"kind is im2col, output or summary; format is csv, markdown or latex"};
+  }
+  ExportTable(c.state, kind->second, format->second, c.paths.Expand(t["path"].get<std::string>()));
+  return false;
+}
+
+Result<bool> Save(const Json& a, ActionContext& c) {
+  // File > Save as, with the dialog's answer.
+  if (!a["save"].is_string()) return Error{"\"save\" needs a file path"};
+  SaveSessionTo(c.state, c.paths.Expand(a["save"].get<std::string>()));
+  return false;
+}
+
+Result<bool> ImportImageAction(const Json& a, ActionContext& c) {
+  // The import dialog's "Import as the input" with its options, or its Cancel.
+  const Json& o = a["import_image"];
+  if (o == "cancel") {
+    if (c.state.view.pending_image.empty()) return Error{"no picture is waiting to be imported"};
+    c.state.view.pending_image.clear();
+    return false;
+  }
+  if (!o.is_object()) return Error{"import_image takes {\"rgb\", \"size\", \"scale\"} or \"cancel\""};
+  ImageGridOptions options;
+  options.rgb = o.contains("rgb") && o["rgb"] == true;
+  Result<Pair> size = PairFromJson(o, "size", Pair{options.height, options.width});
+  if (!size) return Error{size.error()};
+  options.height = size->h;
+  options.width = size->w;
+  if (o.contains("scale") && o["scale"] == 1) options.scale = 1;
+  if (c.state.view.pending_image.empty()) return Error{"no picture is waiting to be imported"};
+  const std::string path = c.state.view.pending_image;
+  c.state.view.pending_image.clear();
+  ImportImage(c.state, path, options);
+  return false;
+}
+
+Result<bool> PasteChoice(const Json& a, ActionContext& c) {
+  const Json& choice = a["paste_choice"];
+  if (choice == "cancel") {
+    c.state.view.pending_paste.reset();  // the dialog's Cancel
+    return false;
+  }
+  if (choice != "resize" && choice != "top-left") return Error{"paste_choice is resize, top-left or cancel"};
+  FinishPaste(c.state, choice == "resize" ? PasteFit::kResize : PasteFit::kTopLeft);
+  return false;
+}
+
+Result<bool> Type(const Json& a, ActionContext& c) {
+  if (!a["type"].is_string()) return Error{"\"type\" needs the text to type"};
+  c.frame.text = a["type"].get<std::string>();
+  return true;
+}
+
+Result<bool> Export(const Json& a, ActionContext& c) {
+  static const std::pair<const char*, ExportKind> kKinds[] = {{"png1x", ExportKind::kPng1x},
+                                                              {"png2x", ExportKind::kPng2x},
+                                                              {"gif", ExportKind::kGif},
+                                                              {"png_sequence", ExportKind::kPngSequence}};
+  const auto kind =
+      std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return a["export"] == k.first; });
+  if (kind == std::end(kKinds) || !a.contains("path") || !a["path"].is_string()) {
+    return Error{"export is png1x, png2x, gif or png_sequence, with a \"path\""};
+  }
+  Result<int> cancel_after = IntFromJson(a, "cancel_after", -1);
+  if (!cancel_after) return Error{cancel_after.error()};
+  // A path that cannot be written leaves its message and no job.
+  c.progress.exporting = StartExport(c.state, kind->second, c.paths.Expand(a["path"].get<std::string>()));
+  c.progress.cancel_after = *cancel_after;
+  return c.progress.exporting;
+}
+
+Result<bool> LanguageAction(const Json& a, ActionContext&) {
+  // What Language > English / Español does.
+  Language language = Language::kEnglish;
+  if (!a["language"].is_string() || !LanguageFromCode(a["language"].get<std::string>(), &language)) {
+    return Error{"language is \"en\" or \"es\""};
+  }
+  SetLanguage(language);
+  return false;
+}
+
+Result<bool> HoverTip(const Json& a, ActionContext& c) {
+  // The mouse onto the control that carries this tooltip.
+  const std::optional<ImVec2> center =
+      a["hover_tip"].is_string() ? TooltipItemCenter(a["hover_tip"].get<std::string>().c_str()) : std::nullopt;
+  if (!center) return Error{"no control with the tooltip " + a["hover_tip"].dump() + " is on screen"};
+  c.progress.mouse = *center;
+  c.frame.mouse = c.progress.mouse;
+  // With "press": true, pressed there and released on the next frame.
+  c.frame.mouse_down = a.contains("press") && a["press"] == true;
+  c.progress.release_pending = c.frame.mouse_down;
+  return true;
+}
+
+Result<bool> Wait(const Json& a, ActionContext&) {
+  // Real time passes, as for a user resting the mouse: ImGui's clock
+  // follows the wall clock, so the next frame sees the delay.
+  if (!a["wait"].is_number() || a["wait"].get<double>() < 0 || a["wait"].get<double>() > 10) {
+    return Error{"wait takes seconds, from 0 to 10"};
+  }
+  std::this_thread::sleep_for(std::chrono::duration<double>(a["wait"].get<double>()));
+  return true;
+}
+
+Result<bool> Frames(const Json& a, ActionContext& c) {
+  Result<int> n = IntFromJson(a, "frames", 1);
+  if (!n || *n < 1) return Error{"frames must be a positive whole number"};
+  c.progress.pending_frames = *n - 1;
+  return true;
+}
+
+Result<bool> Screenshot(const Json& a, ActionContext& c) {
+  Result<std::string> path = StringField(a, "screenshot", "screenshot needs a file name");
+  if (!path) return Error{path.error()};
+  c.frame.screenshot = c.paths.Expand(*path);
+  return true;
+}
+
+Result<bool> Preset(const Json& a, ActionContext& c) {
+  // A click in the Presets menu: undoable, like any change.
+  Result<std::string> name = StringField(a, "preset", "\"preset\" needs a preset's name");
+  if (!name) return Error{name.error()};
+  Result<Session> session = LoadPreset(*name);
+  if (!session) return Error{session.error()};
+  const int step = session->step;
+  if (!c.state.Commit(std::move(session).value(), "", {"open", *name, "", ""})) return false;
+  c.state.GoToStep(step);
+  c.state.view.glide_t = 1.0f;
+  c.state.view.session_path.clear();
+  c.state.SetStatus(TrFormat("status.opened_preset", {*name}), false);
+  return false;
+}
+
+Result<bool> InputSize(const Json& a, ActionContext& c) {
+  // The parameter panel's input size: channels, rows, columns.
+  const Json& s = a["input_size"];
+  if (!s.is_array() || s.size() != 3 || !std::all_of(s.begin(), s.end(), [](const Json& v) { return v.is_number_integer(); })) {
+    return Error{"input_size is [channels, rows, columns]"};
+  }
+  const long long ch = s[0].get<long long>();
+  const long long h = s[1].get<long long>();
+  const long long w = s[2].get<long long>();
+  // Within int, so that the core's edit sees the number given and refuses it.
+  const auto fits = [](long long v) { return v >= -(1LL << 30) && v <= (1LL << 30); };
+  if (!fits(ch) || !fits(h) || !fits(w)) return Error{"input_size: a number out of range"};
+  // A refused size leaves its reason in the status line, as the panel's would.
+  if (!c.state.Edit(ResizeInput(c.state.session.conv, static_cast<int>(ch), static_cast<int>(h), static_cast<int>(w)),
+                    "script:input_size")) {
+    return Error{c.state.view.message};
+  }
+  return false;
+}
+
+struct NamedAction {
+  const char* name;
+  ActionFn apply;
+};
+
+// In this order: an object with two of these names is the first one's.
+constexpr NamedAction kActions[] = {
+    {"set", Set},
+    {"step", Step},
+    {"tab", SwitchTab},
+    {"click", [](const Json& a, ActionContext& c) { return PointAtCell(a, c, true); }},
+    {"hover", [](const Json& a, ActionContext& c) { return PointAtCell(a, c, false); }},
+    {"key", Key},
+    {"clipboard", Clipboard},
+    {"drop", Drop},
+    {"copy_code", CopyCodeAction},
+    {"export_table", ExportTableAction},
+    {"save", Save},
+    {"import_image", ImportImageAction},
+    {"paste_choice", PasteChoice},
+    {"type", Type},
+    {"export", Export},
+    {"language", LanguageAction},
+    {"hover_tip", HoverTip},
+    {"wait", Wait},
+    {"frames", Frames},
+    {"screenshot", Screenshot},
+    {"preset", Preset},
+    {"input_size", InputSize},
+};
+
+}  // namespace
+
 Result<bool> Script::Apply(const Json& a, AppState& state, FrameInput* frame) {
-  if (a.contains("set")) {
-    if (!a["set"].is_string() || !a.contains("value")) return Error{"\"set\" needs a name and a \"value\""};
-    Result<bool> done = SetParameter(state, a["set"].get<std::string>(), a["value"]);
-    if (!done) return Error{done.error()};
-    return false;
-  }
-  if (a.contains("step")) {
-    Result<int> k = IntFromJson(a, "step", 0);
-    if (!k) return Error{k.error()};
-    if (*k < 0 || *k >= state.conv->TotalSteps()) return Error{"step out of range"};
-    state.GoToStep(*k);
-    state.view.glide_t = 1.0f;  // a script wants the step, not the animation
-    return false;
-  }
-  if (a.contains("tab")) {
-    for (Tab t : {Tab::kConvolution, Tab::kPooling, Tab::kMatrix, Tab::kSummary, Tab::kPractice}) {
-      if (a["tab"] == TabName(t)) {
-        state.view.tab = t;
-        state.view.tab_requested = true;
-        pending_frames_ = 1;  // the tab bar switches on the next frame
-        return true;
-      }
-    }
-    return Error{"unknown tab"};
-  }
-  if (a.contains("hover") || a.contains("click")) {
-    const bool click = a.contains("click");
-    const Json& grid = click ? a["click"] : a["hover"];
-    if (!grid.is_string()) return Error{"name the grid, e.g. \"output/0\""};
-    const auto& placements = GridPlacements();
-    const auto it = placements.find(grid.get<std::string>());
-    if (it == placements.end()) return Error{"no grid called " + grid.dump() + " is on screen"};
-    Result<Pair> cell = PairFromJson(a, "cell", Pair{-1, -1});
-    if (!cell) return Error{cell.error()};
-    if (cell->h < 0 || cell->w < 0 || cell->h >= it->second.rows || cell->w >= it->second.cols) {
-      return Error{"the cell is outside the grid"};
-    }
-    mouse_ = it->second.CellCenter(cell->h, cell->w);
-    frame->mouse = mouse_;
-    frame->mouse_down = click;
-    release_pending_ = click;
-    pending_frames_ = 1;  // the panels see the hover, then report it
-    return true;
-  }
-  if (a.contains("key")) {
-    const std::optional<int> code = a["key"].is_string() ? KeyCode(a["key"].get<std::string>()) : std::nullopt;
-    if (!code) return Error{"unknown key"};
-    frame->key = *code;
-    frame->ctrl = a.contains("ctrl") && a["ctrl"] == true;
-    frame->shift = a.contains("shift") && a["shift"] == true;
-    release_pending_ = true;  // up again on the next frame, so the next key is a new press
-    return true;
-  }
-  if (a.contains("clipboard")) {
-    // What a copy in a spreadsheet leaves; Ctrl+V then pastes it.
-    if (!a["clipboard"].is_string()) return Error{"\"clipboard\" needs the text to copy"};
-    ImGui::SetClipboardText(a["clipboard"].get<std::string>().c_str());
-    return false;
-  }
-  if (a.contains("drop")) {
-    // What GLFW's drop callback hands over when a file lands on the window.
-    if (!a["drop"].is_string()) return Error{"\"drop\" needs a file path"};
-    OpenPath(state, a["drop"].get<std::string>());
-    pending_frames_ = 1;
-    return true;
-  }
-  if (a.contains("copy_code")) {
-    if (a["copy_code"] != "pytorch" && a["copy_code"] != "keras") return Error{"copy_code is pytorch or keras"};
-    CopyCode(state, a["copy_code"] == "pytorch" ? CodeLanguage::kPytorch : CodeLanguage::kKeras);
-    return false;
-  }
-  if (a.contains("export_table")) {
-    // File > Export a table, with the dialog's answer.
-    const Json& t = a["export_table"];
-    static const std::pair<const char*, TableKind> kKinds[] = {
-        {"im2col", TableKind::kIm2col}, {"output", TableKind::kOutput}, {"summary", TableKind::kSummary}};
-    static const std::pair<const char*, TableFormat> kFormats[] = {
-        {"csv", TableFormat::kCsv}, {"markdown", TableFormat::kMarkdown}, {"latex", TableFormat::kLatex}};
-    if (!t.is_object() || !t.contains("path") || !t["path"].is_string()) {
-      return Error{"export_table takes {\"kind\", \"format\", \"path\"}"};
-    }
-    const auto kind = std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return t.value("kind", Json()) == k.first; });
-    const auto format = std::find_if(std::begin(kFormats), std::end(kFormats), [&](const auto& f) { return t.value("format", Json()) == f.first; });
-    if (kind == std::end(kKinds) || format == std::end(kFormats)) {
-      return Error{"kind is im2col, output or summary; format is csv, markdown or latex"};
-    }
-    ExportTable(state, kind->second, format->second, t["path"].get<std::string>());
-    return false;
-  }
-  if (a.contains("save")) {
-    // File > Save as, with the dialog's answer.
-    if (!a["save"].is_string()) return Error{"\"save\" needs a file path"};
-    SaveSessionTo(state, a["save"].get<std::string>());
-    return false;
-  }
-  if (a.contains("import_image")) {
-    // The import dialog's "Import as the input", with its options.
-    const Json& o = a["import_image"];
-    if (!o.is_object()) return Error{"import_image takes {\"rgb\", \"size\", \"scale\"}"};
-    ImageGridOptions options;
-    options.rgb = o.contains("rgb") && o["rgb"] == true;
-    Result<Pair> size = PairFromJson(o, "size", Pair{options.height, options.width});
-    if (!size) return Error{size.error()};
-    options.height = size->h;
-    options.width = size->w;
-    if (o.contains("scale") && o["scale"] == 1) options.scale = 1;
-    if (state.view.pending_image.empty()) return Error{"no picture is waiting to be imported"};
-    const std::string path = state.view.pending_image;
-    state.view.pending_image.clear();
-    ImportImage(state, path, options);
-    return false;
-  }
-  if (a.contains("paste_choice")) {
-    if (a["paste_choice"] != "resize" && a["paste_choice"] != "top-left") return Error{"paste_choice is resize or top-left"};
-    FinishPaste(state, a["paste_choice"] == "resize" ? PasteFit::kResize : PasteFit::kTopLeft);
-    return false;
-  }
-  if (a.contains("type")) {
-    if (!a["type"].is_string()) return Error{"\"type\" needs the text to type"};
-    frame->text = a["type"].get<std::string>();
-    return true;
-  }
-  if (a.contains("export")) {
-    static const std::pair<const char*, ExportKind> kKinds[] = {{"png1x", ExportKind::kPng1x},
-                                                                {"png2x", ExportKind::kPng2x},
-                                                                {"gif", ExportKind::kGif},
-                                                                {"png_sequence", ExportKind::kPngSequence}};
-    const auto kind =
-        std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return a["export"] == k.first; });
-    if (kind == std::end(kKinds) || !a.contains("path") || !a["path"].is_string()) {
-      return Error{"export is png1x, png2x, gif or png_sequence, with a \"path\""};
-    }
-    Result<int> cancel_after = IntFromJson(a, "cancel_after", -1);
-    if (!cancel_after) return Error{cancel_after.error()};
-    // A path that cannot be written leaves its message and no job.
-    exporting_ = StartExport(state, kind->second, a["path"].get<std::string>());
-    cancel_after_ = *cancel_after;
-    return exporting_;
-  }
-  if (a.contains("language")) {
-    // What Language > English / Español does.
-    Language language = Language::kEnglish;
-    if (!a["language"].is_string() || !LanguageFromCode(a["language"].get<std::string>(), &language)) {
-      return Error{"language is \"en\" or \"es\""};
-    }
-    SetLanguage(language);
-    return false;
-  }
-  if (a.contains("hover_tip")) {
-    // The mouse onto the control that carries this tooltip.
-    const std::optional<ImVec2> center =
-        a["hover_tip"].is_string() ? TooltipItemCenter(a["hover_tip"].get<std::string>().c_str()) : std::nullopt;
-    if (!center) return Error{"no control with the tooltip " + a["hover_tip"].dump() + " is on screen"};
-    mouse_ = *center;
-    frame->mouse = mouse_;
-    // With "press": true, pressed there and released on the next frame.
-    frame->mouse_down = a.contains("press") && a["press"] == true;
-    release_pending_ = frame->mouse_down;
-    return true;
-  }
-  if (a.contains("wait")) {
-    // Real time passes, as for a user resting the mouse: ImGui's clock
-    // follows the wall clock, so the next frame sees the delay.
-    if (!a["wait"].is_number() || a["wait"].get<double>() < 0 || a["wait"].get<double>() > 10) {
-      return Error{"wait takes seconds, from 0 to 10"};
-    }
-    std::this_thread::sleep_for(std::chrono::duration<double>(a["wait"].get<double>()));
-    return true;
-  }
-  if (a.contains("frames")) {
-    Result<int> n = IntFromJson(a, "frames", 1);
-    if (!n || *n < 1) return Error{"frames must be a positive whole number"};
-    pending_frames_ = *n - 1;
-    return true;
-  }
-  if (a.contains("screenshot")) {
-    if (!a["screenshot"].is_string()) return Error{"screenshot needs a file name"};
-    frame->screenshot = a["screenshot"].get<std::string>();
-    return true;
+  ActionContext context{state, *frame, progress_, *paths_};
+  for (const NamedAction& action : kActions) {
+    if (a.contains(action.name)) return action.apply(a, context);
   }
   return Error{"unknown action"};
 }

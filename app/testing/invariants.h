@@ -1,0 +1,29 @@
+// What must hold after every user action, whatever it was: the monkey
+// (`--monkey`) checks these after each of its actions, and a script run with
+// --check-invariants after each of its own.
+//
+// - the session validates: it serialises, reads back to the same bytes and
+//   steps (SessionToJson → SessionFromJson, ConvStepper::Create);
+// - the step and the pooling step are inside their ranges;
+// - no reference of the view names something the session lacks
+//   (DanglingReferences);
+// - undo followed by redo gives back a session that serialises to the same
+//   bytes (done on the state itself, whose view is put back afterwards);
+// - the state dump (--dump-state) is well-formed JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/state/app_state.h"
+
+namespace convstep {
+
+struct InvariantReport {
+  int checks = 0;                   // how many were checked
+  std::vector<std::string> broken;  // what did not hold, one line each
+};
+
+InvariantReport CheckInvariants(AppState& state);
+
+}  // namespace convstep
