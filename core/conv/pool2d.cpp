@@ -178,13 +178,4 @@ PoolStep Pool2dStepper::Step(int k) const {
   return s;
 }
 
-Tensor3 Pool2dStepper::OutputUpTo(int k) const {
-  Tensor3 partial = output_;
-  for (size_t i = static_cast<size_t>(k) + 1; i < partial.data.size(); ++i) {
-    partial.data[i] = std::numeric_limits<double>::quiet_NaN();
-  }
-  return partial;
-}
-
-
 }  // namespace convstep

@@ -95,8 +95,6 @@ class Pool2dStepper {
   // For max pooling, the argmax of every output cell in the order of
   // Output().data; empty for average pooling.
   const std::vector<int>& Argmax() const { return argmax_; }
-  // The output as it stands after step k: cells of later steps hold NaN.
-  Tensor3 OutputUpTo(int k) const;
 
  private:
   Pool2dStepper(Pool2dSpec spec, Pool2dGeometry geo);

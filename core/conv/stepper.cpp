@@ -94,14 +94,6 @@ ConvStep ConvStepper::Step(int k) const {
   return s;
 }
 
-Tensor3 ConvStepper::OutputUpTo(int k) const {
-  Tensor3 partial = output_;
-  for (size_t i = static_cast<size_t>(k) + 1; i < partial.data.size(); ++i) {
-    partial.data[i] = std::numeric_limits<double>::quiet_NaN();
-  }
-  return partial;
-}
-
 std::vector<OutputCell> ConvStepper::CoveringOutputs(int c, int py, int px) const {
   std::vector<OutputCell> cells;
   if (c < 0 || c >= geo_.in_channels) return cells;

@@ -63,8 +63,6 @@ class ConvStepper {
 
   // The whole output, exact in double precision.
   const Tensor3& Output() const { return output_; }
-  // The output as it stands after step k: cells of later steps hold NaN.
-  Tensor3 OutputUpTo(int k) const;
 
   // How many windows contain each padded position (dilation holes do not
   // count), padded_h * padded_w values, row-major. Zero means never reached.

@@ -1,17 +1,8 @@
 #include "core/conv/tensor.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 namespace convstep {
-
-#ifndef NDEBUG
-void TensorIndexFailed(const char* what) {
-  std::fprintf(stderr, "%s: index outside the tensor\n", what);
-  std::abort();
-}
-#endif
 
 Tensor4 ResizedWeights(const Tensor4& w, int filters, int channels, int kh, int kw) {
   Tensor4 out(filters, channels, kh, kw);

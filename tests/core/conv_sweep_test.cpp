@@ -103,19 +103,5 @@ TEST(ConvSweep, StepperMatchesTheNaiveReferenceOnEverySmallGeometry) {
   EXPECT_GT(rejected, 100);
 }
 
-TEST(ConvSweep, OutputUpToStepFillsExactlyTheStepsSoFar) {
-  std::mt19937 rng(7);
-  const Conv2dSpec spec = RandomSpec(rng, 5, 5, 2, 1, 1, 1);
-  Result<ConvStepper> stepper = ConvStepper::Create(spec);
-  ASSERT_TRUE(stepper.ok()) << stepper.error();
-  for (int k = 0; k < stepper->TotalSteps(); ++k) {
-    const Tensor3 partial = stepper->OutputUpTo(k);
-    for (size_t i = 0; i < partial.data.size(); ++i) {
-      if (static_cast<int>(i) <= k) EXPECT_EQ(partial.data[i], stepper->Output().data[i]);
-      else EXPECT_TRUE(std::isnan(partial.data[i]));
-    }
-  }
-}
-
 }  // namespace
 }  // namespace convstep
