@@ -1,0 +1,122 @@
+// The shell on the real window: `convstep FILE` opens a session, a grid or a
+// picture; the title names the file and marks unsaved changes; a bad FILE
+// stops with its message; --screenshot says where it wrote.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "tests/support/process.h"
+#include "tests/ui/ui_harness.h"
+
+namespace convstep {
+namespace {
+
+using testing::ProcessResult;
+
+constexpr const char* kMark = " \u2022";
+
+// A session file of the preset, written by the window's own Save.
+std::string SavedSession(const std::string& name, const std::string& preset) {
+  const std::string path = testing::TestTempPath(name);
+  RunScript(name + "_save", Json::parse(R"([{"save": ")" + path + R"("}])"), {"--preset", preset});
+  EXPECT_TRUE(std::filesystem::exists(path)) << path;
+  return path;
+}
+
+Json OpenAndDump(const std::string& name, const std::string& file, const Json& script = Json::array()) {
+  const std::string script_path = testing::TestTempPath(name + ".json");
+  const std::string dump = testing::TestTempPath(name + "_state.json");
+  std::ofstream(script_path) << script.dump();
+  const ProcessResult r = Window({file, "--script", script_path, "--dump-state", dump});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return ReadJsonFile(dump);
+}
+
+TEST(Shell, ASessionFileOpensAndNamesTheWindow) {
+  const std::string session = SavedSession("two_filters.json", "ejemplo_convolucion");
+  const Json state = OpenAndDump("open", session);
+  EXPECT_EQ(state["weight_shape"], Json::parse("[2, 3, 3, 3]"));
+  EXPECT_EQ(state["window_title"], "ConvStep \u2014 " + std::filesystem::path(session).filename().string());
+  EXPECT_EQ(state["can_undo"], false);  // the window starts at the file
+}
+
+TEST(Shell, TheTitleIsMarkedWhileThereAreUnsavedChanges) {
+  const std::string session = SavedSession("marked.json", "ejemplo1");
+  const std::string name = std::filesystem::path(session).filename().string();
+  Json state = OpenAndDump("changed", session, Json::parse(R"([{"set": "stride", "value": 1}, {"frames": 1}])"));
+  EXPECT_EQ(state["window_title"], "ConvStep \u2014 " + name + kMark);
+  // Saved again: clean.
+  state = OpenAndDump("saved", session,
+                      Json::parse(R"([{"set": "stride", "value": 1}, {"save": ")" + session + R"("}, {"frames": 1}])"));
+  EXPECT_EQ(state["window_title"], "ConvStep \u2014 " + name);
+  // Saved under another name: that one is named.
+  const std::string other = testing::TestTempPath("other.json");
+  state = OpenAndDump("saved_as", session,
+                      Json::parse(R"([{"set": "stride", "value": 1}, {"save": ")" + other + R"("}, {"frames": 1}])"));
+  EXPECT_EQ(state["window_title"], "ConvStep \u2014 " + std::filesystem::path(other).filename().string());
+}
+
+TEST(Shell, APresetIsNamedByItsTitleAndMarkedWhenChanged) {
+  Json state = RunScript("preset_title", Json::array(), {"--preset", "ejemplo1"});
+  const std::string title = state["title"].get<std::string>();
+  EXPECT_EQ(state["window_title"], "ConvStep \u2014 " + title);
+  state = RunScript("preset_changed", Json::parse(R"([{"set": "stride", "value": 1}, {"frames": 1}])"));
+  EXPECT_EQ(state["window_title"], "ConvStep \u2014 " + title + kMark);
+}
+
+TEST(Shell, AGridFileBecomesTheInput) {
+  const std::string grid = testing::TestTempPath("grid.csv");
+  std::ofstream(grid) << "1,2,3,4\n5,6,7,8\n9,10,11,12\n";
+  const Json state = OpenAndDump("grid", grid);
+  EXPECT_EQ(state["input"], Json::parse("[[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]]"));
+  EXPECT_EQ(state["weight_shape"][1], 1);
+  EXPECT_EQ(state["window_title"], "ConvStep \u2014 " + std::filesystem::path(grid).filename().string());
+}
+
+TEST(Shell, APictureOpensTheImport) {
+  const std::string picture = testing::TestTempPath("picture.png");
+  const ProcessResult shot = Window({"--size", "320x240", "--screenshot", picture});
+  ASSERT_EQ(shot.exit_code, 0) << shot.err;
+  Json state = OpenAndDump("picture", picture);
+  EXPECT_EQ(state["pending_image"], picture);
+  state = OpenAndDump("imported", picture,
+                      Json::parse(R"([{"import_image": {"rgb": true, "size": [12, 16]}}, {"frames": 1}])"));
+  EXPECT_EQ(state["input"].size(), 3u);
+  EXPECT_EQ(state["input"][0].size(), 12u);
+  EXPECT_EQ(state["input"][0][0].size(), 16u);
+}
+
+TEST(Shell, AFileThatCannotBeOpenedStopsWithItsMessage) {
+  const std::string missing = testing::TestTempPath("missing.csv");
+  ProcessResult r = Window({missing, "--screenshot", testing::TestTempPath("never.png")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.err.find("missing.csv") != std::string::npos) << r.err;
+  const std::string broken = testing::TestTempPath("broken.json");
+  std::ofstream(broken) << "{\"schema_version\": 1, \"conv\": ";
+  r = Window({broken, "--bench-frames", "1"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.err.find("broken.json") != std::string::npos) << r.err;
+}
+
+TEST(Shell, BenchAndScreenshotWorkOnAFile) {
+  const std::string session = SavedSession("bench.json", "siete_filtros");
+  ProcessResult r = Window({session, "--bench-frames", "3"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.find("3 frames at") != std::string::npos) << r.out;
+  const std::string png = testing::TestTempPath("file_shot.png");
+  r = Window({session, "--screenshot", png});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(png));
+}
+
+TEST(Shell, ScreenshotSaysWhereItWrote) {
+  const std::string png = testing::TestTempPath("where.png");
+  const ProcessResult r = Window({"--screenshot", png, "--size", "640x480"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "convstep: wrote " + png + " (640x480)\n");
+}
+
+}  // namespace
+}  // namespace convstep
