@@ -346,7 +346,9 @@ void DrawPracticePanel(AppState& state) {
       ImGui::SetKeyboardFocusHere();
       p.focus_answer = false;
     }
+    ImGui::PushID(p.answer_field);
     const bool enter = ImGui::InputText("##practice_answer", &p.typed, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PopID();
     ImGui::SameLine();
     const bool clicked = ImGui::Button(Tr("practice.check"));
     ImGui::SameLine();

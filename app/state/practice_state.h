@@ -25,6 +25,10 @@ struct PracticeState {
   double last_answer = 0;       // that exercise's answer (for "Right: 7")
   bool showing_worked = false;  // a wrong answer: the arithmetic stays until "Next"
   bool focus_answer = true;     // the answer field takes the keyboard on the next frame
+  // Bumped whenever the code replaces the typed text: the field is then a
+  // new widget, so ImGui's own copy of the old text and its undo history go
+  // (redoing an edit of the old text once wrote past the new one's end).
+  int answer_field = 0;
 
   // The exercise on screen, made once per index.
   const PracticeExercise& Exercise() const {
@@ -72,6 +76,7 @@ struct PracticeState {
     answered = 0;
     last = Last::kNone;
     typed.clear();
+    ++answer_field;
     showing_worked = false;
     focus_answer = true;
   }
@@ -80,6 +85,7 @@ struct PracticeState {
   void NextExercise() {
     ++index;
     typed.clear();
+    ++answer_field;
     showing_worked = false;
     focus_answer = true;
   }

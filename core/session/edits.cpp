@@ -32,6 +32,7 @@ std::string PaddingText(const PaddingSpec& p) {
 std::string ShapeText(int c, int h, int w) { return std::to_string(c) + "×" + std::to_string(h) + "×" + std::to_string(w); }
 
 bool PairAtLeast(Pair p, int lo) { return p.h >= lo && p.w >= lo; }
+bool PairWithin(Pair p, int lo, int hi) { return PairAtLeast(p, lo) && p.h <= hi && p.w <= hi; }
 
 // The filters follow the input's channel count (groups fall back to 1 when
 // they no longer divide it).
@@ -50,7 +51,7 @@ const char* FillWhere(FillTarget target) { return target == FillTarget::kInput ?
 }  // namespace
 
 Result<ConvEdit> SetKernelSize(const Conv2dSpec& spec, Pair size) {
-  if (!PairAtLeast(size, 1) || size.h > kMaxKernelSide || size.w > kMaxKernelSide) {
+  if (!PairWithin(size, 1, kMaxKernelSide)) {
     return Error{"the kernel is 1 to " + std::to_string(kMaxKernelSide) + " cells on a side"};
   }
   ConvEdit e{spec, {"kernel", "", PairText({spec.weight.h, spec.weight.w}), PairText(size)}};
@@ -59,14 +60,14 @@ Result<ConvEdit> SetKernelSize(const Conv2dSpec& spec, Pair size) {
 }
 
 Result<ConvEdit> SetStride(const Conv2dSpec& spec, Pair stride) {
-  if (!PairAtLeast(stride, 1)) return Error{"stride must be at least 1"};
+  if (!PairWithin(stride, 1, kMaxStride)) return Error{"stride must be 1 to " + std::to_string(kMaxStride)};
   ConvEdit e{spec, {"stride", "", PairText(spec.stride), PairText(stride)}};
   e.spec.stride = stride;
   return e;
 }
 
 Result<ConvEdit> SetDilation(const Conv2dSpec& spec, Pair dilation) {
-  if (!PairAtLeast(dilation, 1)) return Error{"dilation must be at least 1"};
+  if (!PairWithin(dilation, 1, kMaxDilation)) return Error{"dilation must be 1 to " + std::to_string(kMaxDilation)};
   ConvEdit e{spec, {"dilation", "", PairText(spec.dilation), PairText(dilation)}};
   e.spec.dilation = dilation;
   return e;
@@ -74,8 +75,9 @@ Result<ConvEdit> SetDilation(const Conv2dSpec& spec, Pair dilation) {
 
 Result<ConvEdit> SetPadding(const Conv2dSpec& spec, const PaddingSpec& padding) {
   if (padding.kind == PaddingSpec::Kind::kExplicit &&
-      std::min({padding.top, padding.bottom, padding.left, padding.right}) < 0) {
-    return Error{"padding cannot be negative"};
+      (std::min({padding.top, padding.bottom, padding.left, padding.right}) < 0 ||
+       std::max({padding.top, padding.bottom, padding.left, padding.right}) > kMaxPadding)) {
+    return Error{"padding must be 0 to " + std::to_string(kMaxPadding)};
   }
   ConvEdit e{spec, {"padding", "", PaddingText(spec.padding), PaddingText(padding)}};
   e.spec.padding = padding;

@@ -41,11 +41,18 @@ constexpr int kMaxKernelSide = 9;
 constexpr int kMaxFilters = 8;
 constexpr int kMaxInputChannels = 16;
 constexpr int kMaxInputSide = 256;
+// Stride, dilation and padding beyond these make a plane no panel can draw
+// (padding 1000 pads a 6×6 input to 2006×2006) or an output of one cell;
+// PyTorch allows them, a lesson does not need them.
+constexpr int kMaxStride = 32;
+constexpr int kMaxDilation = 32;
+constexpr int kMaxPadding = 32;
 
 // Kernel height and width (1 to kMaxKernelSide); weights that still fit are kept.
 Result<ConvEdit> SetKernelSize(const Conv2dSpec& spec, Pair size);
-Result<ConvEdit> SetStride(const Conv2dSpec& spec, Pair stride);      // at least 1
-Result<ConvEdit> SetDilation(const Conv2dSpec& spec, Pair dilation);  // at least 1
+Result<ConvEdit> SetStride(const Conv2dSpec& spec, Pair stride);      // 1 to kMaxStride
+Result<ConvEdit> SetDilation(const Conv2dSpec& spec, Pair dilation);  // 1 to kMaxDilation
+// Explicit amounts 0 to kMaxPadding, or Keras's "valid" and "same".
 Result<ConvEdit> SetPadding(const Conv2dSpec& spec, const PaddingSpec& padding);
 ConvEdit SetPaddingMode(const Conv2dSpec& spec, PaddingMode mode);
 // 1 to kMaxFilters filters; new filters start at 0, and so do their biases.

@@ -152,6 +152,11 @@ TEST(Edits, ParametersChangeOnlyThemselves) {
   EXPECT_EQ(stride->spec.input.data, s.input.data);
   EXPECT_EQ(stride->note, (EditNote{"stride", "", "2", "1×3"}));
   EXPECT_FALSE(SetStride(s, {0, 1}));
+  EXPECT_FALSE(SetStride(s, {1, kMaxStride + 1}));
+  EXPECT_TRUE(SetStride(s, {kMaxStride, 1}));
+  EXPECT_FALSE(SetDilation(s, {kMaxDilation + 1, 1}));
+  EXPECT_FALSE(SetPadding(s, {PaddingSpec::Kind::kExplicit, 0, 0, 0, kMaxPadding + 1}));
+  EXPECT_TRUE(SetPadding(s, {PaddingSpec::Kind::kExplicit, kMaxPadding, 0, 0, 0}));
   EXPECT_FALSE(SetDilation(s, {1, -1}));
   EXPECT_FALSE(SetKernelSize(s, {0, 3}));
   EXPECT_FALSE(SetKernelSize(s, {3, kMaxKernelSide + 1}));
