@@ -169,6 +169,9 @@ struct CheckedResult {
   int checks = 0;
   int frames = 0;
   bool broken = false;
+  double slowest_seconds = 0;  // the action that took longest, with its checks
+  int slowest = -1;
+  double check_seconds = 0;    // of all the time, the checks'
 };
 
 // The failure: what broke, the seed and the action, the last actions as a
@@ -204,6 +207,7 @@ CheckedResult RunChecked(Shell& shell, Script& script, const std::function<std::
                          const CheckedRun& run) {
   constexpr int kMaxFramesPerAction = 1000;  // an export that never ends is broken too
   CheckedResult result;
+  InvariantChecker checker;
   InstallCrashRecord();
   SettleFrames(shell);
   for (std::optional<Json> action = next(); action; action = next()) {
@@ -215,6 +219,7 @@ CheckedResult RunChecked(Shell& shell, Script& script, const std::function<std::
     }
     script.Push(std::move(*action));
     std::vector<std::string> broken;
+    const Clock::time_point started = Clock::now();
     try {
       int frames = 0;
       do {
@@ -234,7 +239,9 @@ CheckedResult RunChecked(Shell& shell, Script& script, const std::function<std::
         std::fprintf(stderr, "%s:   refused: %s\n", run.who, script.refusal().c_str());
       }
       if (broken.empty()) {
-        InvariantReport report = CheckInvariants(shell.state);
+        const Clock::time_point checking = Clock::now();
+        InvariantReport report = checker.Check(shell.state);
+        result.check_seconds += std::chrono::duration<double>(Clock::now() - checking).count();
         result.checks += report.checks;
         broken = std::move(report.broken);
       }
@@ -242,6 +249,12 @@ CheckedResult RunChecked(Shell& shell, Script& script, const std::function<std::
     } catch (const std::exception& e) {
       broken.push_back(std::string("exception: ") + e.what());
     }
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    if (seconds > result.slowest_seconds) {
+      result.slowest_seconds = seconds;
+      result.slowest = result.actions;
+    }
+    if (run.log && seconds > 0.5) std::fprintf(stderr, "%s:   took %.2f s\n", run.who, seconds);
     if (!broken.empty()) {
       ReportBroken(run, result.actions, broken);
       result.broken = true;
@@ -446,8 +459,11 @@ int RunMonkey(Shell& shell, const Options& options) {
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   std::printf("monkey: %d actions, %d checks, %d broken\n", result.actions + (result.broken ? 1 : 0), result.checks,
               result.broken ? 1 : 0);
-  std::fprintf(stderr, "monkey: %.1f s, %.1f actions/s, %d frames, %d refused\n", seconds,
-               result.actions / std::max(seconds, 1e-9), result.frames, script.refusals());
+  std::fprintf(stderr,
+               "monkey: %.1f s (%.1f s of checks), %.1f actions/s, %d frames, %d refused; the slowest, action %d, "
+               "%.2f s\n",
+               seconds, result.check_seconds, result.actions / std::max(seconds, 1e-9), result.frames,
+               script.refusals(), result.slowest, result.slowest_seconds);
   if (!options.dump_state.empty() && !WriteStateDump(shell, options.dump_state)) {
     return Fail("cannot write '" + options.dump_state + "'");
   }

@@ -29,7 +29,42 @@ std::string FirstDifference(const std::string& a, const std::string& b) {
   return "at byte " + std::to_string(i) + ": ..." + a.substr(from, 80) + "... vs ..." + b.substr(from, 80) + "...";
 }
 
-void Check(InvariantReport& r, bool holds, const std::string& what) {
+// FNV-1a over the bytes of the session without its step: cheap enough for
+// every action, even on a 16 × 256 × 256 input.
+std::uint64_t Fingerprint(const Session& session) {
+  std::uint64_t h = 1469598103934665603ULL;
+  const auto mix = [&h](const void* data, size_t n) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ULL;
+  };
+  const auto mix_doubles = [&mix](const std::vector<double>& v) {
+    const size_t n = v.size();
+    mix(&n, sizeof n);
+    mix(v.data(), n * sizeof(double));
+  };
+  const auto mix_shape = [&mix](std::initializer_list<int> dims) {
+    for (int d : dims) mix(&d, sizeof d);
+  };
+  const Conv2dSpec& conv = session.conv;
+  mix_shape({conv.input.c, conv.input.h, conv.input.w, conv.weight.n, conv.weight.c, conv.weight.h, conv.weight.w,
+             session.pool.input.c, session.pool.input.h, session.pool.input.w});
+  mix_doubles(conv.input.data);
+  mix_doubles(conv.weight.data);
+  mix_doubles(conv.bias);
+  mix_doubles(session.pool.input.data);
+  // The rest, small once the grids are out of it.
+  Session rest = session;
+  rest.step = 0;
+  rest.conv.input = Tensor3();
+  rest.conv.weight = Tensor4();
+  rest.conv.bias.clear();
+  rest.pool.input = Tensor3();
+  const std::string text = Bytes(rest);
+  mix(text.data(), text.size());
+  return h;
+}
+
+void Expect(InvariantReport& r, bool holds, const std::string& what) {
   ++r.checks;
   if (!holds) r.broken.push_back(what);
 }
@@ -41,34 +76,34 @@ void CheckSession(const AppState& state, InvariantReport& r) {
   saved.step = state.view.step;
   const std::string bytes = Bytes(saved);
   Result<Json> parsed = ParseJson(bytes);
-  Check(r, parsed.ok(), "the session does not serialise to JSON that parses");
+  Expect(r, parsed.ok(), "the session does not serialise to JSON that parses");
   if (!parsed) return;
   Result<Session> back = SessionFromJson(*parsed);
-  Check(r, back.ok(), "the session does not read back: " + (back ? std::string() : back.error()));
+  Expect(r, back.ok(), "the session does not read back: " + (back ? std::string() : back.error()));
   if (!back) return;
   const std::string again = Bytes(*back);
-  Check(r, again == bytes, "the session read back serialises to other bytes " + FirstDifference(bytes, again));
+  Expect(r, again == bytes, "the session read back serialises to other bytes " + FirstDifference(bytes, again));
   Result<ConvStepper> stepper = ConvStepper::Create(state.session.conv);
-  Check(r, stepper.ok(), "the convolution does not validate: " + (stepper ? std::string() : stepper.error()));
-  Check(r, state.conv.has_value() && state.pool.has_value(), "no stepper for the session");
+  Expect(r, stepper.ok(), "the convolution does not validate: " + (stepper ? std::string() : stepper.error()));
+  Expect(r, state.conv.has_value() && state.pool.has_value(), "no stepper for the session");
   if (!stepper || !state.conv) return;
-  Check(r, stepper->TotalSteps() == state.conv->TotalSteps(), "the stepper shown is not the session's");
+  Expect(r, stepper->TotalSteps() == state.conv->TotalSteps(), "the stepper shown is not the session's");
 }
 
 void CheckSteps(const AppState& state, InvariantReport& r) {
   if (!state.conv || !state.pool) return;
   const int total = state.conv->TotalSteps();
-  Check(r, state.view.step >= 0 && state.view.step < total,
+  Expect(r, state.view.step >= 0 && state.view.step < total,
         "step " + std::to_string(state.view.step) + " outside 0.." + std::to_string(total - 1));
   const int pool_total = state.pool->TotalSteps();
-  Check(r, state.view.pool_step >= 0 && state.view.pool_step < pool_total,
+  Expect(r, state.view.pool_step >= 0 && state.view.pool_step < pool_total,
         "pooling step " + std::to_string(state.view.pool_step) + " outside 0.." + std::to_string(pool_total - 1));
 }
 
 void CheckReferences(const AppState& state, InvariantReport& r) {
   std::string dangling;
   for (const std::string& d : DanglingReferences(state)) dangling += (dangling.empty() ? "" : "; ") + d;
-  Check(r, dangling.empty(), "dangling references: " + dangling);
+  Expect(r, dangling.empty(), "dangling references: " + dangling);
 }
 
 // Undo then redo, on the state itself: the history is a stack of whole
@@ -88,8 +123,8 @@ void CheckUndoRedo(AppState& state, InvariantReport& r) {
   state.Undo();
   state.Redo();
   const std::string after = DocumentBytes(state.session);
-  Check(r, after == before, "undo then redo gives another session " + FirstDifference(before, after));
-  Check(r, state.history.CanUndo(), "undo then redo leaves nothing to undo");
+  Expect(r, after == before, "undo then redo gives another session " + FirstDifference(before, after));
+  Expect(r, state.history.CanUndo(), "undo then redo leaves nothing to undo");
   // The pooling input as it was, if the undone session could not pool the
   // convolution's output.
   if (state.view.pool_from_conv != users.pool_from_conv) state.SetPoolFromConv(users.pool_from_conv);
@@ -102,24 +137,32 @@ void CheckDump(const AppState& state, InvariantReport& r) {
   try {
     text = DumpState(state).dump();
   } catch (const std::exception& e) {
-    Check(r, false, std::string("the state dump cannot be written: ") + e.what());
+    Expect(r, false, std::string("the state dump cannot be written: ") + e.what());
     return;
   }
-  Check(r, ParseJson(text).ok(), "the state dump is not well-formed JSON");
+  Expect(r, ParseJson(text).ok(), "the state dump is not well-formed JSON");
 }
 
 }  // namespace
 
-InvariantReport CheckInvariants(AppState& state) {
+InvariantReport InvariantChecker::Check(AppState& state) {
   InvariantReport r;
   try {
-    CheckSession(state, r);
+    const std::uint64_t fingerprint = Fingerprint(state.session);
+    if (state.revision == revision_) {
+      Expect(r, fingerprint == fingerprint_, "the session changed without a commit (revision " +
+                                                std::to_string(state.revision) + ")");
+    }
+    if (state.revision != revision_ || state.view.step != step_) CheckSession(state, r);
     CheckSteps(state, r);
     CheckReferences(state, r);
-    CheckUndoRedo(state, r);
+    if (state.revision != revision_) CheckUndoRedo(state, r);
     CheckDump(state, r);
+    revision_ = state.revision;
+    step_ = state.view.step;
+    fingerprint_ = Fingerprint(state.session);
   } catch (const std::exception& e) {
-    Check(r, false, std::string("exception while checking: ") + e.what());
+    Expect(r, false, std::string("exception while checking: ") + e.what());
   }
   return r;
 }

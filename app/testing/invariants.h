@@ -9,9 +9,16 @@
 //   (DanglingReferences);
 // - undo followed by redo gives back a session that serialises to the same
 //   bytes (done on the state itself, whose view is put back afterwards);
-// - the state dump (--dump-state) is well-formed JSON.
+// - the state dump (--dump-state) is well-formed JSON;
+// - the session changes only through AppState's commits, undo and redo
+//   (which count it in `revision`).
+//
+// The checks of the session and of undo and redo, the costly ones, run again
+// only when the revision (or the step) moved since the last check: an
+// action that changed nothing in the document has nothing new to show.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,6 +31,14 @@ struct InvariantReport {
   std::vector<std::string> broken;  // what did not hold, one line each
 };
 
-InvariantReport CheckInvariants(AppState& state);
+class InvariantChecker {
+ public:
+  InvariantReport Check(AppState& state);
+
+ private:
+  int revision_ = -1;  // the revision whose session and history were last checked
+  int step_ = -1;
+  std::uint64_t fingerprint_ = 0;  // of that session, to see changes that bypass Commit
+};
 
 }  // namespace convstep

@@ -53,6 +53,10 @@ std::vector<std::string> TooltipKeys() {
   return keys;
 }
 
+// Files written in $TMP are named from a few names, written over again, so
+// that a long run does not fill the disk.
+constexpr int kFileNames = 8;
+
 Json Refusable(Json action) {
   action["may_refuse"] = true;
   return action;
@@ -304,7 +308,7 @@ Json Monkey::Export() {
   static const std::vector<std::string> kKinds = {"png1x", "png2x", "gif", "gif", "png_sequence"};
   const std::string& kind = Pick(kKinds);
   const std::string ext = kind == "gif" ? ".gif" : ".png";
-  Json e = {{"export", kind}, {"path", "$TMP/export" + std::to_string(++files_) + ext}};
+  Json e = {{"export", kind}, {"path", "$TMP/export" + std::to_string(++files_ % kFileNames) + ext}};
   // Long steppings are cancelled after a frame or three, as a user would.
   if (kind == "gif" || kind == "png_sequence") e["cancel_after"] = Between(1, 3);
   return e;
@@ -322,8 +326,8 @@ Json Monkey::HoverTip() {
 }
 
 Json Monkey::Save() {
-  const std::string path = "$TMP/session" + std::to_string(++files_) + ".json";
-  saved_.push_back(path);
+  const std::string path = "$TMP/session" + std::to_string(++files_ % kFileNames) + ".json";
+  if (std::find(saved_.begin(), saved_.end(), path) == saved_.end()) saved_.push_back(path);
   return {{"save", path}};
 }
 
@@ -387,7 +391,7 @@ Json Monkey::Action(const AppState& state) {
                                 : Json{{"export_table",
                                         {{"kind", Pick(std::vector<std::string>{"im2col", "output", "summary"})},
                                          {"format", Pick(std::vector<std::string>{"csv", "markdown", "latex"})},
-                                         {"path", "$TMP/table" + std::to_string(++files_) + ".txt"}}}};
+                                         {"path", "$TMP/table" + std::to_string(++files_ % kFileNames) + ".txt"}}}};
     case 18: return HoverTip();
     case 19: return {{"paste_choice", Pick(std::vector<std::string>{"resize", "top-left", "cancel"})}};
     default: return {{"frames", Between(1, 3)}};

@@ -16,6 +16,7 @@
 #include "app/state/document.h"
 #include "app/state/export_job.h"
 #include "app/state/presets.h"
+#include "app/testing/state_dump.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/tooltip.h"
 
@@ -459,6 +460,21 @@ Result<bool> InputSize(const Json& a, ActionContext& c) {
   return false;
 }
 
+Result<bool> Expect(const Json& a, ActionContext& c) {
+  // What the state dump must say at this point (regression scripts check
+  // their own outcome): {"expect": {"total_steps": 9, "tab": "pooling"}}.
+  const Json& expected = a["expect"];
+  if (!expected.is_object() || expected.empty()) return Error{"expect takes {\"field of the state dump\": value, ...}"};
+  const Json dump = DumpState(c.state);
+  std::string wrong;
+  for (const auto& [key, value] : expected.items()) {
+    const Json shown = dump.contains(key) ? dump[key] : Json();
+    if (shown != value) wrong += (wrong.empty() ? "" : "; ") + key + " is " + shown.dump() + ", not " + value.dump();
+  }
+  if (!wrong.empty()) return Error{"expected otherwise: " + wrong};
+  return false;
+}
+
 struct NamedAction {
   const char* name;
   ActionFn apply;
@@ -488,6 +504,7 @@ constexpr NamedAction kActions[] = {
     {"screenshot", Screenshot},
     {"preset", Preset},
     {"input_size", InputSize},
+    {"expect", Expect},
 };
 
 }  // namespace

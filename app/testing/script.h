@@ -28,6 +28,9 @@
 // "cancel". "drop" with "as": ".png" drops a copy of the file under that
 // extension (the fuzz corpus keeps pictures without one).
 //
+// {"expect": {"total_steps": 9}} checks fields of the state dump
+// (state_dump.h) at that point; a mismatch ends the script with an error.
+//
 // File paths may start with "$TMP/" (a folder of this run, removed at its
 // end) or "$CORPUS/" (fuzz/corpus of the source tree), so that a script the
 // monkey wrote runs anywhere.
