@@ -228,7 +228,7 @@ int Window::FramebufferHeight() const {
 
 std::vector<std::string> Window::TakeDroppedPaths() { return std::exchange(g_dropped_paths, {}); }
 
-// [SECTION] Capture, for exports
+// Capture, for exports
 
 Result<CapturedFrame> Window::RenderCapture(float scale) {
   ImDrawData* drawn = ImGui::GetDrawData();

@@ -80,7 +80,7 @@ class Window {
   // The title bar's text (UTF-8); nothing happens when it is the same.
   void SetTitle(const std::string& title);
 
-  // [SECTION] Capture, for exports
+  // Capture, for exports
   // Draws the frame just rendered (after Render) again into an offscreen
   // picture `scale` times the window's size (same layout, `scale` times the
   // pixels), leaving out popups and tooltips: a menu or the export's own

@@ -1,3 +1,8 @@
+// Index of this file:
+// [SECTION] Ranges
+// [SECTION] Values
+// [SECTION] Actions
+
 #include "app/testing/monkey.h"
 
 #include <algorithm>

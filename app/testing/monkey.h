@@ -10,6 +10,11 @@
 // The random numbers are std::mt19937_64 with our own mapping onto ranges
 // (no std::uniform_*_distribution, whose results differ between standard
 // libraries), so a seed gives the same actions everywhere.
+//
+// Index of this file:
+// [SECTION] Ranges
+// [SECTION] Values
+// [SECTION] Actions
 #pragma once
 
 #include <cstdint>

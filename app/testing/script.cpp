@@ -1,3 +1,8 @@
+// Index of this file:
+// [SECTION] Paths
+// [SECTION] Loading and running
+// [SECTION] The actions
+
 #include "app/testing/script.h"
 
 #include <unistd.h>
