@@ -67,7 +67,13 @@ gfx::InjectedInput Injected(const FrameInput& next) {
 
 // The script's next input, drawn as one frame (and written to a PNG when it
 // asks for a screenshot).
+//
+// The window's events are taken first, though the script's input replaces
+// the devices: another program on the display that asks for the clipboard
+// this window holds waits for the answer until then (two headless runs on
+// one Xvfb would otherwise wait on each other for as long as they run).
 Result<bool> ScriptFrame(Shell& shell, Script& script) {
+  shell.window.PollEvents();
   Result<FrameInput> next = script.Next(shell.state);
   if (!next) return Error{next.error()};
   const gfx::InjectedInput input = Injected(*next);
@@ -84,6 +90,7 @@ Result<bool> ScriptFrame(Shell& shell, Script& script) {
 // Two frames before a script: ImGui lays windows out on the first.
 void SettleFrames(Shell& shell) {
   for (int i = 0; i < 2; ++i) {
+    shell.window.PollEvents();
     DrawFrame(shell, nullptr);
     shell.window.Present();
   }
@@ -411,6 +418,7 @@ int RunScripted(Shell& shell, const Options& options) {
     }
   }
   // The last frame keeps the script's mouse where it was, so a hover shows.
+  shell.window.PollEvents();
   gfx::InjectedInput rest;
   if (script && script->mouse()) {
     rest.mouse_valid = true;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "tests/support/process.h"
+#include "tests/support/xvfb.h"
 #include "tests/ui/ui_harness.h"
 
 namespace convstep {
@@ -116,6 +117,28 @@ TEST(Shell, ScreenshotSaysWhereItWrote) {
   const ProcessResult r = Window({"--screenshot", png, "--size", "640x480"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "convstep: wrote " + png + " (640x480)\n");
+}
+
+// Two headless windows on one X server: the one that holds the clipboard
+// answers the other's request for it while it runs (it takes its events
+// every frame), instead of leaving it waiting until it exits.
+TEST(Shell, HeadlessRunsOnOneDisplayAnswerEachOthersClipboard) {
+  const testing::Xvfb server;
+  ASSERT_FALSE(server.display().empty());
+  const std::string ready = testing::TestTempPath("owner_ready.png");
+  const std::string owner = testing::TestTempPath("owner.json");
+  const std::string reader = testing::TestTempPath("reader.json");
+  std::filesystem::remove(ready);
+  std::ofstream(owner) << R"([{"clipboard": "held by the other window"}, {"screenshot": ")" << ready
+                       << R"("}, {"frames": 20000}])";
+  std::ofstream(reader) << R"([{"frames": 5}, {"expect": {"clipboard": "held by the other window"}}])";
+  const std::string env = "DISPLAY=" + server.display() + " ASAN_OPTIONS=detect_leaks=0 ";
+  const std::string command = env + "'" CONVSTEP_WINDOW "' --script '" + owner + "' & owner=$!; " +
+                              "i=0; while [ ! -e '" + ready + "' ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; " + env +
+                              "timeout 20 '" CONVSTEP_WINDOW "' --script '" + reader + "'; rc=$?; " +
+                              "kill $owner; wait $owner; exit $rc";
+  const ProcessResult r = testing::RunProcess({"sh", "-c", command});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
 }  // namespace
