@@ -83,8 +83,11 @@ bool ImportImage(AppState& state, const std::string& path, const ImageGridOption
 }
 
 bool SaveSessionTo(AppState& state, const std::string& path) {
-  state.session.step = state.view.step;
-  Result<bool> saved = SaveSessionFile(path, state.session);
+  // The step goes into the file, not into the document: a save is no edit,
+  // and undo then redo must give back the same session.
+  Session session = state.session;
+  session.step = state.view.step;
+  Result<bool> saved = SaveSessionFile(path, session);
   if (!saved) {
     state.SetStatus(saved.error(), true);
     return false;

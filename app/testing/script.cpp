@@ -434,14 +434,9 @@ Result<bool> Preset(const Json& a, ActionContext& c) {
   // A click in the Presets menu: undoable, like any change.
   Result<std::string> name = StringField(a, "preset", "\"preset\" needs a preset's name");
   if (!name) return Error{name.error()};
-  Result<Session> session = LoadPreset(*name);
-  if (!session) return Error{session.error()};
-  const int step = session->step;
-  if (!c.state.Commit(std::move(session).value(), "", {"open", *name, "", ""})) return false;
-  c.state.GoToStep(step);
-  c.state.view.glide_t = 1.0f;
-  c.state.view.session_path.clear();
-  c.state.SetStatus(TrFormat("status.opened_preset", {*name}), false);
+  // An unknown name is the script's mistake, not the user's: it ends the script.
+  if (Result<Session> session = LoadPreset(*name); !session) return Error{session.error()};
+  OpenPreset(c.state, *name);
   return false;
 }
 
