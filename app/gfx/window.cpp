@@ -111,7 +111,7 @@ void Window::WaitEvents(double timeout_seconds) {
 void Window::PollEvents() { glfwPollEvents(); }
 
 void Window::LoadFonts() {
-  // Three faces: the text, monospaced tables, and the large step counter.
+  // Four faces: the text, monospaced tables, the large step counter, and grid numbers.
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   font_fallback_ = false;
@@ -119,7 +119,12 @@ void Window::LoadFonts() {
   const struct {
     const std::string& path;
     float size;
-  } faces[] = {{font_path_, size}, {mono_font_path_, size}, {font_path_, std::round(size * kLargeFontFactor)}};
+  } faces[] = {{font_path_, size},
+               {mono_font_path_, size},
+               {font_path_, std::round(size * kLargeFontFactor)},
+               // The numbers in grid cells, which may be drawn smaller than
+               // the interface text but never below its 100 % size.
+               {font_path_, std::round(font_size_ * raster_scale_)}};
   for (const auto& face : faces) {
     if (!face.path.empty() && std::filesystem::exists(face.path)) {
       io.Fonts->AddFontFromFileTTF(face.path.c_str(), face.size, nullptr, kGlyphRanges);
@@ -141,7 +146,10 @@ void Window::SetUiScale(float scale) {
   // Sizes follow from the unscaled style; the colours stay the theme's.
   ImGuiStyle& style = ImGui::GetStyle();
   ImGuiStyle scaled = g_base_style;
-  scaled.ScaleAllSizes(scale);
+  // Paddings and gaps grow at half the rate of the text: at 300 % the text
+  // must be large, while gaps three times as wide would take the room the
+  // grids need on a projector's 1280×800.
+  scaled.ScaleAllSizes(1.0f + (scale - 1.0f) * 0.5f);
   std::copy(std::begin(style.Colors), std::end(style.Colors), std::begin(scaled.Colors));
   style = scaled;
 }

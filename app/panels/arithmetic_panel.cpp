@@ -1,6 +1,9 @@
 // The current step written out: one line per input channel in that
 // channel's colour (the colour of its window on the input), then the sum of
-// the channels with the bias, then the activation.
+// the channels with the bias, then the activation. The total is pinned to
+// the bottom of the panel, so it stays in view however many channels there
+// are; a channel of more than kFoldTerms products shows its sum on one line
+// until a click unfolds it.
 #include <string>
 
 #include "app/i18n/i18n.h"
@@ -11,28 +14,109 @@
 
 namespace convstep {
 
+namespace {
+
+// A 3×3 kernel's nine products fit a line; a 5×5's twenty-five do not.
+constexpr size_t kFoldTerms = 9;
+
+struct ChannelLine {
+  int channel;
+  std::string text;
+  bool foldable;
+  bool folded;
+};
+
+bool Unfolded(const ViewState& v, int channel) { return channel < 32 && (v.arith_unfolded >> channel & 1u) != 0; }
+
+std::vector<ChannelLine> ChannelLines(const AppState& state, const ConvStep& step) {
+  const std::vector<std::string> lines = ChannelArithmetic(step);
+  std::vector<ChannelLine> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const int c = step.channels[i];
+    size_t terms = 0;
+    for (const StepTerm& t : step.terms) terms += t.c == c ? 1 : 0;
+    const bool foldable = terms > kFoldTerms && c < 32;
+    const bool folded = foldable && !Unfolded(state.view, c);
+    const std::string text =
+        folded ? TrFormat("arith.channel_folded", {ChannelIndex(c), std::to_string(terms), FormatValue(step.channel_sums[i])})
+               : TrFormat("arith.channel", {ChannelIndex(c), lines[i]});
+    out.push_back({c, text, foldable, folded});
+  }
+  return out;
+}
+
+std::string ActivationLine(const AppState& state, const ConvStep& step) {
+  if (state.session.activation != Activation::kRelu) return {};
+  const std::string v = FormatValue(step.value);
+  return "ReLU(" + v + ") = max(0, " + v + ") = " + FormatValue(Activate(Activation::kRelu, step.value));
+}
+
+float WrappedHeight(const std::string& text, float width) {
+  return ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y + ImGui::GetStyle().ItemSpacing.y;
+}
+
+std::string WindowLine(const ConvStep& step) {
+  return TrFormat("arith.window", {std::to_string(step.window_top), std::to_string(step.window_left)});
+}
+
+// The separator, the total and the activation.
+float FooterHeight(const AppState& state, const ConvStep& step, float width) {
+  float h = ImGui::GetStyle().ItemSpacing.y + 1.0f + WrappedHeight(TotalArithmetic(step), width);
+  const std::string activation = ActivationLine(state, step);
+  if (!activation.empty()) h += WrappedHeight(activation, width);
+  return h;
+}
+
+// The sum of the channels with the bias, and the activation.
+void DrawTotal(const AppState& state, const ConvStep& step) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextWrapped("%s", TotalArithmetic(step).c_str());
+  NoteItemVisibility("total");
+  const std::string activation = ActivationLine(state, step);
+  if (!activation.empty()) ImGui::TextWrapped("%s", activation.c_str());
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+float ArithmeticHeight(const AppState& state, float width, bool least) {
+  const ConvStep step = state.conv->Step(state.view.step);
+  // The least is the title and the pinned total: the lines above it scroll.
+  float h = PanelTitleHeight() + FooterHeight(state, step, width);
+  if (least) return h;
+  h += WrappedHeight(WindowLine(step), width);
+  for (const ChannelLine& line : ChannelLines(state, step)) h += WrappedHeight(line.text, width);
+  return h;
+}
+
 void DrawArithmeticPanel(AppState& state) {
   const ConvStep step = state.conv->Step(state.view.step);
   const std::string title =
       TrFormat("arith.title", {std::to_string(step.step + 1), std::to_string(step.total_steps),
                                std::to_string(step.out_channel), std::to_string(step.out_y), std::to_string(step.out_x)});
   PanelTitle(title.c_str());
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s",
-                      TrFormat("arith.window", {std::to_string(step.window_top), std::to_string(step.window_left)}).c_str());
-  const std::vector<std::string> lines = ChannelArithmetic(step);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ChannelColor(step.channels[i]));
-    ImGui::TextWrapped("%s", TrFormat("arith.channel", {std::to_string(step.channels[i]), lines[i]}).c_str());
-    ImGui::PopStyleColor();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float body_h = ImGui::GetContentRegionAvail().y - FooterHeight(state, step, width);
+  // No room for a line: only the total, rather than slivers of text.
+  if (body_h < ImGui::GetTextLineHeight()) {
+    DrawTotal(state, step);
+    return;
   }
-  ImGui::Spacing();
-  ImGui::TextWrapped("%s", TotalArithmetic(step).c_str());
-  if (state.session.activation == Activation::kRelu) {
-    ImGui::TextWrapped("ReLU(%s) = max(0, %s) = %s", FormatValue(step.value).c_str(), FormatValue(step.value).c_str(),
-                       FormatValue(Activate(Activation::kRelu, step.value)).c_str());
+  ImGui::BeginChild("##arith_lines", ImVec2(0, body_h), false);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", WindowLine(step).c_str());
+  for (const ChannelLine& line : ChannelLines(state, step)) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ChannelColor(line.channel));
+    ImGui::TextWrapped("%s", line.text.c_str());
+    ImGui::PopStyleColor();
+    if (!line.foldable) continue;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(line.folded ? "arith.unfold" : "arith.fold"));
+    if (ImGui::IsItemClicked()) state.view.arith_unfolded ^= 1u << line.channel;
   }
   ImGui::PopTextWrapPos();
+  ImGui::EndChild();
+  ImGui::Separator();
+  DrawTotal(state, step);
 }
 
 }  // namespace convstep

@@ -13,97 +13,156 @@
 
 namespace convstep {
 
-void DrawInputPanel(AppState& state) {
+namespace {
+
+bool InPadding(const Conv2dGeometry& g, int py, int px) {
+  return py < g.padding.top || py >= g.padding.top + g.in_h || px < g.padding.left || px >= g.padding.left + g.in_w;
+}
+
+// The numbers the grids print: the visit counts, or the input's values
+// and the padding's zeros.
+std::vector<double> PrintedValues(const AppState& state) {
+  const ConvStepper& conv = *state.conv;
+  if (state.view.show_visits) return {conv.Visits().begin(), conv.Visits().end()};
+  std::vector<double> values = conv.spec().input.data;
+  values.push_back(0.0);
+  return values;
+}
+
+ImU32 ValueFill(InputLook look, int c, double v, double lo, double hi) {
+  switch (look) {
+    case InputLook::kGrey: return GreyFill(v, lo, hi);
+    case InputLook::kRgb: return TintFill(v, lo, hi, ChannelColor(c));
+    case InputLook::kSlate: break;
+  }
+  return InputValueFill(v, lo, hi);
+}
+
+// Fills channel c's cells: values or visit counts, the padding faded, the
+// rows and columns no window reaches struck through.
+void FillCells(const AppState& state, int c, GridDraw* grid) {
   const ConvStepper& conv = *state.conv;
   const Conv2dGeometry& g = conv.geometry();
   const Tensor3& input = conv.spec().input;
+  const auto [lo_it, hi_it] = std::minmax_element(input.data.begin(), input.data.end());
+  const int max_visits = *std::max_element(conv.Visits().begin(), conv.Visits().end());
+  const InputLook look = ResolveInputColors(state.view.appearance.input_colors, g.in_channels, g.in_h, g.in_w);
+  const int tail_h = g.axis_h.unvisited_tail.value_or(0);
+  const int tail_w = g.axis_w.unvisited_tail.value_or(0);
+  const size_t n = static_cast<size_t>(grid->rows) * grid->cols;
+  grid->fills.resize(n);
+  grid->values.resize(n);
+  grid->dim.assign(n, 0);
+  for (int py = 0; py < g.padded_h; ++py) {
+    for (int px = 0; px < g.padded_w; ++px) {
+      const size_t i = static_cast<size_t>(py) * g.padded_w + px;
+      const bool in_padding = InPadding(g, py, px);
+      const int visits = conv.VisitsAt(py, px);
+      if (state.view.show_visits) {
+        grid->values[i] = visits;
+        grid->fills[i] = visits == 0 ? CurrentColors().dropped_fill
+                                     : Heat(state.view.appearance.palette,
+                                            static_cast<float>(visits) / static_cast<float>(std::max(max_visits, 1)));
+      } else {
+        grid->values[i] = PaddedValue(input, g, c, py, px);
+        grid->fills[i] = in_padding ? CurrentColors().padding_fill : ValueFill(look, c, grid->values[i], *lo_it, *hi_it);
+      }
+      grid->dim[i] = in_padding ? 1 : 0;
+      // The trailing rows and columns no window reaches: the lecture's
+      // "this row and this column are dropped". (Holes between dilated
+      // taps are unvisited too; the heatmap shows them as 0×.)
+      if (py >= g.padded_h - tail_h || px >= g.padded_w - tail_w) grid->crossed.emplace_back(py, px);
+    }
+  }
+}
+
+// The outlines drawn over channel c: the data's edge, the window (one box
+// per tap, so dilation holes show as holes) and the hovered output's window.
+void AddOutlines(const AppState& state, int c, const ConvStep& step, const std::optional<ConvStep>& linked,
+                 float top, float left, GridDraw* grid) {
+  const Conv2dGeometry& g = state.conv->geometry();
+  if (g.padded_h != g.in_h || g.padded_w != g.in_w) {
+    grid->outlines.push_back({static_cast<float>(g.padding.top), static_cast<float>(g.padding.left),
+                              static_cast<float>(g.in_h), static_cast<float>(g.in_w), CurrentColors().data_edge, 1.5f});
+  }
+  if (std::find(step.channels.begin(), step.channels.end(), c) != step.channels.end()) {
+    for (int ky = 0; ky < g.kernel_h; ++ky) {
+      for (int kx = 0; kx < g.kernel_w; ++kx) {
+        grid->outlines.push_back({top + static_cast<float>(ky * g.dilation.h), left + static_cast<float>(kx * g.dilation.w),
+                                  1, 1, ChannelColor(c), 3.0f});
+      }
+    }
+  }
+  if (linked) {
+    for (const StepTerm& t : linked->terms) {
+      if (t.c == c) grid->outlines.push_back({static_cast<float>(t.y), static_cast<float>(t.x), 1, 1, CurrentColors().link, 2.0f});
+    }
+  }
+}
+
+uint64_t CellsKey(const AppState& state, int c) {
+  return FillKey(state.view.appearance, {static_cast<uint64_t>(state.revision), state.view.show_visits ? 1u : 0u,
+                                         static_cast<uint64_t>(c)});
+}
+
+}  // namespace
+
+GridSet InputGridSet(const AppState& state) {
+  const Conv2dGeometry& g = state.conv->geometry();
+  GridSet set;
+  set.per_group = g.in_channels;
+  set.rows = g.padded_h;
+  set.cols = g.padded_w;
+  for (int c = 0; c < g.in_channels; ++c) set.caption_w = std::max(set.caption_w, GridTextWidth(ChannelName(c)));
+  set.label_w = TickLabelsWidth(g.padded_h, g.padded_w, 0);
+  const uint64_t key = CellsKey(state, -1);
+  set.min_cell = CellForText(WidestCellTextOnce("input", key, PrintedValues(state), state.view.show_visits ? "\u00d7" : ""));
+  set.max_cell = Scaled(56);
+  if (state.view.show_visits) set.extra_w = ColorBarWidth() + GridGap();
+  return set;
+}
+
+void DrawInputPanel(AppState& state) {
+  const ConvStepper& conv = *state.conv;
+  const Conv2dGeometry& g = conv.geometry();
   PanelTitle(Tr(state.view.show_visits ? "input.title_visits" : "input.title"));
 
-  const auto [lo_it, hi_it] = std::minmax_element(input.data.begin(), input.data.end());
-  const double lo = *lo_it;
-  const double hi = *hi_it;
-  const int max_visits = *std::max_element(conv.Visits().begin(), conv.Visits().end());
   const ConvStep step = conv.Step(state.view.step);
   float top = 0;
   float left = 0;
   state.GlidingWindow(&top, &left);
-
-  const float caption = ImGui::GetTextLineHeightWithSpacing();
-  const float labels = ImGui::GetTextLineHeight() + 4.0f;
-  const Arrangement arrangement = ArrangeGrids(ImGui::GetContentRegionAvail(), g.in_channels, g.padded_h,
-                                               g.padded_w, 16.0f, caption + labels, 1.0f, Scaled(44));
-  const int label_every = arrangement.cell >= 14.0f ? 1 : (arrangement.cell >= 5.0f ? 8 : 0);
+  const GridSet set = InputGridSet(state);
+  const Arrangement arrangement = ArrangeSet(set, ImGui::GetContentRegionAvail());
 
   std::optional<ConvStep> linked;  // the window of the output cell under the mouse
   if (const std::optional<OutputCell>& o = state.view.hovered_output) linked = conv.Step(conv.StepOf(o->c, o->y, o->x));
-  const int tail_h = g.axis_h.unvisited_tail.value_or(0);
-  const int tail_w = g.axis_w.unvisited_tail.value_or(0);
+  // The zoomed view keeps the window's centre in sight.
+  const float follow_y = top + static_cast<float>(g.dilation.h * (g.kernel_h - 1) + 1) * 0.5f;
+  const float follow_x = left + static_cast<float>(g.dilation.w * (g.kernel_w - 1) + 1) * 0.5f;
   std::optional<InputCell> hovered;
+  ImGui::BeginGroup();
   for (int c = 0; c < g.in_channels; ++c) {
-    if (c % arrangement.per_row != 0) ImGui::SameLine(0, Scaled(16));
-    ImGui::BeginGroup();
-    ColoredText(ChannelColor(c), TrFormat("input.channel", {std::to_string(c)}).c_str());
-
+    if (c % arrangement.per_row != 0) ImGui::SameLine(0, GridGap());
     GridDraw grid;
     grid.name = "input/" + std::to_string(c);
+    grid.caption = ChannelName(c);
+    grid.caption_color = ChannelColor(c);
     grid.rows = g.padded_h;
     grid.cols = g.padded_w;
     grid.cell = arrangement.cell;
-    grid.label_every = label_every;
-    const size_t n = static_cast<size_t>(grid.rows) * grid.cols;
-    grid.fills.resize(n);
-    grid.values.resize(n);
-    grid.dim.assign(n, 0);
-    for (int py = 0; py < g.padded_h; ++py) {
-      for (int px = 0; px < g.padded_w; ++px) {
-        const size_t i = static_cast<size_t>(py) * g.padded_w + px;
-        const bool in_padding = py < g.padding.top || py >= g.padding.top + g.in_h || px < g.padding.left ||
-                                px >= g.padding.left + g.in_w;
-        const int visits = conv.VisitsAt(py, px);
-        if (state.view.show_visits) {
-          grid.values[i] = visits;
-          grid.fills[i] = visits == 0 ? CurrentColors().dropped_fill : Heat(state.view.appearance.palette, static_cast<float>(visits) / static_cast<float>(std::max(max_visits, 1)));
-        } else {
-          grid.values[i] = PaddedValue(input, g, c, py, px);
-          grid.fills[i] = in_padding ? CurrentColors().padding_fill : InputValueFill(grid.values[i], lo, hi);
-        }
-        grid.dim[i] = in_padding ? 1 : 0;
-        // The trailing rows and columns no window reaches: the lecture's
-        // "this row and this column are dropped". (Holes between dilated
-        // taps are unvisited too; the heatmap shows them as 0×.)
-        if (py >= g.padded_h - tail_h || px >= g.padded_w - tail_w) grid.crossed.emplace_back(py, px);
-      }
-    }
+    grid.labels = true;
+    grid.key = CellsKey(state, c);
+    if (!GridIsFresh(grid.name, grid.key)) FillCells(state, c, &grid);
     if (state.view.show_visits) grid.suffix = "\u00d7";
-    // The data region's edge: the padding ring is everything outside it.
-    if (g.padded_h != g.in_h || g.padded_w != g.in_w) {
-      grid.outlines.push_back({static_cast<float>(g.padding.top), static_cast<float>(g.padding.left),
-                               static_cast<float>(g.in_h), static_cast<float>(g.in_w), CurrentColors().data_edge, 1.5f});
-    }
-    // The window: one box per tap, so dilation holes show as holes.
-    const bool read_by_filter =
-        std::find(step.channels.begin(), step.channels.end(), c) != step.channels.end();
-    if (read_by_filter) {
-      const ImU32 color = ChannelColor(c);
-      for (int ky = 0; ky < g.kernel_h; ++ky) {
-        for (int kx = 0; kx < g.kernel_w; ++kx) {
-          grid.outlines.push_back({top + static_cast<float>(ky * g.dilation.h),
-                                   left + static_cast<float>(kx * g.dilation.w), 1, 1, color, 3.0f});
-        }
-      }
-    }
-    // The window of the output cell under the mouse, in white.
-    if (linked) {
-      for (const StepTerm& t : linked->terms) {
-        if (t.c == c) grid.outlines.push_back({static_cast<float>(t.y), static_cast<float>(t.x), 1, 1, CurrentColors().link, 2.0f});
-      }
-    }
+    AddOutlines(state, c, step, linked, top, left, &grid);
+    grid.zooms = &state.view.zoom;
+    grid.zoom_group = "conv";
+    grid.follow = std::make_pair(follow_y, follow_x);
+    grid.follow_always = state.view.playing;
     const GridHit hit = DrawGrid(grid);
     if (hit.hovered) hovered = InputCell{c, hit.y, hit.x};
     // Only the data can be typed into: the padding ring follows from it.
-    auto is_data = [&g](int py, int px) {
-      return py >= g.padding.top && py < g.padding.top + g.in_h && px >= g.padding.left && px < g.padding.left + g.in_w;
-    };
+    auto is_data = [&g](int py, int px) { return !InPadding(g, py, px); };
     EditGridCells(
         state, grid.name, hit, is_data,
         // The document, not the stepper's copy: a commit replaces the stepper.
@@ -112,7 +171,12 @@ void DrawInputPanel(AppState& state) {
           state.Edit(SetCell(state.session.conv, {GridRef::Kind::kInput, c, 0}, py - g.padding.top, px - g.padding.left, v),
                      "cell:" + grid.name + ":" + std::to_string(py) + "," + std::to_string(px));
         });
-    ImGui::EndGroup();
+  }
+  ImGui::EndGroup();
+  if (state.view.show_visits) {
+    const int max_visits = *std::max_element(conv.Visits().begin(), conv.Visits().end());
+    ImGui::SameLine(0, GridGap());
+    DrawColorBar("visits_bar", Heat, state.view.appearance.palette, 0, max_visits, ImGui::GetItemRectSize().y);
   }
   state.view.hovered_input = hovered;
 }

@@ -74,8 +74,14 @@ constexpr TableExport kTableExports[] = {
 
 // Language / Idioma: switching is immediate, every string is looked up
 // each frame.
-void LanguageMenu() {
-  if (!ImGui::BeginMenu(TrId("language.menu").c_str())) return;
+// With large text the menu is named by the language in use ("ES"), so the
+// menu bar keeps room for the others.
+void LanguageMenu(bool compact) {
+  const std::string label = compact ? std::string(CurrentLanguage() == Language::kSpanish ? "ES" : "EN") + "###language.menu"
+                                    : TrId("language.menu");
+  const bool open = ImGui::BeginMenu(label.c_str());
+  if (compact && ImGui::IsItemHovered() && !open) ImGui::SetTooltip("%s", Tr("language.menu"));
+  if (!open) return;
   for (Language language : {Language::kEnglish, Language::kSpanish}) {
     const char* key = language == Language::kEnglish ? "language.en" : "language.es";
     if (ImGui::MenuItem(TrId(key).c_str(), nullptr, CurrentLanguage() == language)) SetLanguage(language);
@@ -190,8 +196,12 @@ void DrawMenuBar(AppState& state) {
       ImGui::EndMenu();
     }
     DrawViewMenu(state);
-    LanguageMenu();
+    LanguageMenu(state.view.compact);
     HelpMenu(state);
+    // With large text the parameters are a drawer, opened from here.
+    if (state.view.compact && (state.view.tab == Tab::kConvolution || state.view.tab == Tab::kMatrix)) {
+      ImGui::MenuItem(TrId("menu.parameters").c_str(), nullptr, &state.view.parameters_open);
+    }
     ImGui::EndMenuBar();
   }
   if (const std::optional<std::string> path = DrawFileDialog(state.view.file_dialog)) {

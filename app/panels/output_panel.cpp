@@ -1,6 +1,8 @@
 // The feature maps filling in as the steps go: the current cell outlined,
 // cells linked to the hovered input position lit, a click jumps to a step.
+// Signed maps (edges) diverge around zero; a colour bar gives the range.
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "app/i18n/i18n.h"
@@ -13,8 +15,50 @@ namespace convstep {
 
 namespace {
 
+// The range of the whole output, activated: colours span it all, so a map
+// does not change colour as it fills.
+std::pair<double, double> OutputRange(const AppState& state) {
+  const Tensor3& out = state.conv->Output();
+  const auto [lo_it, hi_it] = std::minmax_element(out.data.begin(), out.data.end());
+  return {Activate(state.session.activation, *lo_it), Activate(state.session.activation, *hi_it)};
+}
+
+std::string MapCaption(int f) { return TrFormat("output.filter", {std::to_string(f)}); }
+
+void FillMap(const AppState& state, int f, bool diverging, double lo, double hi, GridDraw* grid) {
+  const ConvStepper& conv = *state.conv;
+  const Conv2dGeometry& g = conv.geometry();
+  for (int y = 0; y < g.out_h; ++y) {
+    for (int x = 0; x < g.out_w; ++x) {
+      if (conv.StepOf(f, y, x) > state.view.step) continue;
+      const size_t i = static_cast<size_t>(y) * g.out_w + x;
+      grid->values[i] = state.ActivatedOutput(f, y, x);
+      grid->fills[i] = diverging ? DivergingIn(grid->values[i], lo, hi)
+                                 : HeatIn(state.view.appearance.palette, grid->values[i], lo, hi);
+    }
+  }
+}
 
 }  // namespace
+
+GridSet OutputGridSet(const AppState& state) {
+  const Conv2dGeometry& g = state.conv->geometry();
+  GridSet set;
+  set.per_group = g.out_channels;
+  set.rows = g.out_h;
+  set.cols = g.out_w;
+  for (int f = 0; f < g.out_channels; ++f) set.caption_w = std::max(set.caption_w, GridTextWidth(MapCaption(f)));
+  set.label_w = TickLabelsWidth(g.out_h, g.out_w, 0);
+  const Tensor3& out = state.conv->Output();
+  std::vector<double> values(out.data.size());
+  std::transform(out.data.begin(), out.data.end(), values.begin(),
+                 [&](double v) { return Activate(state.session.activation, v); });
+  const uint64_t key = FillKey(state.view.appearance, {static_cast<uint64_t>(state.revision)});
+  set.min_cell = CellForText(WidestCellTextOnce("output", key, values));
+  set.max_cell = Scaled(56);
+  set.extra_w = ColorBarWidth() + GridGap();
+  return set;
+}
 
 void DrawOutputPanel(AppState& state) {
   const ConvStepper& conv = *state.conv;
@@ -23,45 +67,55 @@ void DrawOutputPanel(AppState& state) {
       TrFormat("output.title", {std::to_string(g.out_h), std::to_string(g.out_w), std::to_string(g.out_channels)});
   PanelTitle(title.c_str());
 
-  // Colours span the whole output, so a map does not change colour as it fills.
-  const auto [lo_it, hi_it] = std::minmax_element(conv.Output().data.begin(), conv.Output().data.end());
-  const double lo = Activate(state.session.activation, *lo_it);
-  const double hi = Activate(state.session.activation, *hi_it);
-
+  const auto [lo, hi] = OutputRange(state);
+  const bool diverging = UseDiverging(state.view.appearance.output_colors, lo, hi);
   std::vector<OutputCell> linked;
   if (state.view.hovered_input) {
     linked = conv.CoveringOutputs(state.view.hovered_input->c, state.view.hovered_input->y,
                                   state.view.hovered_input->x);
   }
-  const float caption = ImGui::GetTextLineHeightWithSpacing();
-  const Arrangement arrangement = ArrangeGrids(ImGui::GetContentRegionAvail(), g.out_channels, g.out_h, g.out_w,
-                                               16.0f, caption + ImGui::GetTextLineHeight() + 4.0f, 1.0f, Scaled(44));
+  const Arrangement arrangement = ArrangeSet(OutputGridSet(state), ImGui::GetContentRegionAvail());
   const ConvStep step = conv.Step(state.view.step);
   std::optional<OutputCell> hovered;
+  ImGui::BeginGroup();
   for (int f = 0; f < g.out_channels; ++f) {
-    if (f % arrangement.per_row != 0) ImGui::SameLine(0, Scaled(16));
-    ImGui::BeginGroup();
-    ImGui::TextUnformatted(TrFormat("output.filter", {std::to_string(f)}).c_str());
-    GridDraw grid = BlankGrid("output/" + std::to_string(f), g.out_h, g.out_w, arrangement.cell, CurrentColors().empty_fill);
-    grid.label_every = arrangement.cell >= 14.0f ? 1 : 0;
-    for (int y = 0; y < g.out_h; ++y) {
-      for (int x = 0; x < g.out_w; ++x) {
-        if (conv.StepOf(f, y, x) > state.view.step) continue;
-        const size_t i = static_cast<size_t>(y) * g.out_w + x;
-        grid.values[i] = state.ActivatedOutput(f, y, x);
-        grid.fills[i] = HeatIn(state.view.appearance.palette, grid.values[i], lo, hi);
-      }
+    if (f % arrangement.per_row != 0) ImGui::SameLine(0, GridGap());
+    const std::string name = "output/" + std::to_string(f);
+    const uint64_t key = FillKey(state.view.appearance, {static_cast<uint64_t>(state.revision),
+                                                         static_cast<uint64_t>(state.view.step), static_cast<uint64_t>(f)});
+    GridDraw grid;
+    grid.name = name;
+    if (!GridIsFresh(name, key)) {
+      grid = BlankGrid(name, g.out_h, g.out_w, arrangement.cell, CurrentColors().empty_fill);
+      FillMap(state, f, diverging, lo, hi, &grid);
     }
+    grid.key = key;
+    grid.caption = MapCaption(f);
+    grid.rows = g.out_h;
+    grid.cols = g.out_w;
+    grid.cell = arrangement.cell;
+    grid.labels = true;
     if (step.out_channel == f) {
       grid.outlines.push_back({static_cast<float>(step.out_y), static_cast<float>(step.out_x), 1, 1, kCurrentColor, 3.0f});
+      grid.follow = std::make_pair(static_cast<float>(step.out_y) + 0.5f, static_cast<float>(step.out_x) + 0.5f);
+      grid.follow_always = state.view.playing;
     }
     for (const OutputCell& cell : linked) {
       if (cell.c == f) grid.outlines.push_back({static_cast<float>(cell.y), static_cast<float>(cell.x), 1, 1, CurrentColors().link, 2.0f});
     }
+    grid.zooms = &state.view.zoom;
+    grid.zoom_group = "conv";
     const GridHit hit = DrawGrid(grid);
     if (hit.hovered) hovered = OutputCell{f, hit.y, hit.x};
     if (hit.clicked) state.GoToStep(conv.StepOf(f, hit.y, hit.x));
-    ImGui::EndGroup();
+  }
+  ImGui::EndGroup();
+  ImGui::SameLine(0, GridGap());
+  const double bound = std::max(std::fabs(lo), std::fabs(hi));
+  if (diverging) {
+    DrawColorBar("output_bar", DivergingRamp, state.view.appearance.palette, -bound, bound, ImGui::GetItemRectSize().y);
+  } else {
+    DrawColorBar("output_bar", Heat, state.view.appearance.palette, lo, hi, ImGui::GetItemRectSize().y);
   }
   state.view.hovered_output = hovered;
 }

@@ -6,16 +6,27 @@
 #include "app/state/app_state.h"
 #include "app/widgets/cell_editor.h"
 #include "app/widgets/grid_view.h"
+#include "app/widgets/panel_frame.h"
 #include "imgui.h"
 
 namespace convstep {
 
 void DrawControlsPanel(AppState& state);     // play, step, speed, timeline
+// Whether the controls' full form (buttons, step, speed, glide, visits,
+// then the timeline) fits `width`; if not the layout goes compact.
+bool ControlsFitOneRow(const AppState& state, float width);
 void DrawParametersPanel(AppState& state);   // kernel, stride, padding, dilation, filters, ...
 void DrawInputPanel(AppState& state);        // the channels, padding ring, window, visits
 void DrawKernelsPanel(AppState& state);      // every filter's channel slices and bias
 void DrawArithmeticPanel(AppState& state);   // the current step written out
 void DrawOutputPanel(AppState& state);       // the feature maps filling in
+// What the grid panels need, for the layout to give them room.
+GridSet InputGridSet(const AppState& state);
+GridSet KernelsGridSet(const AppState& state);
+GridSet OutputGridSet(const AppState& state);
+// The arithmetic panel's height at `width`: all its lines, or (least) its
+// title, the window line and the pinned total.
+float ArithmeticHeight(const AppState& state, float width, bool least);
 void DrawOutputSizePanel(AppState& state);   // (N - F + 2P)/S + 1 with the numbers in
 void DrawPoolingPanel(AppState& state);      // max/average pooling, its own stepper
 void DrawMatrixPanel(AppState& state);       // im2col: patches, weights, product
@@ -23,6 +34,7 @@ void DrawSummaryPanel(AppState& state);      // the Keras model summary and its 
 void DrawPracticePanel(AppState& state);     // exercises from a seed, worked by hand, with a score
 void DrawStatusLine(AppState& state);        // the last problem or news, undo and redo
 void DrawStepCounter(AppState& state);       // presentation mode: the step in large type
+ImVec2 StepCounterSize();                    // the room the counter takes
 void DrawViewMenu(AppState& state);          // theme, palette, text size, presentation, panels
 void DrawMenuBar(AppState& state);           // File and Presets (in a window with a menu bar), and the file dialog
 void DrawPasteDialog(AppState& state);       // a paste of another size: resize or top-left

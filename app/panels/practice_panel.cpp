@@ -70,7 +70,7 @@ void OutputCellPicture(const PracticeState& p, const PracticeExercise& ex, HeatP
     ImGui::BeginGroup();
     ColoredText(ChannelColor(c), TrFormat("practice.input_channel", {std::to_string(c)}).c_str());
     GridDraw grid = BlankGrid("practice/input/" + std::to_string(c), g.padded_h, g.padded_w, cell, 0);
-    grid.label_every = 1;
+    grid.labels = true;
     grid.dim.assign(grid.fills.size(), 0);
     for (int py = 0; py < g.padded_h; ++py) {
       for (int px = 0; px < g.padded_w; ++px) {
@@ -100,7 +100,7 @@ void OutputCellPicture(const PracticeState& p, const PracticeExercise& ex, HeatP
     ImGui::BeginGroup();
     ColoredText(ChannelColor(c), TrFormat("practice.kernel_channel", {std::to_string(c)}).c_str());
     GridDraw grid = BlankGrid("practice/kernel/" + std::to_string(c), g.kernel_h, g.kernel_w, cell, 0);
-    grid.label_every = 1;
+    grid.labels = true;
     for (int ky = 0; ky < g.kernel_h; ++ky) {
       for (int kx = 0; kx < g.kernel_w; ++kx) {
         const size_t i = static_cast<size_t>(ky) * g.kernel_w + kx;
@@ -121,7 +121,7 @@ void OutputCellPicture(const PracticeState& p, const PracticeExercise& ex, HeatP
   ImGui::TextUnformatted(Tr("practice.output"));
   const auto [out_lo, out_hi] = std::minmax_element(conv.Output().data.begin(), conv.Output().data.end());
   GridDraw out = BlankGrid("practice/output", g.out_h, g.out_w, cell, colors.empty_fill);
-  out.label_every = 1;
+  out.labels = true;
   for (int y = 0; y < g.out_h; ++y) {
     for (int x = 0; x < g.out_w; ++x) {
       const int k = conv.StepOf(0, y, x);
@@ -167,7 +167,7 @@ void OutputSizePicture(const PracticeExercise& ex) {
   const float label = ImGui::CalcTextSize("-00").x + 4.0f;
   const float cell = std::clamp((ImGui::GetContentRegionAvail().x - label) / static_cast<float>(a.padded), 8.0f, Scaled(32));
   GridDraw strip = BlankGrid("practice/axis", 1, a.padded, cell, colors.padding_fill);
-  strip.label_every = cell >= Scaled(20) ? 1 : 5;
+  strip.labels = true;
   for (int x = a.pad_before; x < a.pad_before + a.n; ++x) strip.fills[static_cast<size_t>(x)] = InputValueFill(1, 0, 2);
   if (a.pad_before > 0) {
     strip.outlines.push_back({0, static_cast<float>(a.pad_before), 1, static_cast<float>(a.n), colors.data_edge, 1.5f});

@@ -10,10 +10,32 @@
 
 namespace convstep {
 
+namespace {
+
+// The large face, drawn smaller when the interface text (the current font,
+// before the large one is pushed) is large already:
+// 2.5 times the text at 100 %, 1.5 times at 200 % and more.
+float CounterScale() {
+  const float text = ImGui::GetFontSize() / 16.0f;
+  return std::clamp(2.5f - (text - 1.0f), 1.5f, 2.5f) / 2.5f;
+}
+
+}  // namespace
+
+ImVec2 StepCounterSize() {
+  const float scale = CounterScale();
+  PushLargeFont();
+  const ImVec2 size = ImGui::CalcTextSize("888 / 888");
+  ImGui::PopFont();
+  return {size.x * scale, size.y * scale};
+}
+
 void DrawStepCounter(AppState& state) {
   const std::string count = std::to_string(state.ActiveStep() + 1) + " / " + std::to_string(state.ActiveTotal());
   ImGui::BeginGroup();
+  const float scale = CounterScale();
   PushLargeFont();
+  ImGui::SetWindowFontScale(scale);
   const ImVec2 size = ImGui::CalcTextSize(count.c_str());
   // Right-aligned and vertically centred in the controls' height.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -22,6 +44,7 @@ void DrawStepCounter(AppState& state) {
   ImGui::PushStyleColor(ImGuiCol_Text, CurrentColors().title);
   ImGui::TextUnformatted(count.c_str());
   ImGui::PopStyleColor();
+  ImGui::SetWindowFontScale(1.0f);
   ImGui::PopFont();
   ImGui::EndGroup();
   if (ImGui::IsItemHovered()) {

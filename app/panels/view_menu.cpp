@@ -54,6 +54,30 @@ void DrawViewMenu(AppState& state) {
     if (ImGui::MenuItem("cividis", nullptr, a.palette == HeatPalette::kCividis)) a.palette = HeatPalette::kCividis;
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu(Tr("view.input_colors"))) {
+    const struct {
+      InputColors colors;
+      const char* key;
+    } choices[] = {{InputColors::kAuto, "view.input_auto"},
+                   {InputColors::kSlate, "view.input_slate"},
+                   {InputColors::kGrey, "view.input_grey"}};
+    for (const auto& c : choices) {
+      if (ImGui::MenuItem(Tr(c.key), nullptr, a.input_colors == c.colors)) a.input_colors = c.colors;
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(Tr("view.output_colors"))) {
+    const struct {
+      OutputColors colors;
+      const char* key;
+    } choices[] = {{OutputColors::kAuto, "view.output_auto"},
+                   {OutputColors::kSequential, "view.output_sequential"},
+                   {OutputColors::kDiverging, "view.output_diverging"}};
+    for (const auto& c : choices) {
+      if (ImGui::MenuItem(Tr(c.key), nullptr, a.output_colors == c.colors)) a.output_colors = c.colors;
+    }
+    ImGui::EndMenu();
+  }
   PanelsMenu(a.panels);
   ImGui::EndMenu();
 }

@@ -27,86 +27,290 @@ void BeginFixedWindow(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlag
   ImGui::Begin(name, nullptr, kFixed | extra);
 }
 
-// A bordered child region of the given size, drawing one panel.
-void Region(const char* id, ImVec2 size, void (*panel)(AppState&), AppState& state) {
-  ImGui::BeginChild(id, size, true);
-  panel(state);
-  ImGui::EndChild();
-}
+// The convolution tab's panels and how its layout finds them room.
+enum PanelId { kInput, kKernels, kOutput, kArithmetic, kOutputSize, kPanelCount };
 
-// A column of panels sharing its height by weight; the panels the
-// instructor hid give their room to the others.
-struct PanelSlot {
-  const char* id;
-  void (*draw)(AppState&);
-  float weight;
-  bool shown;
+struct Rect {
+  ImVec2 pos;   // from the tab's content origin
+  ImVec2 size;
 };
 
-void PanelColumn(AppState& state, const PanelSlot* slots, int count, float width, float height) {
-  float total = 0;
-  int last = -1;
-  for (int i = 0; i < count; ++i) {
-    if (!slots[i].shown) continue;
-    total += slots[i].weight;
-    last = i;
+struct TabPlan {
+  Rect rects[kPanelCount] = {};
+  bool shown[kPanelCount] = {};
+  float score = -1;
+};
+
+// What the panels need, measured once per frame.
+struct Needs {
+  bool shown[kPanelCount] = {};
+  GridSet sets[3];            // input, kernels, output
+  const AppState* state = nullptr;
+};
+
+float Gap() { return ImGui::GetStyle().ItemSpacing.x; }
+
+// Splits r at `frac` of its width (row) or height (column); a side whose
+// panels are all hidden gives the other side everything.
+std::pair<Rect, Rect> Split(const Rect& r, bool row, float frac, bool first, bool second) {
+  if (!second) return {r, Rect{}};
+  if (!first) return {Rect{}, r};
+  const float gap = Gap();
+  if (row) {
+    const float w = std::floor((r.size.x - gap) * frac);
+    return {Rect{r.pos, ImVec2(w, r.size.y)},
+            Rect{ImVec2(r.pos.x + w + gap, r.pos.y), ImVec2(r.size.x - w - gap, r.size.y)}};
   }
-  ImGui::BeginGroup();
-  for (int i = 0; i < count; ++i) {
-    if (!slots[i].shown) continue;
-    // The last panel takes what is left, so rounding never leaves a gap.
-    const float h = i == last ? 0.0f : std::floor(height * slots[i].weight / total);
-    Region(slots[i].id, ImVec2(width, h), slots[i].draw, state);
+  const float h = std::floor((r.size.y - gap) * frac);
+  return {Rect{r.pos, ImVec2(r.size.x, h)}, Rect{ImVec2(r.pos.x, r.pos.y + h + gap), ImVec2(r.size.x, r.size.y - h - gap)}};
+}
+
+// The room inside a bordered child under its title.
+ImVec2 ContentOf(const Rect& r) {
+  const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+  return {r.size.x - pad.x * 2.0f, r.size.y - pad.y * 2.0f - PanelTitleHeight()};
+}
+
+float TextPanelHeight(const Needs& n, PanelId id, float width, bool least) {
+  const float pad = ImGui::GetStyle().WindowPadding.y * 2.0f;
+  if (id == kArithmetic) return ArithmeticHeight(*n.state, width - ImGui::GetStyle().WindowPadding.x * 2.0f, least) + pad;
+  // The output size: height, width, the shape, a note.
+  return PanelTitleHeight() + ImGui::GetTextLineHeightWithSpacing() * (least ? 3.0f : 5.0f) + pad;
+}
+
+// A column with the output's grids over the arithmetic and the output size:
+// the text panels take their full height while the output keeps room.
+void TextColumn(const Needs& n, const Rect& r, PanelId grid, TabPlan* plan) {
+  const bool has_grid = grid != kPanelCount && n.shown[grid];
+  const PanelId texts[] = {kArithmetic, kOutputSize};
+  float want[2] = {0, 0};
+  float least[2] = {0, 0};
+  for (int i = 0; i < 2; ++i) {
+    if (!n.shown[texts[i]]) continue;
+    want[i] = TextPanelHeight(n, texts[i], r.size.x, false);
+    least[i] = TextPanelHeight(n, texts[i], r.size.x, true);
   }
-  ImGui::EndGroup();
+  const float gap = Gap();
+  const int count = (n.shown[kArithmetic] ? 1 : 0) + (n.shown[kOutputSize] ? 1 : 0) + (has_grid ? 1 : 0);
+  if (count == 0) return;
+  const float room = r.size.y - gap * static_cast<float>(count - 1);
+  float heights[2] = {want[0], want[1]};
+  // The text shrinks toward its least only as far as the grids need to
+  // read their numbers with some room to spare.
+  float text_room = room;
+  if (has_grid) {
+    const GridSet& set = n.sets[grid];
+    const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+    const float need = SetHeightAt(set, r.size.x - pad.x * 2.0f, std::min(set.max_cell, set.min_cell * 1.25f)) +
+                       PanelTitleHeight() + pad.y * 2.0f;
+    text_room = std::max(room - need, 0.0f);
+  }
+  if (heights[0] + heights[1] > text_room) {
+    const float over = heights[0] + heights[1] - text_room;
+    const float slack = (want[0] - least[0]) + (want[1] - least[1]);
+    const float k = slack > 0 ? std::min(1.0f, over / slack) : 1.0f;
+    for (int i = 0; i < 2; ++i) heights[i] = want[i] - (want[i] - least[i]) * k;
+  }
+  if (!has_grid) {
+    // No grid: the arithmetic first (its total is the step's answer), the
+    // output size what is left.
+    if (!n.shown[kOutputSize]) heights[0] = room;
+    else if (!n.shown[kArithmetic]) heights[1] = room;
+    else {
+      heights[0] = std::max(least[0], std::min(want[0], room - least[1]));
+      heights[1] = room - heights[0];
+    }
+  }
+  float y = r.pos.y;
+  if (has_grid) {
+    const float h = room - heights[0] - heights[1];
+    plan->rects[grid] = Rect{r.pos, ImVec2(r.size.x, h)};
+    y += h + gap;
+  }
+  for (int i = 0; i < 2; ++i) {
+    if (!n.shown[texts[i]]) continue;
+    plan->rects[texts[i]] = Rect{ImVec2(r.pos.x, y), ImVec2(r.size.x, heights[i])};
+    y += heights[i] + gap;
+  }
+}
+
+// How well a plan shows its grids: the smallest ratio of a grid panel's
+// cell to the cell its numbers need (1 or more: every number readable).
+// Among plans where some grid cannot show its numbers, the one that comes
+// closest overall (the mean) wins.
+float Score(const Needs& n, const TabPlan& plan) {
+  float least = 1.5f;
+  float sum = 0.0f;
+  int grids = 0;
+  for (int id = kInput; id <= kOutput; ++id) {
+    if (!n.shown[id]) continue;
+    const GridSet& set = n.sets[id];
+    const Arrangement a = ArrangeSet(set, ContentOf(plan.rects[id]));
+    const float ratio = std::min(std::min(a.cell, set.max_cell) / set.min_cell, 1.5f);
+    least = std::min(least, ratio);
+    sum += ratio;
+    ++grids;
+  }
+  float score = least + (grids > 0 ? 0.25f * sum / static_cast<float>(grids) : 0.0f);
+  // Text squeezed into a narrow column wraps every few words; text cut
+  // below its least height loses the pinned total.
+  const float narrow = ImGui::CalcTextSize("channel 0: 1·1 + 0·0 + 0·(-1) +").x;
+  for (PanelId id : {kArithmetic, kOutputSize}) {
+    if (!n.shown[id]) continue;
+    const Rect& r = plan.rects[id];
+    if (r.size.y + 0.5f < TextPanelHeight(n, id, r.size.x, true)) score *= 0.5f;
+    if (r.size.x < narrow) score *= 0.7f;
+    if (id == kArithmetic) score *= 0.8f + 0.2f * std::min(1.0f, r.size.y / TextPanelHeight(n, id, r.size.x, false));
+  }
+  return score;
+}
+
+// Three ways to place the panels, each with its splits searched:
+// columns (input over kernels | output over the text), rows (input beside
+// output over kernels beside the text), and rows (input beside kernels
+// over output beside the text).
+TabPlan BestPlan(const Needs& n, ImVec2 avail) {
+  TabPlan best;
+  const bool left = n.shown[kInput] || n.shown[kKernels];
+  const bool right = n.shown[kOutput] || n.shown[kArithmetic] || n.shown[kOutputSize];
+  const bool text = n.shown[kArithmetic] || n.shown[kOutputSize];
+  const Rect all{ImVec2(0, 0), avail};
+  static const float kFracs[] = {0.3f, 0.36f, 0.42f, 0.48f, 0.54f, 0.6f, 0.66f, 0.72f};
+  const auto consider = [&](TabPlan plan) {
+    std::copy(std::begin(n.shown), std::end(n.shown), std::begin(plan.shown));
+    plan.score = Score(n, plan);
+    // A later layout must be clearly better to replace an earlier one, so
+    // the familiar columns win ties.
+    if (plan.score > best.score * 1.02f) best = plan;
+  };
+  // f splits the first way, g the other, h the second row or column on its own.
+  for (float f : kFracs) {
+    for (float g : kFracs) {
+      TabPlan columns;
+      const auto [l, r] = Split(all, true, f, left, right);
+      const auto [in, ker] = Split(l, false, g, n.shown[kInput], n.shown[kKernels]);
+      columns.rects[kInput] = in;
+      columns.rects[kKernels] = ker;
+      TextColumn(n, r, kOutput, &columns);
+      consider(columns);
+      for (float h : kFracs) {
+        TabPlan rows;
+        const bool top = n.shown[kInput] || n.shown[kOutput];
+        const bool bottom = n.shown[kKernels] || text;
+        const auto [t, b] = Split(all, false, g, top, bottom);
+        const auto [i2, o2] = Split(t, true, f, n.shown[kInput], n.shown[kOutput]);
+        rows.rects[kInput] = i2;
+        rows.rects[kOutput] = o2;
+        const auto [k2, txt] = Split(b, true, h, n.shown[kKernels], text);
+        rows.rects[kKernels] = k2;
+        TextColumn(n, txt, kPanelCount, &rows);
+        consider(rows);
+
+        TabPlan stacked;
+        const bool top3 = n.shown[kInput] || n.shown[kKernels];
+        const bool bottom3 = n.shown[kOutput] || text;
+        const auto [t3, b3] = Split(all, false, g, top3, bottom3);
+        const auto [i3, k3] = Split(t3, true, f, n.shown[kInput], n.shown[kKernels]);
+        stacked.rects[kInput] = i3;
+        stacked.rects[kKernels] = k3;
+        const auto [o3, txt3] = Split(b3, true, h, n.shown[kOutput], text);
+        stacked.rects[kOutput] = o3;
+        TextColumn(n, txt3, kPanelCount, &stacked);
+        consider(stacked);
+      }
+    }
+  }
+  return best;
+}
+
+// The plan is searched again only when what it depends on changes.
+const TabPlan& CachedPlan(const AppState& state, ImVec2 avail) {
+  static TabPlan plan;
+  static uint64_t plan_key = 0;
+  const PanelChoice& shown = state.view.appearance.panels;
+  const uint64_t key = FillKey(state.view.appearance,
+                               {static_cast<uint64_t>(state.revision), static_cast<uint64_t>(avail.x),
+                                static_cast<uint64_t>(avail.y), static_cast<uint64_t>(ImGui::GetFontSize() * 4.0f),
+                                state.view.show_visits ? 1u : 0u,
+                                state.view.arith_unfolded, static_cast<uint64_t>(shown.input) << 1 | shown.kernels,
+                                static_cast<uint64_t>(shown.output) << 2 | shown.arithmetic << 1 | shown.output_size});
+  if (key != plan_key) {
+    Needs n;
+    n.state = &state;
+    n.shown[kInput] = shown.input;
+    n.shown[kKernels] = shown.kernels;
+    n.shown[kOutput] = shown.output;
+    n.shown[kArithmetic] = shown.arithmetic;
+    n.shown[kOutputSize] = shown.output_size;
+    n.sets[kInput] = InputGridSet(state);
+    n.sets[kKernels] = KernelsGridSet(state);
+    n.sets[kOutput] = OutputGridSet(state);
+    plan = BestPlan(n, avail);
+    plan_key = key;
+  }
+  return plan;
 }
 
 void ConvolutionTab(AppState& state) {
   const PanelChoice& shown = state.view.appearance.panels;
-  const PanelSlot left[] = {{"input", DrawInputPanel, 0.62f, shown.input},
-                            {"kernels", DrawKernelsPanel, 0.38f, shown.kernels}};
-  const PanelSlot right[] = {{"output", DrawOutputPanel, 0.34f, shown.output},
-                             {"arithmetic", DrawArithmeticPanel, 0.27f, shown.arithmetic},
-                             {"output_size", DrawOutputSizePanel, 0.39f, shown.output_size}};
-  const bool any_left = shown.input || shown.kernels;
-  const bool any_right = shown.output || shown.arithmetic || shown.output_size;
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (!any_left && !any_right) {
+  if (!shown.input && !shown.kernels && !shown.output && !shown.arithmetic && !shown.output_size) {
     ImGui::TextDisabled("%s", Tr("view.all_hidden"));
     return;
   }
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float left_w = !any_right ? avail.x : !any_left ? 0.0f : std::floor(avail.x * 0.56f);
-  if (any_left) PanelColumn(state, left, 2, left_w, avail.y);
-  if (any_left && any_right) ImGui::SameLine();
-  if (any_right) PanelColumn(state, right, 3, any_left ? avail.x - left_w - gap : avail.x, avail.y);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const TabPlan& plan = CachedPlan(state, ImGui::GetContentRegionAvail());
+  static const struct {
+    const char* id;
+    void (*draw)(AppState&);
+  } kPanels[kPanelCount] = {{"input", DrawInputPanel},
+                            {"kernels", DrawKernelsPanel},
+                            {"output", DrawOutputPanel},
+                            {"arithmetic", DrawArithmeticPanel},
+                            {"output_size", DrawOutputSizePanel}};
+  for (int id = 0; id < kPanelCount; ++id) {
+    if (!plan.shown[id]) continue;
+    const Rect& r = plan.rects[id];
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + r.pos.x, origin.y + r.pos.y));
+    ImGui::BeginChild(kPanels[id].id, r.size, true);
+    kPanels[id].draw(state);
+    ImGui::EndChild();
+  }
 }
 
 struct TabEntry {
   Tab tab;
   const char* label_key;  // also the tab's ID, so the selection survives a language switch
+  const char* short_key;  // when the full names do not fit
 };
 
 }  // namespace
 
 void DrawLayout(AppState& state) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  // The menu bar, then two rows of controls.
-  const float bar_h = ImGui::GetFrameHeight() + ImGui::GetFrameHeightWithSpacing() * 2.0f +
-                      ImGui::GetStyle().WindowPadding.y * 2.0f;
+  ViewState& v = state.view;
+  const Conv2dGeometry& geometry = state.conv->geometry();
+  UseRgbChannels(ResolveInputColors(v.appearance.input_colors, geometry.in_channels, geometry.in_h, geometry.in_w) ==
+                 InputLook::kRgb);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool stepping = v.tab == Tab::kConvolution || v.tab == Tab::kPooling || v.tab == Tab::kMatrix;
+  const bool counter = v.appearance.presentation && stepping;
+  const float counter_w = counter ? StepCounterSize().x + style.ItemSpacing.x : 0.0f;
+  // Large text on a small window: one row of controls, the parameters in a
+  // drawer, no status line unless it has news; the grids get the room.
+  v.compact = v.appearance.presentation || v.appearance.text_percent >= 200 ||
+              !ControlsFitOneRow(state, vp->WorkSize.x - style.WindowPadding.x * 2.0f - counter_w);
+  if (!v.compact) v.parameters_open = false;
+  const float row_h = std::max(ImGui::GetFrameHeight(), counter ? StepCounterSize().y : 0.0f);
+  const float rows = v.compact ? row_h : ImGui::GetFrameHeightWithSpacing() + ImGui::GetFrameHeight();
+  const float bar_h = ImGui::GetFrameHeight() + rows + style.WindowPadding.y * 2.0f;
   const float left_w = std::clamp(vp->WorkSize.x * 0.21f, Scaled(250), std::max(Scaled(250), 420.0f));
 
   BeginFixedWindow("##controls", vp->WorkPos, ImVec2(vp->WorkSize.x, bar_h), ImGuiWindowFlags_MenuBar);
   DrawMenuBar(state);
-  const bool stepping = state.view.tab == Tab::kConvolution || state.view.tab == Tab::kPooling ||
-                        state.view.tab == Tab::kMatrix;
-  if (state.view.appearance.presentation && stepping) {
+  if (counter) {
     // The large step counter, readable from the back of the hall, at the
     // right of the controls.
-    PushLargeFont();
-    const float counter_w = ImGui::CalcTextSize("888 / 888").x + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::PopFont();
-    ImGui::BeginChild("##controls_left", ImVec2(ImGui::GetContentRegionAvail().x - counter_w, 0), false,
+    ImGui::BeginChild("##controls_left", ImVec2(ImGui::GetContentRegionAvail().x - counter_w, row_h), false,
                       ImGuiWindowFlags_NoScrollbar);
     DrawControlsPanel(state);
     ImGui::EndChild();
@@ -119,38 +323,50 @@ void DrawLayout(AppState& state) {
 
   // The convolution's parameters matter to the views of the convolution;
   // pooling and the summary have their own and get the whole width.
-  const bool conv_tab = (state.view.tab == Tab::kConvolution || state.view.tab == Tab::kMatrix) &&
-                        state.view.appearance.panels.parameters;
+  const bool conv_tab = (v.tab == Tab::kConvolution || v.tab == Tab::kMatrix) && v.appearance.panels.parameters;
   const ImVec2 below(vp->WorkPos.x, vp->WorkPos.y + bar_h);
-  const float params_w = conv_tab ? left_w : 0.0f;
-  if (conv_tab) {
+  const float params_w = conv_tab && !v.compact ? left_w : 0.0f;
+  if (params_w > 0) {
     BeginFixedWindow("##parameters", below, ImVec2(params_w, vp->WorkSize.y - bar_h));
     DrawParametersPanel(state);
     ImGui::End();
   }
 
-  const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f;
+  const bool status = !v.compact || !v.message.empty();
+  const float status_h = status ? ImGui::GetFrameHeight() + style.WindowPadding.y * 2.0f : 0.0f;
   BeginFixedWindow("##views", ImVec2(below.x + params_w, below.y),
                    ImVec2(vp->WorkSize.x - params_w, vp->WorkSize.y - bar_h - status_h));
-  static const TabEntry kTabs[] = {{Tab::kConvolution, "tab.convolution"},
-                                   {Tab::kPooling, "tab.pooling"},
-                                   {Tab::kMatrix, "tab.matrix"},
-                                   {Tab::kSummary, "tab.summary"},
-                                   {Tab::kPractice, "practice.tab"}};
-  if (ImGui::BeginTabBar("views")) {
+  static const TabEntry kTabs[] = {{Tab::kConvolution, "tab.convolution", "tab.convolution_short"},
+                                   {Tab::kPooling, "tab.pooling", "tab.pooling_short"},
+                                   {Tab::kMatrix, "tab.matrix", "tab.matrix_short"},
+                                   {Tab::kSummary, "tab.summary", "tab.summary_short"},
+                                   {Tab::kPractice, "practice.tab", "practice.tab_short"}};
+  // The tabs' full names, or their short ones when the full ones would not
+  // fit: a tab bar never cuts a name to "Convolu…".
+  float full_w = 0;
+  for (const TabEntry& entry : kTabs) {
+    full_w += ImGui::CalcTextSize(Tr(entry.label_key)).x + style.FramePadding.x * 2.0f + style.ItemInnerSpacing.x;
+  }
+  const bool short_tabs = full_w > ImGui::GetContentRegionAvail().x;
+  if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll)) {
     for (const TabEntry& entry : kTabs) {
       // A tab chosen from outside (keyboard, script) is selected once.
-      const ImGuiTabItemFlags flags = state.view.tab == entry.tab && state.view.tab_requested
-                                          ? ImGuiTabItemFlags_SetSelected
-                                          : ImGuiTabItemFlags_None;
-      if (ImGui::BeginTabItem(TrId(entry.label_key).c_str(), nullptr, flags)) {
+      const ImGuiTabItemFlags flags =
+          v.tab == entry.tab && v.tab_requested ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+      // The ID stays the full name's key, so the selection survives a
+      // language switch and a change of length.
+      const std::string label = std::string(Tr(short_tabs ? entry.short_key : entry.label_key)) + "###" + entry.label_key;
+      const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+      if (short_tabs && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(entry.label_key));
+      if (open) {
         // The request holds until the tab bar has switched to it. Playback
         // stops on a switch: the tabs step through different things.
-        if (!state.view.tab_requested) {
-          if (state.view.tab != entry.tab) state.view.playing = false;
-          state.view.tab = entry.tab;
+        if (!v.tab_requested) {
+          if (v.tab != entry.tab) v.playing = false;
+          v.tab = entry.tab;
+        } else if (entry.tab == v.tab) {
+          v.tab_requested = false;
         }
-        else if (entry.tab == state.view.tab) state.view.tab_requested = false;
         switch (entry.tab) {
           case Tab::kConvolution: ConvolutionTab(state); break;
           case Tab::kPooling: DrawPoolingPanel(state); break;
@@ -165,10 +381,21 @@ void DrawLayout(AppState& state) {
   }
   ImGui::End();
 
-  BeginFixedWindow("##status", ImVec2(below.x + params_w, vp->WorkPos.y + vp->WorkSize.y - status_h),
-                   ImVec2(vp->WorkSize.x - params_w, status_h));
-  DrawStatusLine(state);
-  ImGui::End();
+  if (status) {
+    BeginFixedWindow("##status", ImVec2(below.x + params_w, vp->WorkPos.y + vp->WorkSize.y - status_h),
+                     ImVec2(vp->WorkSize.x - params_w, status_h));
+    DrawStatusLine(state);
+    ImGui::End();
+  }
+
+  // The drawer last, so it lies over the views it was opened from.
+  if (v.compact && v.parameters_open && conv_tab) {
+    ImGui::SetNextWindowPos(below);
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.6f, std::max(left_w, Scaled(330))), vp->WorkSize.y - bar_h));
+    ImGui::Begin("##parameters_drawer", nullptr, (kFixed & ~ImGuiWindowFlags_NoBackground) | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    DrawParametersPanel(state);
+    ImGui::End();
+  }
 
   DrawPasteDialog(state);
   DrawImageImportDialog(state);

@@ -5,6 +5,8 @@
 // message and the session as it was, and records the change for undo.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -12,6 +14,7 @@
 #include "app/state/cell_edit.h"
 #include "app/state/export_job.h"
 #include "app/state/file_dialog_state.h"
+#include "app/state/grid_zoom.h"
 #include "app/state/history.h"
 #include "app/state/practice_state.h"
 #include "core/conv/im2col.h"
@@ -81,6 +84,13 @@ struct ViewState {
   ImageImportState image_import;
   int summary_add_type = 0;     // the layer type the summary's "add" button adds
   Appearance appearance;        // theme, palette, text size, presentation, panels
+  std::map<std::string, GridZoom> zoom;  // per grid name, e.g. "input/0"
+  // Set by the layout each frame: the text is too large for the window's
+  // width (or presentation mode is on), so the controls take one row and
+  // the parameters open as a drawer (`parameters_open`).
+  bool compact = false;
+  bool parameters_open = false;
+  uint32_t arith_unfolded = 0;  // bit c: channel c's long sum shows every product
   std::string clipboard_out;    // text for the system clipboard, handed over by the shell after the frame
   std::string message;          // the status line: the last problem or news, until the next change
   bool message_is_error = false;

@@ -33,4 +33,59 @@ bool PaletteFromName(std::string_view name, HeatPalette* palette) {
   return false;
 }
 
+namespace {
+
+template <typename E, size_t N>
+bool FromName(std::string_view name, const E (&all)[N], const char* (*to_name)(E), E* out) {
+  for (E e : all) {
+    if (name == to_name(e)) {
+      *out = e;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+const char* InputColorsName(InputColors c) {
+  switch (c) {
+    case InputColors::kSlate: return "slate";
+    case InputColors::kGrey: return "grey";
+    case InputColors::kAuto: break;
+  }
+  return "auto";
+}
+
+bool InputColorsFromName(std::string_view name, InputColors* c) {
+  static const InputColors kAll[] = {InputColors::kAuto, InputColors::kSlate, InputColors::kGrey};
+  return FromName(name, kAll, InputColorsName, c);
+}
+
+const char* OutputColorsName(OutputColors c) {
+  switch (c) {
+    case OutputColors::kSequential: return "sequential";
+    case OutputColors::kDiverging: return "diverging";
+    case OutputColors::kAuto: break;
+  }
+  return "auto";
+}
+
+bool OutputColorsFromName(std::string_view name, OutputColors* c) {
+  static const OutputColors kAll[] = {OutputColors::kAuto, OutputColors::kSequential, OutputColors::kDiverging};
+  return FromName(name, kAll, OutputColorsName, c);
+}
+
+InputLook ResolveInputColors(InputColors choice, int channels, int height, int width) {
+  if (choice == InputColors::kSlate) return InputLook::kSlate;
+  const bool picture = height * width > kPictureCells;
+  if (choice == InputColors::kGrey || picture) return channels == 3 && picture ? InputLook::kRgb : InputLook::kGrey;
+  return InputLook::kSlate;
+}
+
+bool UseDiverging(OutputColors choice, double lo, double hi) {
+  if (choice != OutputColors::kAuto) return choice == OutputColors::kDiverging;
+  return lo < 0 && hi > 0;
+}
+
 }  // namespace convstep

@@ -19,6 +19,25 @@ enum class HeatPalette { kViridis, kCividis };
 const char* PaletteName(HeatPalette palette);  // "viridis", "cividis"
 bool PaletteFromName(std::string_view name, HeatPalette* palette);
 
+// How input grids are coloured. Automatic: the lecture's small grids in
+// slate blue (the channel colours of the window stand out against it), a
+// picture (more than kPictureCells cells a channel) in grey, or in red,
+// green and blue when it has three channels.
+enum class InputColors { kAuto, kSlate, kGrey };
+constexpr int kPictureCells = 400;
+// How output maps are coloured. Automatic: signed values (a Sobel output)
+// diverging around zero, unsigned ones in the heat palette.
+enum class OutputColors { kAuto, kSequential, kDiverging };
+const char* InputColorsName(InputColors c);    // "auto", "slate", "grey"
+bool InputColorsFromName(std::string_view name, InputColors* c);
+const char* OutputColorsName(OutputColors c);  // "auto", "sequential", "diverging"
+bool OutputColorsFromName(std::string_view name, OutputColors* c);
+
+// What the automatic choices come to for a document.
+enum class InputLook { kSlate, kGrey, kRgb };
+InputLook ResolveInputColors(InputColors choice, int channels, int height, int width);
+bool UseDiverging(OutputColors choice, double lo, double hi);
+
 // The panels an instructor may hide to leave more room for the others.
 struct PanelChoice {
   bool parameters = true;
@@ -45,6 +64,8 @@ constexpr std::array<PanelName, 6> kPanelNames = {{{"parameters", &PanelChoice::
 struct Appearance {
   Theme theme = Theme::kDark;
   HeatPalette palette = HeatPalette::kViridis;
+  InputColors input_colors = InputColors::kAuto;
+  OutputColors output_colors = OutputColors::kAuto;
   int text_percent = 100;     // 100 to 300, in steps of kTextPercentStep
   bool presentation = false;  // full screen with the large step counter
   PanelChoice panels;

@@ -33,7 +33,11 @@ void ReadIf(const Json& object, const char* key, T* out) {
 
 Json SettingsToJson(const Settings& s) {
   const Appearance& a = s.appearance;
-  Json json = {{"theme", ThemeName(a.theme)}, {"palette", PaletteName(a.palette)}, {"text_percent", a.text_percent}};
+  Json json = {{"theme", ThemeName(a.theme)},
+               {"palette", PaletteName(a.palette)},
+               {"input_colors", InputColorsName(a.input_colors)},
+               {"output_colors", OutputColorsName(a.output_colors)},
+               {"text_percent", a.text_percent}};
   for (const PanelName& p : kPanelNames) json["panels"][p.name] = a.panels.*p.shown;
   if (s.language) json["language"] = LanguageCode(*s.language);
   return json;
@@ -53,6 +57,12 @@ Settings SettingsFromJson(const Json& json) {
   text.clear();
   ReadIf(json, "palette", &text);
   PaletteFromName(text, &a.palette);
+  text.clear();
+  ReadIf(json, "input_colors", &text);
+  InputColorsFromName(text, &a.input_colors);
+  text.clear();
+  ReadIf(json, "output_colors", &text);
+  OutputColorsFromName(text, &a.output_colors);
   int percent = a.text_percent;
   ReadIf(json, "text_percent", &percent);
   if (percent >= kTextPercentMin && percent <= kTextPercentMax) a.text_percent = percent;

@@ -141,9 +141,15 @@ Json DumpState(const AppState& state) {
   j["practice"] = DumpPractice(state.practice);
   Json grids = Json::object();
   for (const auto& [name, p] : GridPlacements()) {
-    grids[name] = {{"origin", {p.origin.x, p.origin.y}}, {"cell", p.cell}, {"rows", p.rows}, {"cols", p.cols}};
+    grids[name] = {{"origin", {p.origin.x, p.origin.y}}, {"cell", p.cell},
+                   {"rows", p.rows},                     {"cols", p.cols},
+                   {"zoom", p.zoom},                     {"values_shown", p.values_shown},
+                   {"fully_visible", p.fully_visible}};
   }
   j["grids"] = std::move(grids);
+  const auto total = ItemVisibility().find("total");
+  j["total_visible"] = total != ItemVisibility().end() && total->second;
+  j["compact"] = v.compact;
   return j;
 }
 

@@ -109,14 +109,16 @@ TEST(Presentation, KeysToggleFullScreenAndChangeTheTextSize) {
 
 TEST(Presentation, TheTextSizeScalesTextAndWidgets) {
   // The fonts are rasterised again at the new size (Window::LoadFonts) and
-  // the style's sizes scaled with them: the menu bar, one line of text with
-  // its padding, is twice as tall at 200 % and three times at 300 %.
+  // the style's paddings scaled at half the rate (Window::SetUiScale): the
+  // menu bar is a 16-pixel line with 3 pixels of padding above and below at
+  // 100 %, so (32 + 2·4.5)/22 = 1.86 times as tall at 200 % and
+  // (48 + 2·6)/22 = 2.73 times at 300 %.
   const int h100 = MenuBarHeight(Screenshot("text100", {}));
   const int h200 = MenuBarHeight(Screenshot("text200", {"--text-size", "200"}));
   const int h300 = MenuBarHeight(Screenshot("text300", {"--text-size", "300"}));
   EXPECT_GE(h100, 15);
-  EXPECT_NEAR(static_cast<double>(h200) / h100, 2.0, 0.15) << h100 << " " << h200;
-  EXPECT_NEAR(static_cast<double>(h300) / h100, 3.0, 0.2) << h100 << " " << h300;
+  EXPECT_NEAR(static_cast<double>(h200) / h100, 41.0 / 22.0, 0.12) << h100 << " " << h200;
+  EXPECT_NEAR(static_cast<double>(h300) / h100, 60.0 / 22.0, 0.15) << h100 << " " << h300;
   const testing::ProcessResult bad = Window({"--text-size", "400", "--screenshot", testing::TestTempPath("z.png")});
   EXPECT_EQ(bad.exit_code, 2);
 }
