@@ -43,12 +43,16 @@ struct FillToolsState {
 };
 
 // The picture import dialog: its options and the preview they give, decoded
-// again only when the picture or an option changes.
+// again only when the picture or an option changes, and the picture's size
+// (read from its header with the preview) that the preview's placement and
+// the "picture's aspect" button use; 0×0 while unknown.
 struct ImageImportState {
   ImageGridOptions options;
   std::string preview_path;
   ImageGridOptions preview_options;
   Result<Tensor3> preview = Error{""};
+  int picture_width = 0;
+  int picture_height = 0;
 };
 
 struct ViewState {

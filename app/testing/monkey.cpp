@@ -306,7 +306,9 @@ Json Monkey::DropFile() {
 Json Monkey::ImportImage() {
   if (Chance(0.25)) return {{"import_image", "cancel"}};
   Json size = Chance(0.8) ? Json::array({Between(8, 48), Between(8, 48)}) : Json::array({Pick(std::vector<int>{0, -3, 7, 257, 1000}), Between(8, 32)});
-  return {{"import_image", {{"rgb", Chance(0.5)}, {"size", size}, {"scale", Chance(0.5) ? 255 : 1}}}};
+  static const std::vector<std::string> kFits = {"crop", "fit", "stretch", "squash"};  // "squash" is refused
+  return {{"import_image",
+           {{"rgb", Chance(0.5)}, {"size", size}, {"scale", Chance(0.5) ? 255 : 1}, {"fit", Pick(kFits)}}}};
 }
 
 Json Monkey::Export() {

@@ -333,7 +333,7 @@ Result<bool> ImportImageAction(const Json& a, ActionContext& c) {
     c.state.view.pending_image.clear();
     return false;
   }
-  if (!o.is_object()) return Error{"import_image takes {\"rgb\", \"size\", \"scale\"} or \"cancel\""};
+  if (!o.is_object()) return Error{"import_image takes {\"rgb\", \"size\", \"scale\", \"fit\"} or \"cancel\""};
   ImageGridOptions options;
   options.rgb = o.contains("rgb") && o["rgb"] == true;
   Result<Pair> size = PairFromJson(o, "size", Pair{options.height, options.width});
@@ -341,6 +341,12 @@ Result<bool> ImportImageAction(const Json& a, ActionContext& c) {
   options.height = size->h;
   options.width = size->w;
   if (o.contains("scale") && o["scale"] == 1) options.scale = 1;
+  if (o.contains("fit")) {
+    const std::optional<ImageFit> fit =
+        o["fit"].is_string() ? ImageFitFromName(o["fit"].get<std::string>()) : std::nullopt;
+    if (!fit) return Error{"import_image's fit is crop, fit or stretch"};
+    options.fit = *fit;
+  }
   if (c.state.view.pending_image.empty()) return Error{"no picture is waiting to be imported"};
   const std::string path = c.state.view.pending_image;
   c.state.view.pending_image.clear();
