@@ -81,6 +81,7 @@ struct ViewState {
   int export_table = 0;  // with kExportTable: which table and format (see the File menu)
   ExportKind export_kind = ExportKind::kPng1x;  // with kExportFrames: PNG, GIF or PNG sequence
   std::optional<ExportJob> export_job;  // an export being written, one frame per frame drawn
+  GifExportOptions gif_options;         // the next GIF's loop length and dithering
   FillToolsState fill_tools;
   ImageImportState image_import;
   int summary_add_type = 0;     // the layer type the summary's "add" button adds

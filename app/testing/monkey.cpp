@@ -318,6 +318,11 @@ Json Monkey::Export() {
   Json e = {{"export", kind}, {"path", "$TMP/export" + std::to_string(++files_ % kFileNames) + ext}};
   // Long steppings are cancelled after a frame or three, as a user would.
   if (kind == "gif" || kind == "png_sequence") e["cancel_after"] = Between(1, 3);
+  // The GIF's options, out-of-range loops included (clamped, as the menu's field does).
+  if (kind == "gif") {
+    e["loop_seconds"] = Pick(std::vector<int>{-5, 1, 30, 100000});
+    e["dither"] = Chance(0.3) ? "floyd_steinberg" : "none";
+  }
   return e;
 }
 

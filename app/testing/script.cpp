@@ -383,6 +383,15 @@ Result<bool> Export(const Json& a, ActionContext& c) {
   }
   Result<int> cancel_after = IntFromJson(a, "cancel_after", -1);
   if (!cancel_after) return Error{cancel_after.error()};
+  // The GIF's options in the File menu, set as its field and check box do.
+  GifExportOptions& gif = c.state.view.gif_options;
+  Result<int> loop_seconds = IntFromJson(a, "loop_seconds", gif.loop_seconds);
+  if (!loop_seconds) return Error{loop_seconds.error()};
+  gif.loop_seconds = std::clamp(*loop_seconds, kMinLoopSeconds, kMaxLoopSeconds);
+  if (a.contains("dither")) {
+    if (a["dither"] != "none" && a["dither"] != "floyd_steinberg") return Error{"dither is none or floyd_steinberg"};
+    gif.dither = a["dither"] == "none" ? GifDither::kNone : GifDither::kFloydSteinberg;
+  }
   // A path that cannot be written leaves its message and no job.
   c.progress.exporting = StartExport(c.state, kind->second, c.paths.Expand(a["path"].get<std::string>()));
   c.progress.cancel_after = *cancel_after;
