@@ -1,7 +1,8 @@
 // libFuzzer target: any bytes through the picture-to-grid path, checked
 // against the promises of grid_invariants.h and the image grid's own: every
-// value lies between 0 and the scale. The first bytes choose the grid options
-// (out-of-range sides included, so that the checks are fuzzed too); the rest
+// value lies between 0 and the scale, and fit's bars are 0. The first bytes
+// choose the grid options and the fit (crop, fit or stretch; out-of-range
+// sides included, so that the checks are fuzzed too); the rest
 // is read twice: as a picture file decoded by stb_image
 // (LoadImageGridFromMemory), and as raw pixels of a size taken from the
 // header (GridFromPixels), since random bytes rarely decode and the area
@@ -29,6 +30,27 @@ void CheckImageGrid(const convstep::Result<convstep::Tensor3>& grid, const convs
   for (double v : grid->data) convstep::Require(v >= 0 && v <= options.scale, "values from 0 to the scale");
 }
 
+// Every cell outside the picture's part of the grid (fit's bars) is 0.
+void CheckBars(const convstep::Result<convstep::Tensor3>& grid, int width, int height,
+               const convstep::ImageGridOptions& options) {
+  if (!grid) return;
+  const convstep::ImagePlacement p = convstep::PlaceImage(width, height, options);
+  convstep::Require(p.source_x >= 0 && p.source_y >= 0 && p.source_w >= 1 && p.source_h >= 1 &&
+                        p.source_x + p.source_w <= width && p.source_y + p.source_h <= height,
+                    "the pixels used lie in the picture");
+  convstep::Require(p.cell_x >= 0 && p.cell_y >= 0 && p.cell_w >= 1 && p.cell_h >= 1 &&
+                        p.cell_x + p.cell_w <= grid->w && p.cell_y + p.cell_h <= grid->h,
+                    "the cells covered lie in the grid");
+  for (int c = 0; c < grid->c; ++c) {
+    for (int y = 0; y < grid->h; ++y) {
+      for (int x = 0; x < grid->w; ++x) {
+        const bool inside = y >= p.cell_y && y < p.cell_y + p.cell_h && x >= p.cell_x && x < p.cell_x + p.cell_w;
+        convstep::Require(inside || grid->at(c, y, x) == 0, "the bars are 0");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -36,6 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   convstep::ImageGridOptions options;
   options.rgb = (data[0] & 1) != 0;
   options.scale = (data[0] & 2) != 0 ? 1 : 255;
+  options.fit = static_cast<convstep::ImageFit>((data[0] >> 4) % 3);
   options.height = 1 + data[1];  // 1 to 256: sides under 8 must be refused
   options.width = 1 + data[2];
   const std::uint8_t* rest = data + kHeaderBytes;
@@ -57,6 +80,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t wanted_width = 1 + (data[3] | (std::size_t{data[4]} << 8));
   const int width = static_cast<int>(std::min(wanted_width, pixels));
   const int height = static_cast<int>(pixels / static_cast<std::size_t>(width));
-  CheckImageGrid(convstep::GridFromPixels(rest, width, height, channels, options), options);
+  const convstep::Result<convstep::Tensor3> grid = convstep::GridFromPixels(rest, width, height, channels, options);
+  CheckImageGrid(grid, options);
+  CheckBars(grid, width, height, options);
   return 0;
 }

@@ -1,9 +1,10 @@
 // convstep-cli grid FILE: what a grid file holds, as the JSON a spec's
 // "input" takes, so a student can check a file before naming it in a spec.
 // A picture is turned into a grid first: grid FILE [--gray | --rgb]
-// [--size HxW] [--scale 255|1].
+// [--size HxW] [--fit crop|fit|stretch] [--scale 255|1].
 #include <charconv>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "app/cli/command.h"
@@ -20,6 +21,7 @@ namespace {
 struct ImageArgs {
   ImageGridOptions options;
   std::string size = "28x28";
+  std::string fit = ImageFitName(ImageGridOptions{}.fit);
   std::vector<CLI::Option*> cli_options;
 };
 
@@ -40,7 +42,11 @@ Result<ImageGridOptions> WithSize(ImageGridOptions options, const std::string& s
 // through LoadGridFile.
 Result<Tensor3> LoadGridArgument(const std::string& path, const ImageArgs& image) {
   if (IsImagePath(path)) {
-    Result<ImageGridOptions> options = WithSize(image.options, image.size);
+    const std::optional<ImageFit> fit = ImageFitFromName(image.fit);
+    if (!fit) return Error{"--fit must be crop, fit or stretch, not '" + image.fit + "'"};
+    ImageGridOptions fitted = image.options;
+    fitted.fit = *fit;
+    Result<ImageGridOptions> options = WithSize(fitted, image.size);
     if (!options) return Error{options.error()};
     return LoadImageGrid(path, *options);
   }
@@ -66,6 +72,9 @@ void AddGridCommand(CLI::App& app, CommandRun* run) {
       grid->add_flag("--gray")->description("pictures: one channel of luma, 0.299 R + 0.587 G + 0.114 B (the default)"),
       grid->add_flag("--rgb", image->options.rgb, "pictures: three channels, red, green and blue"),
       grid->add_option("--size", image->size, "pictures: the grid's rows x columns, 8 to 256 each (default 28x28)"),
+      grid->add_option("--fit", image->fit,
+                       "pictures of another shape than the grid: crop the centre (default), fit whole between bars "
+                       "of 0, or stretch"),
       grid->add_option("--scale", image->options.scale, "pictures: 255 for values 0 to 255 (default), 1 for 0 to 1")};
   image->cli_options[0]->excludes(image->cli_options[1]);
   grid->callback([run, path, image] {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
+#include <cmath>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -106,6 +108,78 @@ bool Quantize(const std::vector<uint32_t>& pixels, int size, std::vector<GifByte
   return true;
 }
 
+// The entry of `entries` nearest to (r, g, b), by squared distance.
+GifByteType Nearest(int r, int g, int b, const std::array<GifColorType, 256>& palette,
+                    const std::vector<GifByteType>& entries) {
+  GifByteType best = entries.front();
+  int best_distance = INT_MAX;
+  for (const GifByteType k : entries) {
+    const int dr = r - palette[k].Red;
+    const int dg = g - palette[k].Green;
+    const int db = b - palette[k].Blue;
+    const int distance = dr * dr + dg * dg + db * db;
+    if (distance < best_distance) best = k, best_distance = distance;
+  }
+  return best;
+}
+
+// Floyd–Steinberg over the w×h rectangle at (left, top) of the frame (the
+// part a GIF frame stores): each pixel stored, its colour plus the error
+// passed on to it, becomes the nearest palette entry that the plain mapping
+// used, and what that misses goes on to the stored pixels right and below.
+// Transparent pixels (unchanged since the previous frame) take no error:
+// they show the previous frame's pixels, dithered already.
+void Dither(const uint8_t* rgba, int frame_width, int left, int top, int w, int h, const std::vector<uint8_t>& stored,
+            const std::array<GifColorType, 256>& palette, std::vector<GifByteType>* indices) {
+  std::vector<GifByteType> entries;
+  std::array<bool, 256> used{};
+  for (size_t i = 0; i < stored.size(); ++i) {
+    if (stored[i] != 0) used[(*indices)[i]] = true;
+  }
+  for (int k = 0; k < 256; ++k) {
+    if (used[static_cast<size_t>(k)]) entries.push_back(static_cast<GifByteType>(k));
+  }
+  if (entries.empty()) return;
+  // A frame's flat areas and exact colours repeat: the nearest entry of a
+  // colour is looked up once.
+  std::unordered_map<uint32_t, GifByteType> nearest;
+  // The error reaching this row and the next, 3 channels, one pixel of
+  // margin either side so the edges need no test.
+  const size_t row = 3 * (static_cast<size_t>(w) + 2);
+  std::vector<float> error(row, 0.0f);
+  std::vector<float> next(row, 0.0f);
+  for (int y = 0; y < h; ++y) {
+    std::fill(next.begin(), next.end(), 0.0f);
+    for (int x = 0; x < w; ++x) {
+      const size_t i = static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x);
+      if (stored[i] == 0) continue;
+      const uint8_t* pixel =
+          rgba + 4 * (static_cast<size_t>(top + y) * static_cast<size_t>(frame_width) + static_cast<size_t>(left + x));
+      float* e = &error[3 * (static_cast<size_t>(x) + 1)];
+      int wanted[3];
+      for (int c = 0; c < 3; ++c) wanted[c] = std::clamp(static_cast<int>(std::lround(pixel[c] + e[c])), 0, 255);
+      const uint32_t key = static_cast<uint32_t>(wanted[0]) << 16 | static_cast<uint32_t>(wanted[1]) << 8 |
+                           static_cast<uint32_t>(wanted[2]);
+      auto found = nearest.find(key);
+      if (found == nearest.end()) {
+        found = nearest.emplace(key, Nearest(wanted[0], wanted[1], wanted[2], palette, entries)).first;
+      }
+      const GifByteType k = found->second;
+      (*indices)[i] = k;
+      const int got[3] = {palette[k].Red, palette[k].Green, palette[k].Blue};
+      float* below = &next[3 * (static_cast<size_t>(x) + 1)];
+      for (int c = 0; c < 3; ++c) {
+        const float missed = static_cast<float>(pixel[c]) + e[c] - static_cast<float>(got[c]);
+        e[3 + c] += missed * 7.0f / 16.0f;
+        below[c - 3] += missed * 3.0f / 16.0f;
+        below[c] += missed * 5.0f / 16.0f;
+        below[c + 3] += missed * 1.0f / 16.0f;
+      }
+    }
+    std::swap(error, next);
+  }
+}
+
 }  // namespace
 
 GifWriter::~GifWriter() { Close(); }
@@ -122,6 +196,7 @@ GifWriter& GifWriter::operator=(GifWriter&& other) noexcept {
   width_ = other.width_;
   height_ = other.height_;
   delay_ = other.delay_;
+  dither_ = other.dither_;
   frames_ = other.frames_;
   // giflib keeps a pointer to the buffer, which has just moved.
   if (gif_ != nullptr) gif_->UserData = &bytes_;
@@ -136,7 +211,8 @@ void GifWriter::Close() {
   previous_.shrink_to_fit();
 }
 
-Result<bool> GifWriter::Open(const std::string& path, int width, int height, int delay_centiseconds) {
+Result<bool> GifWriter::Open(const std::string& path, int width, int height, int delay_centiseconds,
+                             GifDither dither) {
   Close();
   const std::string cannot = "cannot write '" + path + "': ";
   if (width < 1 || height < 1 || width > 65535 || height > 65535) {
@@ -152,6 +228,7 @@ Result<bool> GifWriter::Open(const std::string& path, int width, int height, int
   height_ = height;
   // GIF stores the delay in 16 bits.
   delay_ = std::clamp(delay_centiseconds, 0, 65535);
+  dither_ = dither;
   frames_ = 0;
   // The loop extension and the frames' delays are GIF89a features.
   EGifSetGifVersion(gif_, true);
@@ -218,11 +295,15 @@ Result<bool> GifWriter::AddFrame(const uint8_t* rgba, int width, int height) {
   }
   // Transparent where nothing changed (the first frame sets every pixel).
   std::vector<GifByteType> indices(static_cast<size_t>(w) * static_cast<size_t>(h), 255);
+  std::vector<uint8_t> stored(indices.size(), 0);
   for (size_t k = 0; k < sources.size(); ++k) {
     const int y = static_cast<int>(sources[k] / static_cast<size_t>(width_)) - top;
     const int x = static_cast<int>(sources[k] % static_cast<size_t>(width_)) - left;
-    indices[static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)] = quantized[k];
+    const size_t i = static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x);
+    indices[i] = quantized[k];
+    stored[i] = 1;
   }
+  if (dither_ == GifDither::kFloydSteinberg) Dither(rgba, width_, left, top, w, h, stored, palette, &indices);
 
   GraphicsControlBlock control{};
   control.DisposalMode = DISPOSE_DO_NOT;  // the next frame draws over this one

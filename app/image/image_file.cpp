@@ -69,6 +69,15 @@ Result<Tensor3> LoadImageGrid(const std::string& path, const ImageGridOptions& o
       [&](int* w, int* h, int* n) { return stbi_load(path.c_str(), w, h, n, 0); }, options);
 }
 
+Result<ImageSize> ReadImageSize(const std::string& path) {
+  ImageSize size;
+  int channels = 0;
+  if (!stbi_info(path.c_str(), &size.width, &size.height, &channels)) {
+    return Error{"cannot decode '" + path + "': " + StbReason()};
+  }
+  return size;
+}
+
 Result<Tensor3> LoadImageGridFromMemory(const unsigned char* bytes, std::size_t size,
                                         const ImageGridOptions& options) {
   if (bytes == nullptr || size == 0) return Error{"cannot decode the picture: it is empty"};

@@ -18,6 +18,14 @@ namespace convstep {
 // corrupt file gives "cannot decode 'x.png': " and stb_image's reason.
 Result<Tensor3> LoadImageGrid(const std::string& path, const ImageGridOptions& options);
 
+// The picture's width and height, from its header only (the import dialog
+// shows them and gives the grid their aspect).
+struct ImageSize {
+  int width = 0;
+  int height = 0;
+};
+Result<ImageSize> ReadImageSize(const std::string& path);
+
 // The same for a picture already in memory, in any format stb_image knows
 // (for fuzzing and tests; the bytes need not outlive the call).
 Result<Tensor3> LoadImageGridFromMemory(const unsigned char* bytes, std::size_t size, const ImageGridOptions& options);

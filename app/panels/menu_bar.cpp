@@ -1,6 +1,8 @@
-// The main menu: File (open, save, save as, export the output as CSV),
+// The main menu: File (open, save, save as, export the output as CSV, the
+// view as pictures and the stepping as a GIF with its loop and dithering),
 // Presets (the lecture's examples, one click each), Language and Help, and
 // the file dialog they share.
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "app/state/export_job.h"
 #include "app/state/presets.h"
 #include "app/widgets/file_dialog.h"
+#include "app/widgets/panel_frame.h"
 #include "app/widgets/tooltip.h"
 
 namespace convstep {
@@ -167,6 +170,18 @@ void DrawMenuBar(AppState& state) {
           OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kSave, Tr(e.title_key), {extension}, e.name);
         }
       }
+      // The GIF's options, chosen before its file.
+      GifExportOptions& gif = state.view.gif_options;
+      ImGui::SetNextItemWidth(Scaled(90));
+      if (ImGui::InputInt(TrId("export.loop_seconds").c_str(), &gif.loop_seconds)) {
+        gif.loop_seconds = std::clamp(gif.loop_seconds, kMinLoopSeconds, kMaxLoopSeconds);
+      }
+      ConceptTooltip("tip.export_loop");
+      bool dither = gif.dither == GifDither::kFloydSteinberg;
+      if (ImGui::Checkbox(TrId("export.dither").c_str(), &dither)) {
+        gif.dither = dither ? GifDither::kFloydSteinberg : GifDither::kNone;
+      }
+      ConceptTooltip("tip.export_dither");
       ImGui::Separator();
       if (ImGui::MenuItem(TrId("menu.copy_pytorch").c_str())) CopyCode(state, CodeLanguage::kPytorch);
       ConceptTooltip("tip.copy_code");

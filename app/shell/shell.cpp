@@ -1,5 +1,7 @@
 #include "app/shell/shell.h"
 
+#include <cmath>
+
 #include "app/shell/keyboard.h"
 #include "app/shell/layout.h"
 #include "app/state/document.h"
@@ -10,6 +12,25 @@
 namespace convstep {
 
 namespace {
+
+// The "##views" window's content region (the tabs and the tab's panels, not
+// the menu bar, the controls bar, the parameters or the status line) in the
+// captured picture's pixels, for a GIF to keep. A second Begin of a window
+// drawn this frame appends to it without changing it, as ImGui documents,
+// so its geometry is read through the public API. Until the layout
+// publishes the tab's content rectangle itself.
+ExportCrop ViewsContentRect(float scale) {
+  ImGui::Begin("##views");
+  const ImVec2 origin(ImGui::GetWindowPos().x - ImGui::GetMainViewport()->Pos.x,
+                      ImGui::GetWindowPos().y - ImGui::GetMainViewport()->Pos.y);
+  const ImVec2 min = ImGui::GetWindowContentRegionMin();
+  const ImVec2 max = ImGui::GetWindowContentRegionMax();
+  ImGui::End();
+  const auto pixels = [scale](float v) { return static_cast<int>(std::lround(v * scale)); };
+  const int x = pixels(origin.x + min.x);
+  const int y = pixels(origin.y + min.y);
+  return {x, y, pixels(origin.x + max.x) - x, pixels(origin.y + max.y) - y};
+}
 
 // The frame just drawn, drawn again offscreen at the export's scale, goes to
 // the export; Cancel in the progress dialog ends it instead.
@@ -45,6 +66,9 @@ void DrawFrame(Shell& shell, const gfx::InjectedInput* input) {
     state.view.clipboard_out.clear();
   }
   window.SetTitle(shell.title.Update(state));
+  if (state.view.export_job) {
+    state.view.export_job->crop = ViewsContentRect(ExportScale(*state.view.export_job));
+  }
   window.Render();
   if (exporting) CaptureExportFrame(window, state);
 }

@@ -46,12 +46,16 @@ struct FillToolsState {
 };
 
 // The picture import dialog: its options and the preview they give, decoded
-// again only when the picture or an option changes.
+// again only when the picture or an option changes, and the picture's size
+// (read from its header with the preview) that the preview's placement and
+// the "picture's aspect" button use; 0×0 while unknown.
 struct ImageImportState {
   ImageGridOptions options;
   std::string preview_path;
   ImageGridOptions preview_options;
   Result<Tensor3> preview = Error{""};
+  int picture_width = 0;
+  int picture_height = 0;
 };
 
 struct ViewState {
@@ -80,6 +84,7 @@ struct ViewState {
   int export_table = 0;  // with kExportTable: which table and format (see the File menu)
   ExportKind export_kind = ExportKind::kPng1x;  // with kExportFrames: PNG, GIF or PNG sequence
   std::optional<ExportJob> export_job;  // an export being written, one frame per frame drawn
+  GifExportOptions gif_options;         // the next GIF's loop length and dithering
   FillToolsState fill_tools;
   ImageImportState image_import;
   int summary_add_type = 0;     // the layer type the summary's "add" button adds

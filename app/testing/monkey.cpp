@@ -306,7 +306,9 @@ Json Monkey::DropFile() {
 Json Monkey::ImportImage() {
   if (Chance(0.25)) return {{"import_image", "cancel"}};
   Json size = Chance(0.8) ? Json::array({Between(8, 48), Between(8, 48)}) : Json::array({Pick(std::vector<int>{0, -3, 7, 257, 1000}), Between(8, 32)});
-  return {{"import_image", {{"rgb", Chance(0.5)}, {"size", size}, {"scale", Chance(0.5) ? 255 : 1}}}};
+  static const std::vector<std::string> kFits = {"crop", "fit", "stretch", "squash"};  // "squash" is refused
+  return {{"import_image",
+           {{"rgb", Chance(0.5)}, {"size", size}, {"scale", Chance(0.5) ? 255 : 1}, {"fit", Pick(kFits)}}}};
 }
 
 Json Monkey::Export() {
@@ -316,6 +318,11 @@ Json Monkey::Export() {
   Json e = {{"export", kind}, {"path", "$TMP/export" + std::to_string(++files_ % kFileNames) + ext}};
   // Long steppings are cancelled after a frame or three, as a user would.
   if (kind == "gif" || kind == "png_sequence") e["cancel_after"] = Between(1, 3);
+  // The GIF's options, out-of-range loops included (clamped, as the menu's field does).
+  if (kind == "gif") {
+    e["loop_seconds"] = Pick(std::vector<int>{-5, 1, 30, 100000});
+    e["dither"] = Chance(0.3) ? "floyd_steinberg" : "none";
+  }
   return e;
 }
 

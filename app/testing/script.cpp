@@ -333,7 +333,7 @@ Result<bool> ImportImageAction(const Json& a, ActionContext& c) {
     c.state.view.pending_image.clear();
     return false;
   }
-  if (!o.is_object()) return Error{"import_image takes {\"rgb\", \"size\", \"scale\"} or \"cancel\""};
+  if (!o.is_object()) return Error{"import_image takes {\"rgb\", \"size\", \"scale\", \"fit\"} or \"cancel\""};
   ImageGridOptions options;
   options.rgb = o.contains("rgb") && o["rgb"] == true;
   Result<Pair> size = PairFromJson(o, "size", Pair{options.height, options.width});
@@ -341,6 +341,12 @@ Result<bool> ImportImageAction(const Json& a, ActionContext& c) {
   options.height = size->h;
   options.width = size->w;
   if (o.contains("scale") && o["scale"] == 1) options.scale = 1;
+  if (o.contains("fit")) {
+    const std::optional<ImageFit> fit =
+        o["fit"].is_string() ? ImageFitFromName(o["fit"].get<std::string>()) : std::nullopt;
+    if (!fit) return Error{"import_image's fit is crop, fit or stretch"};
+    options.fit = *fit;
+  }
   if (c.state.view.pending_image.empty()) return Error{"no picture is waiting to be imported"};
   const std::string path = c.state.view.pending_image;
   c.state.view.pending_image.clear();
@@ -377,6 +383,15 @@ Result<bool> Export(const Json& a, ActionContext& c) {
   }
   Result<int> cancel_after = IntFromJson(a, "cancel_after", -1);
   if (!cancel_after) return Error{cancel_after.error()};
+  // The GIF's options in the File menu, set as its field and check box do.
+  GifExportOptions& gif = c.state.view.gif_options;
+  Result<int> loop_seconds = IntFromJson(a, "loop_seconds", gif.loop_seconds);
+  if (!loop_seconds) return Error{loop_seconds.error()};
+  gif.loop_seconds = std::clamp(*loop_seconds, kMinLoopSeconds, kMaxLoopSeconds);
+  if (a.contains("dither")) {
+    if (a["dither"] != "none" && a["dither"] != "floyd_steinberg") return Error{"dither is none or floyd_steinberg"};
+    gif.dither = a["dither"] == "none" ? GifDither::kNone : GifDither::kFloydSteinberg;
+  }
   // A path that cannot be written leaves its message and no job.
   c.progress.exporting = StartExport(c.state, kind->second, c.paths.Expand(a["path"].get<std::string>()));
   c.progress.cancel_after = *cancel_after;

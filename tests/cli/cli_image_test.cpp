@@ -1,5 +1,5 @@
-// convstep-cli grid PICTURE [--gray | --rgb] [--size HxW] [--scale 255|1],
-// run as a subprocess on pictures written with stb_image_write.
+// convstep-cli grid PICTURE [--gray | --rgb] [--size HxW] [--fit crop|fit|stretch]
+// [--scale 255|1], run as a subprocess on pictures written with stb_image_write.
 #include <gtest/gtest.h>
 
 #include <stb/stb_image_write.h>
@@ -64,6 +64,27 @@ TEST(CliImage, RgbAtScaleOne) {
   EXPECT_EQ(j["data"][2][3][4], 0.196);  //  50 / 255 = 0.19608
   const Json gray = ExpectJsonOutput(Cli({"grid", ColourPng(), "--gray", "--size", "8x8", "--scale", "1"}));
   EXPECT_EQ(gray["data"][0][0][0], 0.487);  // 124.2 / 255 = 0.48706
+}
+
+// The 16×16 ramp (pixel (y, x) = 16y + x) into 8 rows by 16 columns. Crop
+// keeps pixel rows 4 to 11, one per cell: 16(4 + y) + x. Fit puts the whole
+// picture into 8×8 cells, columns 4 to 11, each the mean of a 2×2 block
+// (32y + 2x + 8.5, halves up), between columns of 0. Stretch averages two
+// pixel rows per cell: 32y + x + 8.
+TEST(CliImage, FitChoosesCropLetterboxOrStretch) {
+  const Json crop = ExpectJsonOutput(Cli({"grid", RampPng(), "--size", "8x16"}));
+  EXPECT_EQ(crop["shape"], Json::parse("[1, 8, 16]"));
+  EXPECT_EQ(crop["data"][0][0][0], 64);
+  EXPECT_EQ(crop["data"][0][7][15], 16 * 11 + 15);
+  const Json fit = ExpectJsonOutput(Cli({"grid", RampPng(), "--size", "8x16", "--fit", "fit"}));
+  EXPECT_EQ(fit["data"][0][0][3], 0);
+  EXPECT_EQ(fit["data"][0][0][4], 9);
+  EXPECT_EQ(fit["data"][0][7][11], 32 * 7 + 2 * 7 + 9);
+  EXPECT_EQ(fit["data"][0][7][12], 0);
+  const Json stretch = ExpectJsonOutput(Cli({"grid", RampPng(), "--size", "8x16", "--fit", "stretch"}));
+  EXPECT_EQ(stretch["data"][0][0][0], 8);
+  EXPECT_EQ(stretch["data"][0][3][5], 32 * 3 + 5 + 8);
+  ExpectCleanFailure(Cli({"grid", RampPng(), "--fit", "squash"}), "--fit must be crop, fit or stretch, not 'squash'");
 }
 
 TEST(CliImage, EveryFailureIsOneLineOnStderrAndExitCode2) {

@@ -9,8 +9,9 @@
 namespace convstep {
 namespace {
 
-ImageGridOptions Grid8x8(double scale = 255, bool rgb = false) {
+ImageGridOptions Grid8x8(double scale = 255, bool rgb = false, ImageFit fit = ImageFit::kCrop) {
   ImageGridOptions options;
+  options.fit = fit;
   options.height = 8;
   options.width = 8;
   options.scale = scale;
@@ -41,6 +42,7 @@ TEST(ImageGrid, DefaultsAreAGray28x28GridOfWholeLevels) {
   EXPECT_EQ(options.height, 28);
   EXPECT_EQ(options.width, 28);
   EXPECT_EQ(options.scale, 255);
+  EXPECT_EQ(options.fit, ImageFit::kCrop);
 }
 
 // Halving: each cell is the mean of a 2×2 block. With pixel (y, x) = 16y + x,
@@ -103,12 +105,142 @@ TEST(ImageGrid, ScaleOneKeepsThreeDecimals) {
 TEST(ImageGrid, EnlargingMixesThePixelsACellStraddles) {
   const int row[3] = {0, 90, 255};
   const std::vector<unsigned char> pixels = GrayPicture(3, 8, [&](int, int x) { return row[x]; });
-  Result<Tensor3> grid = GridFromPixels(pixels.data(), 3, 8, 1, Grid8x8());
+  Result<Tensor3> grid = GridFromPixels(pixels.data(), 3, 8, 1, Grid8x8(255, false, ImageFit::kStretch));
   ASSERT_TRUE(grid.ok()) << grid.error();
   const double expected[8] = {0, 0, 30, 90, 90, 200, 255, 255};
   for (int y = 0; y < 8; ++y) {
     for (int x = 0; x < 8; ++x) EXPECT_EQ(grid->at(0, y, x), expected[x]) << y << "," << x;
   }
+}
+
+// A 4×2 picture (4 columns, 2 rows) into an 8×8 grid, each way, worked by
+// hand:
+//   10 20 30 40
+//   50 60 70 80
+// Stretch: 2 rows -> 8 and 4 columns -> 8, so cell (y, x) is pixel
+// (y / 4, x / 2). Crop: the centre square, columns 1 and 2 (4 - 2 = 2 cut,
+// 1 each side), 2 -> 8 both ways: cell (y, x) is pixel (y / 4, 1 + x / 4).
+// Fit: 8 columns by 8·2/4 = 4 rows, centred: rows 0, 1, 6 and 7 are 0 and
+// row 2 + r is picture row r / 2, cell x is column x / 2.
+const int kWide[2][4] = {{10, 20, 30, 40}, {50, 60, 70, 80}};
+
+std::vector<unsigned char> WidePicture() { return GrayPicture(4, 2, [](int y, int x) { return kWide[y][x]; }); }
+
+TEST(ImageGrid, StretchSpreadsTheWholePictureOverTheGrid) {
+  const std::vector<unsigned char> pixels = WidePicture();
+  Result<Tensor3> grid = GridFromPixels(pixels.data(), 4, 2, 1, Grid8x8(255, false, ImageFit::kStretch));
+  ASSERT_TRUE(grid.ok()) << grid.error();
+  for (int y = 0; y < 8; ++y) {
+    for (int x = 0; x < 8; ++x) EXPECT_EQ(grid->at(0, y, x), kWide[y / 4][x / 2]) << y << "," << x;
+  }
+}
+
+TEST(ImageGrid, CropFillsTheGridWithThePicturesCentre) {
+  const std::vector<unsigned char> pixels = WidePicture();
+  Result<Tensor3> grid = GridFromPixels(pixels.data(), 4, 2, 1, Grid8x8(255, false, ImageFit::kCrop));
+  ASSERT_TRUE(grid.ok()) << grid.error();
+  const double expected[8][8] = {
+      {20, 20, 20, 20, 30, 30, 30, 30}, {20, 20, 20, 20, 30, 30, 30, 30}, {20, 20, 20, 20, 30, 30, 30, 30},
+      {20, 20, 20, 20, 30, 30, 30, 30}, {60, 60, 60, 60, 70, 70, 70, 70}, {60, 60, 60, 60, 70, 70, 70, 70},
+      {60, 60, 60, 60, 70, 70, 70, 70}, {60, 60, 60, 60, 70, 70, 70, 70}};
+  for (int y = 0; y < 8; ++y) {
+    for (int x = 0; x < 8; ++x) EXPECT_EQ(grid->at(0, y, x), expected[y][x]) << y << "," << x;
+  }
+}
+
+TEST(ImageGrid, FitLetterboxesThePictureBetweenBarsOfZero) {
+  const std::vector<unsigned char> pixels = WidePicture();
+  Result<Tensor3> grid = GridFromPixels(pixels.data(), 4, 2, 1, Grid8x8(255, false, ImageFit::kFit));
+  ASSERT_TRUE(grid.ok()) << grid.error();
+  const double expected[8][8] = {
+      {0, 0, 0, 0, 0, 0, 0, 0},         {0, 0, 0, 0, 0, 0, 0, 0},         {10, 10, 20, 20, 30, 30, 40, 40},
+      {10, 10, 20, 20, 30, 30, 40, 40}, {50, 50, 60, 60, 70, 70, 80, 80}, {50, 50, 60, 60, 70, 70, 80, 80},
+      {0, 0, 0, 0, 0, 0, 0, 0},         {0, 0, 0, 0, 0, 0, 0, 0}};
+  for (int y = 0; y < 8; ++y) {
+    for (int x = 0; x < 8; ++x) EXPECT_EQ(grid->at(0, y, x), expected[y][x]) << y << "," << x;
+  }
+}
+
+// A tall picture is fitted between bars at the sides: 2×4 (2 columns, 4
+// rows) into 8×8 is 8·2/4 = 4 columns, 2 to 5, each pixel 2×2 cells.
+TEST(ImageGrid, FitPutsATallPictureBetweenBarsAtTheSides) {
+  const std::vector<unsigned char> pixels = GrayPicture(2, 4, [](int y, int x) { return kWide[x][y]; });
+  Result<Tensor3> grid = GridFromPixels(pixels.data(), 2, 4, 1, Grid8x8(255, false, ImageFit::kFit));
+  ASSERT_TRUE(grid.ok()) << grid.error();
+  for (int y = 0; y < 8; ++y) {
+    for (int x = 0; x < 8; ++x) {
+      const double expected = x < 2 || x >= 6 ? 0 : kWide[(x - 2) / 2][y / 2];
+      EXPECT_EQ(grid->at(0, y, x), expected) << y << "," << x;
+    }
+  }
+}
+
+// A 640×427 photo into 64×64: crop keeps the middle 427×427 pixels (640 -
+// 427 = 213 cut: 106 on the left, 107 on the right); fit gives 64 columns by
+// 64·427/640 = 42.7 -> 43 rows, 10 rows of 0 above and 11 below. Either way
+// the aspect the student sees is the picture's, to within one cell.
+TEST(ImageGrid, PhotoKeepsItsAspectWhenCroppedOrFitted) {
+  ImageGridOptions options;
+  options.height = 64;
+  options.width = 64;
+  options.fit = ImageFit::kCrop;
+  const ImagePlacement crop = PlaceImage(640, 427, options);
+  EXPECT_EQ(crop.source_x, 106);
+  EXPECT_EQ(crop.source_y, 0);
+  EXPECT_EQ(crop.source_w, 427);
+  EXPECT_EQ(crop.source_h, 427);
+  EXPECT_EQ(crop.cell_w, 64);
+  EXPECT_EQ(crop.cell_h, 64);
+  options.fit = ImageFit::kFit;
+  const ImagePlacement fit = PlaceImage(640, 427, options);
+  EXPECT_EQ(fit.source_w, 640);
+  EXPECT_EQ(fit.source_h, 427);
+  EXPECT_EQ(fit.cell_x, 0);
+  EXPECT_EQ(fit.cell_y, 10);
+  EXPECT_EQ(fit.cell_w, 64);
+  EXPECT_EQ(fit.cell_h, 43);
+  EXPECT_NEAR(64.0 / fit.cell_h, 640.0 / 427.0, 64.0 / 42 - 64.0 / 43);
+
+  // The grid itself: a photo of level 200 leaves the bars 0 and every other cell 200.
+  const std::vector<unsigned char> photo(640 * 427, 200);
+  Result<Tensor3> grid = GridFromPixels(photo.data(), 640, 427, 1, options);
+  ASSERT_TRUE(grid.ok()) << grid.error();
+  for (int y = 0; y < 64; ++y) {
+    EXPECT_EQ(grid->at(0, y, 0), y >= 10 && y < 53 ? 200 : 0) << y;
+    EXPECT_EQ(grid->at(0, y, 63), y >= 10 && y < 53 ? 200 : 0) << y;
+  }
+}
+
+TEST(ImageGrid, TheGridCanTakeThePicturesAspect) {
+  ImageGridOptions options;
+  options.height = 64;
+  options.width = 64;
+  const ImageGridOptions wide = WithPictureAspect(options, 640, 427);
+  EXPECT_EQ(wide.width, 64);
+  EXPECT_EQ(wide.height, 43);  // 64 · 427 / 640 = 42.7
+  const ImageGridOptions tall = WithPictureAspect(options, 427, 640);
+  EXPECT_EQ(tall.height, 64);
+  EXPECT_EQ(tall.width, 43);
+  const ImageGridOptions strip = WithPictureAspect(options, 1000, 10);  // 0.64 rows: no fewer than 8
+  EXPECT_EQ(strip.width, 64);
+  EXPECT_EQ(strip.height, 8);
+  // The longer side of a 28×64 grid is kept.
+  options.height = 28;
+  EXPECT_EQ(WithPictureAspect(options, 640, 427).width, 64);
+  // With the picture's aspect, fit fills the grid: no bars.
+  ImageGridOptions fitted = wide;
+  fitted.fit = ImageFit::kFit;
+  const ImagePlacement place = PlaceImage(640, 427, fitted);
+  EXPECT_EQ(place.cell_h, 43);
+  EXPECT_EQ(place.cell_w, 64);
+}
+
+TEST(ImageGrid, FitsHaveNames) {
+  for (ImageFit fit : {ImageFit::kCrop, ImageFit::kFit, ImageFit::kStretch}) {
+    EXPECT_EQ(ImageFitFromName(ImageFitName(fit)), fit);
+  }
+  EXPECT_STREQ(ImageFitName(ImageFit::kFit), "fit");
+  EXPECT_FALSE(ImageFitFromName("letterbox"));
 }
 
 TEST(ImageGrid, DoublingRepeatsEachPixelInA2x2Block) {

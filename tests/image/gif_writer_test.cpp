@@ -2,7 +2,9 @@
 // giflib's DGifSlurp: frame count, size, loop extension, delays and colours.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -268,6 +270,102 @@ TEST(GifWriter, OnlyTheChangedRectangleIsStoredAndAnUnchangedFrameIsOnePixel) {
         ASSERT_EQ(got.b, want[2]);
       }
     }
+  }
+}
+
+// A smooth gradient, 256×64 pixels: red along x, green down y, blue
+// across both, 16384 colours for a palette of 256.
+constexpr int kGradientW = 256;
+constexpr int kGradientH = 64;
+std::vector<uint8_t> Gradient() {
+  std::vector<uint8_t> rgba;
+  for (int y = 0; y < kGradientH; ++y) {
+    for (int x = 0; x < kGradientW; ++x) {
+      rgba.insert(rgba.end(), {static_cast<uint8_t>(x), static_cast<uint8_t>(4 * y),
+                               static_cast<uint8_t>((x + 4 * y) / 2), 255});
+    }
+  }
+  return rgba;
+}
+
+// The gradient written as a one-frame GIF and shown again.
+std::vector<uint8_t> GradientThrough(GifDither dither, const std::string& name) {
+  const std::string path = TempPath(name);
+  GifWriter writer;
+  const std::vector<uint8_t> rgba = Gradient();
+  EXPECT_TRUE(writer.Open(path, kGradientW, kGradientH, 10, dither).ok());
+  EXPECT_TRUE(writer.AddFrame(rgba.data(), kGradientW, kGradientH).ok());
+  EXPECT_TRUE(writer.Finish().ok());
+  const DecodedGif gif = DecodeGif(path);
+  if (gif == nullptr) return {};
+  EXPECT_EQ(gif->SWidth, kGradientW);
+  EXPECT_EQ(gif->SHeight, kGradientH);
+  return ShownFrames(gif.get()).front();
+}
+
+// The mean absolute error per channel of the 4×4 blocks' averages: the
+// shading seen from a few steps back, which dithering is for (a dithered
+// pixel alone may be further off than a banded one; its neighbourhood is not).
+double BlockMeanError(const std::vector<uint8_t>& shown, const std::vector<uint8_t>& rgba) {
+  double error = 0;
+  int blocks = 0;
+  for (int by = 0; by < kGradientH; by += 4) {
+    for (int bx = 0; bx < kGradientW; bx += 4) {
+      for (int c = 0; c < 3; ++c) {
+        double got = 0;
+        double want = 0;
+        for (int y = by; y < by + 4; ++y) {
+          for (int x = bx; x < bx + 4; ++x) {
+            const size_t i = static_cast<size_t>(y) * kGradientW + static_cast<size_t>(x);
+            got += shown[3 * i + static_cast<size_t>(c)];
+            want += rgba[4 * i + static_cast<size_t>(c)];
+          }
+        }
+        error += std::abs(got - want) / 16;
+      }
+      ++blocks;
+    }
+  }
+  return error / (3.0 * blocks);
+}
+
+TEST(GifWriter, FloydSteinbergDitheringFollowsAGradientMoreCloselyThanBands) {
+  const std::vector<uint8_t> rgba = Gradient();
+  const std::vector<uint8_t> banded = GradientThrough(GifDither::kNone, "banded.gif");
+  const std::vector<uint8_t> dithered = GradientThrough(GifDither::kFloydSteinberg, "dithered.gif");
+  ASSERT_EQ(banded.size(), 3u * kGradientW * kGradientH);
+  ASSERT_EQ(dithered.size(), banded.size());
+  EXPECT_NE(dithered, banded);
+  const double banded_error = BlockMeanError(banded, rgba);
+  const double dithered_error = BlockMeanError(dithered, rgba);
+  EXPECT_LE(dithered_error, banded_error);
+  std::printf("4x4-block mean error: none %.3f, Floyd-Steinberg %.3f\n", banded_error, dithered_error);
+}
+
+// Dithering leaves a frame of few colours exact: every pixel is its own
+// palette entry, so nothing is missed and nothing diffuses.
+TEST(GifWriter, DitheringKeepsExactColoursExact) {
+  const std::string path = TempPath("dithered_flat.gif");
+  GifWriter writer;
+  ASSERT_TRUE(writer.Open(path, kWidth, kHeight, 10, GifDither::kFloydSteinberg).ok());
+  const std::vector<uint8_t> first = Solid(255, 255, 255);
+  std::vector<uint8_t> second = first;
+  for (int x = 3; x < 9; ++x) {
+    uint8_t* px = &second[(static_cast<size_t>(5) * kWidth + x) * 4];
+    px[0] = 10, px[1] = 20, px[2] = 130;
+  }
+  ASSERT_TRUE(writer.AddFrame(first.data(), kWidth, kHeight).ok());
+  ASSERT_TRUE(writer.AddFrame(second.data(), kWidth, kHeight).ok());
+  ASSERT_TRUE(writer.Finish().ok());
+  const DecodedGif gif = DecodeGif(path);
+  ASSERT_NE(gif, nullptr);
+  const std::vector<std::vector<uint8_t>> shown = ShownFrames(gif.get());
+  ASSERT_EQ(shown.size(), 2u);
+  for (size_t i = 0; i < static_cast<size_t>(kWidth) * kHeight; ++i) {
+    const Rgb got = At(shown[1], i);
+    ASSERT_EQ(got.r, second[4 * i]) << i;
+    ASSERT_EQ(got.g, second[4 * i + 1]) << i;
+    ASSERT_EQ(got.b, second[4 * i + 2]) << i;
   }
 }
 

@@ -1,5 +1,6 @@
 // File ▸ Export in the real window, driven by scripts: the stepping as a GIF
-// (one frame per step, decoded again with giflib), the view as a PNG at 1×
+// (one frame per step, the tab's panels only, decoded again with giflib;
+// dithered; its loop capped), the view as a PNG at 1×
 // and 2×, numbered PNGs, Cancel (Esc in the progress dialog), and a path
 // that cannot be written.
 #include <gtest/gtest.h>
@@ -50,16 +51,38 @@ size_t Colours(const std::vector<uint8_t>& pixels, size_t channels) {
   return seen.size();
 }
 
-// Mean absolute difference per channel between a GIF frame (RGB) and a
-// picture of the same size.
-double MeanDifference(const std::vector<uint8_t>& rgb, const Image& img) {
-  double sum = 0;
-  const size_t n = static_cast<size_t>(img.w) * static_cast<size_t>(img.h);
-  if (rgb.size() != 3 * n) return 255;
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t k = 0; k < 3; ++k) sum += std::abs(rgb[3 * i + k] - img.rgba[4 * i + k]);
+// The part of `shot` that a GIF frame (RGB, w×h) shows: the offset whose
+// w×h rectangle differs least from it, compared on every 8th pixel each way,
+// and the mean difference there over every pixel.
+struct Found {
+  int x = 0;
+  int y = 0;
+  double difference = 255;
+};
+Found FindInScreenshot(const std::vector<uint8_t>& rgb, int w, int h, const Image& shot) {
+  Found best;
+  double best_sampled = 1e300;
+  for (int oy = 0; oy + h <= shot.h; ++oy) {
+    for (int ox = 0; ox + w <= shot.w; ++ox) {
+      double sum = 0;
+      for (int y = 0; y < h && sum < best_sampled; y += 8) {
+        for (int x = 0; x < w; x += 8) {
+          const uint8_t* a = &rgb[3 * (static_cast<size_t>(y) * w + x)];
+          const unsigned char* b = shot.At(ox + x, oy + y);
+          sum += std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]);
+        }
+      }
+      if (sum < best_sampled) best_sampled = sum, best.x = ox, best.y = oy;
+    }
   }
-  return sum / static_cast<double>(n * 3);
+  double sum = 0;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      for (int k = 0; k < 3; ++k) sum += std::abs(rgb[3 * (static_cast<size_t>(y) * w + x) + k] - shot.At(best.x + x, best.y + y)[k]);
+    }
+  }
+  best.difference = sum / (3.0 * w * h);
+  return best;
 }
 
 TEST(Export, TheGifOfEjemplo1HasOneFramePerStepAndShowsEachStep) {
@@ -76,22 +99,45 @@ TEST(Export, TheGifOfEjemplo1HasOneFramePerStepAndShowsEachStep) {
   const testing::DecodedGif gif = testing::DecodeGif(gif_path);
   ASSERT_NE(gif, nullptr);
   ASSERT_EQ(gif->ImageCount, steps);
-  EXPECT_EQ(gif->SWidth, 1280);
-  EXPECT_EQ(gif->SHeight, 800);
-  GraphicsControlBlock control{};
-  ASSERT_EQ(DGifSavedExtensionToGCB(gif.get(), 0, &control), GIF_OK);
-  EXPECT_EQ(control.DelayTime, 50) << "the play speed, 2 steps a second";
+  for (int i = 0; i < steps; ++i) {
+    GraphicsControlBlock control{};
+    ASSERT_EQ(DGifSavedExtensionToGCB(gif.get(), i, &control), GIF_OK);
+    EXPECT_EQ(control.DelayTime, 50) << "the play speed, 2 steps a second";
+  }
   const std::vector<std::vector<uint8_t>> frames = testing::ShownFrames(gif.get());
   EXPECT_GT(Colours(frames.front(), 3), 100u);
   EXPECT_NE(frames.front(), frames.back());
 
-  // Frame 6 is what the window shows at step 6, without the progress dialog
-  // or its dimming: the same picture up to the GIF's 256 colours.
-  const std::string shot = TestTempPath("step6.png");
-  const testing::ProcessResult r = Window({"--step", "6", "--screenshot", shot});
+  // Frame 6 is the tab's part of what the window shows at step 6, without
+  // the progress dialog or its dimming: the same picture up to the GIF's 256
+  // colours. Below the menu and controls bars, right of the parameters,
+  // above the status line: smaller than the window every way.
+  const std::string shot_path = TestTempPath("step6.png");
+  const testing::ProcessResult r = Window({"--step", "6", "--screenshot", shot_path});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_LT(MeanDifference(frames[5], ReadPng(shot)), 1.5);
-  EXPECT_GT(MeanDifference(frames[0], ReadPng(shot)), MeanDifference(frames[5], ReadPng(shot)));
+  const Image shot = ReadPng(shot_path);
+  const int w = gif->SWidth;
+  const int h = gif->SHeight;
+  ASSERT_LT(w, 1280);
+  ASSERT_LT(h, 800);
+  const Found found = FindInScreenshot(frames[5], w, h, shot);
+  EXPECT_LT(found.difference, 1.5);
+  EXPECT_GT(found.x, 100) << "the parameters panel is left out";
+  EXPECT_GT(found.y, 40) << "the menu and controls bars are left out";
+  EXPECT_LT(found.y + h, 800 - 10) << "the status line is left out";
+  // The tab's grids lie in it.
+  int grids = 0;
+  for (const auto& [name, grid] : state["grids"].items()) {
+    if (name.rfind("input/", 0) != 0 && name.rfind("output/", 0) != 0) continue;
+    ++grids;
+    const double x = grid["origin"][0].get<double>();
+    const double y = grid["origin"][1].get<double>();
+    EXPECT_GE(x, found.x) << name;
+    EXPECT_GE(y, found.y) << name;
+    EXPECT_LE(x + grid["cell"].get<double>() * grid["cols"].get<double>(), found.x + w) << name;
+    EXPECT_LE(y + grid["cell"].get<double>() * grid["rows"].get<double>(), found.y + h) << name;
+  }
+  EXPECT_GE(grids, 2);
 }
 
 TEST(Export, ThePngIsTheWindowAt1xOrTwiceItsPixels) {
@@ -169,9 +215,10 @@ TEST(Export, ACancelledSequenceKeepsThePicturesAlreadyWritten) {
   EXPECT_TRUE(std::filesystem::exists(folder + "/s_0003.png"));
 }
 
-TEST(Export, ALongSteppingIsSampledTo600Frames) {
+TEST(Export, ALongSteppingIsSampledToEveryTenthStep) {
   // siete_filtros: 28×28 outputs × 7 filters = 5488 steps, more than an
-  // export writes; two frames of the 600 are enough to see the count.
+  // export writes (600): one in 10 and the last are 550; two frames are
+  // enough to see the count.
   const std::string folder = TestTempPath("sampled");
   std::filesystem::remove_all(folder);
   std::filesystem::create_directories(folder);
@@ -179,8 +226,33 @@ TEST(Export, ALongSteppingIsSampledTo600Frames) {
       "sampled", Actions({Json{{"export", "png_sequence"}, {"path", folder + "/s.png"}, {"cancel_after", 2}}}),
       {"--preset", "siete_filtros"});
   EXPECT_EQ(StepsFromOutputShape(state), 5488);
-  EXPECT_EQ(state["message"], "Export cancelled: 2 of 600 pictures kept (" + folder + "/s_0001.png \u2026 " + folder +
+  EXPECT_EQ(state["message"], "Export cancelled: 2 of 550 pictures kept (" + folder + "/s_0001.png \u2026 " + folder +
                                   "/s_0002.png)");
+}
+
+// siete_filtros in a loop of at most 5 s, dithered: 500 / 5 = 100 frames at
+// most, so one step in 56 (99 frames, the last step included), 0.05 s each.
+TEST(Export, ALoopOfFiveSecondsTakesOneStepInKDithered) {
+  const std::string gif_path = TestTempPath("five_seconds.gif");
+  std::remove(gif_path.c_str());
+  const Json state = RunScript(
+      "five_seconds",
+      Actions({Json{{"export", "gif"}, {"path", gif_path}, {"loop_seconds", 5}, {"dither", "floyd_steinberg"}}}),
+      {"--preset", "siete_filtros"});
+  const testing::DecodedGif gif = testing::DecodeGif(gif_path);
+  ASSERT_NE(gif, nullptr);
+  EXPECT_EQ(state["message"], "Exported " + std::to_string(gif->ImageCount) +
+                                  " of the 5488 steps (one in 56, and the last) as " + gif_path + " (" +
+                                  Kilobytes(gif_path) + " kB)");
+  EXPECT_EQ(gif->ImageCount, 99);  // 0, 56, …, 5432 (98 of them) and 5487
+  int total = 0;
+  for (int i = 0; i < gif->ImageCount; ++i) {
+    GraphicsControlBlock control{};
+    ASSERT_EQ(DGifSavedExtensionToGCB(gif.get(), i, &control), GIF_OK);
+    total += control.DelayTime;
+  }
+  EXPECT_LE(total, 500);
+  EXPECT_LT(gif->SWidth, 1280);
 }
 
 TEST(Export, OnThePoolingTabTheGifStepsThroughThePooling) {

@@ -230,6 +230,39 @@ TEST(Window, DroppingAPictureAsksForItsGridThenImportsIt) {
   EXPECT_NE(state["message"].get<std::string>().find("cannot decode"), std::string::npos) << state["message"];
 }
 
+// 32×16 (twice as wide as high): columns 0-7 black, 8-23 grey 100, 24-31
+// white. Into 8×8: crop keeps the centre 16×16, all grey; fit puts the
+// whole picture in 8 columns by 4 rows (rows 2 to 5: 0 0, 100 ×4, 255 255)
+// between rows of 0; stretch fills all 8 rows with that row.
+TEST(Window, APictureOfAnotherShapeIsCroppedFittedOrStretched) {
+  std::vector<unsigned char> pixels(32 * 16, 0);
+  for (int y = 0; y < 16; ++y) {
+    for (int x = 8; x < 32; ++x) pixels[static_cast<size_t>(y * 32 + x)] = x < 24 ? 100 : 255;
+  }
+  const std::string png = testing::TestTempPath("wide.png");
+  ASSERT_NE(stbi_write_png(png.c_str(), 32, 16, 1, pixels.data(), 32), 0);
+  const auto import = [&](const char* fit) {
+    return RunScript(std::string("import_") + fit,
+                     Json::array({{{"drop", png}}, {{"frames", 2}}, {{"import_image", {{"size", {8, 8}}, {"fit", fit}}}},
+                                  {{"frames", 1}}}));
+  };
+  const Json row = Json::parse("[0, 0, 100, 100, 100, 100, 255, 255]");
+  const Json zeros = Json::parse("[0, 0, 0, 0, 0, 0, 0, 0]");
+  const Json crop = import("crop")["input"][0];
+  ASSERT_EQ(crop.size(), 8u);
+  for (const Json& r : crop) EXPECT_EQ(r, Json::parse("[100, 100, 100, 100, 100, 100, 100, 100]"));
+  const Json fit = import("fit")["input"][0];
+  ASSERT_EQ(fit.size(), 8u);
+  for (int y = 0; y < 8; ++y) EXPECT_EQ(fit[static_cast<size_t>(y)], y >= 2 && y < 6 ? row : zeros) << y;
+  const Json stretch = import("stretch")["input"][0];
+  ASSERT_EQ(stretch.size(), 8u);
+  for (const Json& r : stretch) EXPECT_EQ(r, row);
+  // A fit that names none is refused, and the picture still waits.
+  const Json refused =
+      RunScript("import_squash", Json::array({{{"drop", png}}, {{"import_image", {{"fit", "squash"}}}, {"may_refuse", true}}}));
+  EXPECT_EQ(refused["pending_image"], png);
+}
+
 TEST(Window, ASavedSessionOpensAsItWasLeft) {
   const std::string path = testing::TestTempPath("saved_session.json");
   std::remove(path.c_str());
