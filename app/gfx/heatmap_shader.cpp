@@ -23,19 +23,19 @@ namespace {
 
 // [SECTION] The program: sources, compiling, the one-line error
 
-struct Program {
+// One program per pass of shaders/heatmap.frag (see its opening comment).
+enum Pass { kColors, kCells, kOverlay, kPassCount };
+constexpr const char* kPassDefines[kPassCount] = {"HEATMAP_COLORS", "HEATMAP_CELLS", "HEATMAP_OVERLAY"};
+
+struct Programs {
   bool tried = false;
-  GLuint program = 0;
+  GLuint program[kPassCount] = {};
   GLuint vao = 0;
   std::string error;
   std::string vertex_source;    // empty: the embedded one
   std::string fragment_source;  // empty: the embedded one
-  // Uniform locations.
-  GLint proj, quad, values, kinds, palette, size, origin, cell, range, padding_color, blank_color, dropped_color,
-      line_color, lines, px, has_edge, edge, edge_color, has_window, win, taps, dil, win_color, win_thickness,
-      has_hover, hover, hover_color, hover_thickness;
 };
-Program g_program;
+Programs g_programs;
 
 // The driver's log as one line: its lines joined with "; ", no trailing
 // newline or NUL.
@@ -47,6 +47,14 @@ std::string OneLine(std::string log) {
     else if (ch != '\r' && ch != '\0') out += ch;
   }
   return out;
+}
+
+// `source` with `#define name` after its #version line, and a #line that
+// keeps the driver's line numbers those of the file.
+std::string WithDefine(const std::string& source, const char* name) {
+  const size_t eol = source.find('\n');
+  if (eol == std::string::npos) return source;
+  return source.substr(0, eol + 1) + "#define " + name + "\n#line 2\n" + source.substr(eol + 1);
 }
 
 GLuint CompileStage(GLenum stage, const std::string& source, const char* name, std::string* error) {
@@ -68,67 +76,58 @@ GLuint CompileStage(GLenum stage, const std::string& source, const char* name, s
   return 0;
 }
 
-bool Build(Program& p) {
-  p.tried = true;
-  const std::string vertex = p.vertex_source.empty() ? std::string(kHeatmapVertexSource) : p.vertex_source;
-  const std::string fragment = p.fragment_source.empty() ? std::string(kHeatmapFragmentSource) : p.fragment_source;
-  const GLuint vs = CompileStage(GL_VERTEX_SHADER, vertex, "vertex", &p.error);
-  if (vs == 0) return false;
-  const GLuint fs = CompileStage(GL_FRAGMENT_SHADER, fragment, "fragment", &p.error);
-  if (fs == 0) {
-    glDeleteShader(vs);
-    return false;
-  }
+GLuint Link(GLuint vs, GLuint fs, std::string* error) {
   const GLuint program = glCreateProgram();
   glAttachShader(program, vs);
   glAttachShader(program, fs);
   glLinkProgram(program);
   glDetachShader(program, vs);
   glDetachShader(program, fs);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
   GLint ok = GL_FALSE;
   glGetProgramiv(program, GL_LINK_STATUS, &ok);
-  if (ok != GL_TRUE) {
-    GLint size = 0;
-    glGetProgramiv(program, GL_INFO_LOG_LENGTH, &size);
-    std::string log(static_cast<size_t>(std::max(size, 1)), '\0');
-    glGetProgramInfoLog(program, static_cast<GLsizei>(log.size()), nullptr, log.data());
-    glDeleteProgram(program);
-    log = OneLine(log);
-    p.error = "heatmap shader: link: " + (log.empty() ? std::string("error: did not link") : log);
-    return false;
+  if (ok == GL_TRUE) return program;
+  GLint size = 0;
+  glGetProgramiv(program, GL_INFO_LOG_LENGTH, &size);
+  std::string log(static_cast<size_t>(std::max(size, 1)), '\0');
+  glGetProgramInfoLog(program, static_cast<GLsizei>(log.size()), nullptr, log.data());
+  glDeleteProgram(program);
+  log = OneLine(log);
+  *error = "heatmap shader: link: " + (log.empty() ? std::string("error: did not link") : log);
+  return 0;
+}
+
+void DropPrograms(Programs& p) {
+  for (GLuint& program : p.program) {
+    if (program != 0) glDeleteProgram(program);
+    program = 0;
   }
-  p.program = program;
-  const auto at = [program](const char* name) { return glGetUniformLocation(program, name); };
-  p.proj = at("u_proj");
-  p.quad = at("u_quad");
-  p.values = at("u_values");
-  p.kinds = at("u_kinds");
-  p.palette = at("u_palette");
-  p.size = at("u_size");
-  p.origin = at("u_origin");
-  p.cell = at("u_cell");
-  p.range = at("u_range");
-  p.padding_color = at("u_padding_color");
-  p.blank_color = at("u_blank_color");
-  p.dropped_color = at("u_dropped_color");
-  p.line_color = at("u_line_color");
-  p.lines = at("u_lines");
-  p.px = at("u_px");
-  p.has_edge = at("u_has_edge");
-  p.edge = at("u_edge");
-  p.edge_color = at("u_edge_color");
-  p.has_window = at("u_has_window");
-  p.win = at("u_win");
-  p.taps = at("u_taps");
-  p.dil = at("u_dil");
-  p.win_color = at("u_win_color");
-  p.win_thickness = at("u_win_thickness");
-  p.has_hover = at("u_has_hover");
-  p.hover = at("u_hover");
-  p.hover_color = at("u_hover_color");
-  p.hover_thickness = at("u_hover_thickness");
+  if (p.vao != 0) glDeleteVertexArrays(1, &p.vao);
+  p.vao = 0;
+  p.tried = false;
+  p.error.clear();
+}
+
+// All three programs, or none and the first error.
+bool Build(Programs& p) {
+  p.tried = true;
+  const std::string vertex = p.vertex_source.empty() ? std::string(kHeatmapVertexSource) : p.vertex_source;
+  const std::string fragment = p.fragment_source.empty() ? std::string(kHeatmapFragmentSource) : p.fragment_source;
+  const GLuint vs = CompileStage(GL_VERTEX_SHADER, vertex, "vertex", &p.error);
+  if (vs == 0) return false;
+  for (int pass = 0; pass < kPassCount; ++pass) {
+    const GLuint fs = CompileStage(GL_FRAGMENT_SHADER, WithDefine(fragment, kPassDefines[pass]), "fragment", &p.error);
+    p.program[pass] = fs != 0 ? Link(vs, fs, &p.error) : 0;
+    if (fs != 0) glDeleteShader(fs);
+    if (p.program[pass] == 0) {
+      glDeleteShader(vs);
+      const std::string error = p.error;
+      DropPrograms(p);
+      p.tried = true;
+      p.error = error;
+      return false;
+    }
+  }
+  glDeleteShader(vs);
   // Core profiles draw nothing without a vertex array, even one with no
   // buffers (the corners come from gl_VertexID).
   glGenVertexArrays(1, &p.vao);
@@ -136,27 +135,31 @@ bool Build(Program& p) {
   return true;
 }
 
-void DropProgram(Program& p) {
-  if (p.program != 0) glDeleteProgram(p.program);
-  if (p.vao != 0) glDeleteVertexArrays(1, &p.vao);
-  p.program = 0;
-  p.vao = 0;
-  p.tried = false;
-  p.error.clear();
-}
-
 // [SECTION] Textures kept per grid
 
+// What the colour texture was last computed from.
+struct ColorKey {
+  uint64_t data_revision = 0;
+  uint64_t palette_revision = 0;
+  float lo = 0, hi = 0;
+  ImU32 padding = 0, blank = 0, dropped = 0;
+  bool operator==(const ColorKey&) const = default;
+};
+
 struct Textures {
-  GLuint values = 0;
-  GLuint kinds = 0;
-  GLuint palette = 0;
+  GLuint values = 0;   // R32F, the cells' values (NaN as 0, its kind blank)
+  GLuint kinds = 0;    // R8
+  GLuint palette = 0;  // RGBA8 256 × 1
+  GLuint colors = 0;   // RGBA8, each cell's colour: the colour pass's output
+  GLuint framebuffer = 0;  // draws into `colors`
   int rows = 0;
   int cols = 0;
   uint64_t data_revision = 0;
   uint64_t palette_revision = 0;
   bool has_data = false;
   bool has_palette = false;
+  ColorKey color_key;
+  bool colors_valid = false;  // the colour pass has run for color_key
 };
 std::unordered_map<ImGuiID, Textures> g_textures;
 
@@ -172,12 +175,23 @@ GLuint NewTexture() {
   return texture;
 }
 
-void Upload(Textures& t, const HeatmapGrid& grid) {
+void DeleteTextures(Textures& t) {
+  const GLuint names[] = {t.values, t.kinds, t.palette, t.colors};
+  for (GLuint name : names) {
+    if (name != 0) glDeleteTextures(1, &name);
+  }
+  if (t.framebuffer != 0) glDeleteFramebuffers(1, &t.framebuffer);
+  t = Textures{};
+}
+
+// Uploads what changed; false when the colour texture cannot be drawn into.
+bool Upload(Textures& t, const HeatmapGrid& grid) {
   GLint bound = 0;
   glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
   GLint alignment = 0;
   glGetIntegerv(GL_UNPACK_ALIGNMENT, &alignment);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  bool ok = true;
   const bool resized = t.rows != grid.rows || t.cols != grid.cols;
   if (!t.has_data || resized || t.data_revision != grid.data_revision) {
     // NaN becomes a blank cell here, once, rather than trusting isnan() in
@@ -198,10 +212,23 @@ void Upload(Textures& t, const HeatmapGrid& grid) {
     if (t.kinds == 0) t.kinds = NewTexture();
     glBindTexture(GL_TEXTURE_2D, t.kinds);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, grid.cols, grid.rows, 0, GL_RED, GL_UNSIGNED_BYTE, kinds.data());
+    if (resized || t.colors == 0) {
+      if (t.colors == 0) t.colors = NewTexture();
+      glBindTexture(GL_TEXTURE_2D, t.colors);
+      glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, grid.cols, grid.rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+      GLint framebuffer = 0;
+      glGetIntegerv(GL_FRAMEBUFFER_BINDING, &framebuffer);
+      if (t.framebuffer == 0) glGenFramebuffers(1, &t.framebuffer);
+      glBindFramebuffer(GL_FRAMEBUFFER, t.framebuffer);
+      glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.colors, 0);
+      ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+      glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(framebuffer));
+    }
     t.rows = grid.rows;
     t.cols = grid.cols;
     t.data_revision = grid.data_revision;
-    t.has_data = true;
+    t.has_data = ok;
+    t.colors_valid = false;
   }
   if (!t.has_palette || t.palette_revision != grid.palette_revision) {
     if (t.palette == 0) t.palette = NewTexture();
@@ -210,42 +237,92 @@ void Upload(Textures& t, const HeatmapGrid& grid) {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, grid.palette);
     t.palette_revision = grid.palette_revision;
     t.has_palette = true;
+    t.colors_valid = false;
   }
   glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
   glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
-}
-
-void DeleteTextures(Textures& t) {
-  const GLuint names[] = {t.values, t.kinds, t.palette};
-  for (GLuint name : names) {
-    if (name != 0) glDeleteTextures(1, &name);
-  }
-  t = Textures{};
+  return ok;
 }
 
 // [SECTION] The draw callback
 
+// One rectangle of the overlay pass and what it shows.
+struct Overlay {
+  ImVec4 rect;  // x0 y0 x1 y1, display coordinates, inside the clip
+  int part = 0;  // as u_part: 0 data edge, 1 hovered cell, 2 window
+};
+
 // What one callback draws: everything already in display coordinates.
 struct Draw {
-  const Textures* textures = nullptr;
-  ImVec4 quad;  // the visible part, x0 y0 x1 y1
+  Textures* textures = nullptr;
+  bool recolor = false;  // run the colour pass first
+  ImVec4 cells;          // the cells pass's rectangle (may be empty)
+  Overlay overlays[6];
+  int overlay_count = 0;
   HeatmapGrid grid;  // its pointers are not read after DrawHeatmap
-  ImVec4 edge;  // the data region, x0 y0 x1 y1
+  ImVec4 edge;       // the data region, x0 y0 x1 y1
 };
 // The draws of the frame being built; the draw list points into it until
 // the next frame (a capture renders the same frame again after Render).
 std::deque<Draw> g_draws;
 int g_draws_frame = -1;
 
-void SetColor(GLint location, ImU32 color) {
+GLint At(GLuint program, const char* name) { return glGetUniformLocation(program, name); }
+
+void SetColor(GLuint program, const char* name, ImU32 color) {
   const ImVec4 c = ImGui::ColorConvertU32ToFloat4(color);
-  glUniform4f(location, c.x, c.y, c.z, c.w);
+  glUniform4f(At(program, name), c.x, c.y, c.z, c.w);
+}
+
+void SetQuad(GLuint program, const ImVec4& r) { glUniform4f(At(program, "u_quad"), r.x, r.y, r.z, r.w); }
+
+// Each cell's colour into the colour texture: one pixel per cell.
+void RunColorPass(const Draw& d) {
+  const GLuint program = g_programs.program[kColors];
+  const Textures& t = *d.textures;
+  GLint framebuffer = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &framebuffer);
+  GLint viewport[4] = {};
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  const GLboolean blend = glIsEnabled(GL_BLEND);
+  const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+  glBindFramebuffer(GL_FRAMEBUFFER, t.framebuffer);
+  glViewport(0, 0, t.cols, t.rows);
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
+  glUseProgram(program);
+  // Cells (x, y) to pixels (x, y): row y of the texture is row y of the grid.
+  const float w = static_cast<float>(t.cols);
+  const float h = static_cast<float>(t.rows);
+  const float proj[16] = {2.0f / w, 0, 0, 0, 0, 2.0f / h, 0, 0, 0, 0, -1, 0, -1, -1, 0, 1};
+  glUniformMatrix4fv(At(program, "u_proj"), 1, GL_FALSE, proj);
+  SetQuad(program, ImVec4(0, 0, w, h));
+  glUniform2f(At(program, "u_origin"), 0, 0);
+  glUniform1f(At(program, "u_cell"), 1);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, t.values);
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D, t.kinds);
+  glActiveTexture(GL_TEXTURE2);
+  glBindTexture(GL_TEXTURE_2D, t.palette);
+  glUniform1i(At(program, "u_values"), 0);
+  glUniform1i(At(program, "u_kinds"), 1);
+  glUniform1i(At(program, "u_palette"), 2);
+  glUniform2f(At(program, "u_range"), d.grid.lo, d.grid.hi);
+  SetColor(program, "u_padding_color", d.grid.padding_color);
+  SetColor(program, "u_blank_color", d.grid.blank_color);
+  SetColor(program, "u_dropped_color", d.grid.dropped_color);
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(framebuffer));
+  glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+  if (blend) glEnable(GL_BLEND);
+  if (scissor) glEnable(GL_SCISSOR_TEST);
+  d.textures->colors_valid = true;
 }
 
 void DrawCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   const Draw& d = *static_cast<const Draw*>(cmd->UserCallbackData);
-  const Program& p = g_program;
-  if (p.program == 0 || d.textures == nullptr) return;
+  if (g_programs.vao == 0 || d.textures == nullptr) return;
 
   // ImGui's OpenGL3 backend has set up its program, its projection and a
   // viewport covering the framebuffer: the same projection maps our display
@@ -274,57 +351,61 @@ void DrawCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   }
   GLint viewport[4] = {};
   glGetIntegerv(GL_VIEWPORT, viewport);
-  if (display_size.x <= 0 || display_size.y <= 0) return;
+  if (!(display_size.x > 0 && display_size.y > 0)) return;
   const ImVec2 scale(static_cast<float>(viewport[2]) / display_size.x,
                      static_cast<float>(viewport[3]) / display_size.y);
+
+  glBindVertexArray(g_programs.vao);
+  if (d.recolor || !d.textures->colors_valid) RunColorPass(d);
 
   // The draw command's clip rectangle, as the backend turns it into a
   // scissor box (GL counts rows from the bottom).
   const ImVec2 clip_min((cmd->ClipRect.x - display_pos.x) * scale.x, (cmd->ClipRect.y - display_pos.y) * scale.y);
   const ImVec2 clip_max((cmd->ClipRect.z - display_pos.x) * scale.x, (cmd->ClipRect.w - display_pos.y) * scale.y);
-  if (clip_max.x <= clip_min.x || clip_max.y <= clip_min.y) return;
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(static_cast<GLint>(clip_min.x), static_cast<GLint>(static_cast<float>(viewport[3]) - clip_max.y),
-            static_cast<GLsizei>(clip_max.x - clip_min.x), static_cast<GLsizei>(clip_max.y - clip_min.y));
-
-  const HeatmapGrid& g = d.grid;
-  glUseProgram(p.program);
-  glUniformMatrix4fv(p.proj, 1, GL_FALSE, proj);
-  glUniform4f(p.quad, d.quad.x, d.quad.y, d.quad.z, d.quad.w);
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, d.textures->values);
-  glActiveTexture(GL_TEXTURE1);
-  glBindTexture(GL_TEXTURE_2D, d.textures->kinds);
-  glActiveTexture(GL_TEXTURE2);
-  glBindTexture(GL_TEXTURE_2D, d.textures->palette);
-  glUniform1i(p.values, 0);
-  glUniform1i(p.kinds, 1);
-  glUniform1i(p.palette, 2);
-  glUniform2i(p.size, g.cols, g.rows);
-  glUniform2f(p.origin, g.origin.x, g.origin.y);
-  glUniform1f(p.cell, g.cell);
-  glUniform2f(p.range, g.lo, g.hi);
-  SetColor(p.padding_color, g.padding_color);
-  SetColor(p.blank_color, g.blank_color);
-  SetColor(p.dropped_color, g.dropped_color);
-  SetColor(p.line_color, g.line_color);
-  glUniform1i(p.lines, g.cell >= 8.0f ? 1 : 0);
-  glUniform1f(p.px, 1.0f / std::max(scale.x, 1e-6f));
-  glUniform1i(p.has_edge, g.has_data_edge ? 1 : 0);
-  glUniform4f(p.edge, d.edge.x, d.edge.y, d.edge.z, d.edge.w);
-  SetColor(p.edge_color, g.edge_color);
-  glUniform1i(p.has_window, g.has_window ? 1 : 0);
-  glUniform2f(p.win, g.win_x, g.win_y);
-  glUniform2i(p.taps, g.taps_w, g.taps_h);
-  glUniform2i(p.dil, g.dil_w, g.dil_h);
-  SetColor(p.win_color, g.win_color);
-  glUniform1f(p.win_thickness, g.win_thickness);
-  glUniform1i(p.has_hover, g.hover_y >= 0 && g.hover_x >= 0 ? 1 : 0);
-  glUniform2i(p.hover, g.hover_x, g.hover_y);
-  SetColor(p.hover_color, g.hover_color);
-  glUniform1f(p.hover_thickness, g.hover_thickness);
-  glBindVertexArray(p.vao);
-  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  if (clip_max.x > clip_min.x && clip_max.y > clip_min.y) {
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(static_cast<GLint>(clip_min.x), static_cast<GLint>(static_cast<float>(viewport[3]) - clip_max.y),
+              static_cast<GLsizei>(clip_max.x - clip_min.x), static_cast<GLsizei>(clip_max.y - clip_min.y));
+    const HeatmapGrid& g = d.grid;
+    if (d.cells.z > d.cells.x && d.cells.w > d.cells.y) {
+      const GLuint program = g_programs.program[kCells];
+      glUseProgram(program);
+      glUniformMatrix4fv(At(program, "u_proj"), 1, GL_FALSE, proj);
+      SetQuad(program, d.cells);
+      glUniform2f(At(program, "u_origin"), g.origin.x, g.origin.y);
+      glUniform1f(At(program, "u_cell"), g.cell);
+      glActiveTexture(GL_TEXTURE0);
+      glBindTexture(GL_TEXTURE_2D, d.textures->colors);
+      glUniform1i(At(program, "u_colors"), 0);
+      glUniform2i(At(program, "u_size"), g.cols, g.rows);
+      SetColor(program, "u_line_color", g.line_color);
+      glUniform1i(At(program, "u_lines"), g.cell >= 8.0f ? 1 : 0);
+      glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    }
+    if (d.overlay_count > 0) {
+      const GLuint program = g_programs.program[kOverlay];
+      glUseProgram(program);
+      glUniformMatrix4fv(At(program, "u_proj"), 1, GL_FALSE, proj);
+      glUniform2f(At(program, "u_origin"), g.origin.x, g.origin.y);
+      glUniform1f(At(program, "u_cell"), g.cell);
+      glUniform1f(At(program, "u_px"), 1.0f / std::max(scale.x, 1e-6f));
+      glUniform4f(At(program, "u_edge"), d.edge.x, d.edge.y, d.edge.z, d.edge.w);
+      SetColor(program, "u_edge_color", g.edge_color);
+      glUniform2i(At(program, "u_hover"), g.hover_x, g.hover_y);
+      SetColor(program, "u_hover_color", g.hover_color);
+      glUniform1f(At(program, "u_hover_thickness"), g.hover_thickness);
+      glUniform2f(At(program, "u_win"), g.win_x, g.win_y);
+      glUniform2i(At(program, "u_taps"), g.taps_w, g.taps_h);
+      glUniform2i(At(program, "u_dil"), g.dil_w, g.dil_h);
+      SetColor(program, "u_win_color", g.win_color);
+      glUniform1f(At(program, "u_win_thickness"), g.win_thickness);
+      for (int i = 0; i < d.overlay_count; ++i) {
+        SetQuad(program, d.overlays[i].rect);
+        glUniform1i(At(program, "u_part"), d.overlays[i].part);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+      }
+    }
+  }
   glBindVertexArray(0);
   // The backend sets its program, vertex array and texture on unit 0 again
   // (ImDrawCallback_ResetRenderState and each command), but not which unit
@@ -332,16 +413,21 @@ void DrawCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   glActiveTexture(GL_TEXTURE0);
 }
 
+ImVec4 Intersect(const ImVec4& a, const ImVec4& b) {
+  return ImVec4(std::max(a.x, b.x), std::max(a.y, b.y), std::min(a.z, b.z), std::min(a.w, b.w));
+}
+bool Empty(const ImVec4& r) { return !(r.z > r.x && r.w > r.y); }
+
 }  // namespace
 
 // [SECTION] DrawHeatmap and releasing
 
 bool HeatmapShaderAvailable() {
-  if (!g_program.tried && !Build(g_program)) std::fprintf(stderr, "%s\n", g_program.error.c_str());
-  return g_program.program != 0;
+  if (!g_programs.tried && !Build(g_programs)) std::fprintf(stderr, "%s\n", g_programs.error.c_str());
+  return g_programs.vao != 0;
 }
 
-const std::string& HeatmapShaderError() { return g_program.error; }
+const std::string& HeatmapShaderError() { return g_programs.error; }
 
 bool DrawHeatmap(ImDrawList* draw, ImGuiID id, const HeatmapGrid& grid) {
   if (draw == nullptr || !HeatmapShaderAvailable()) return false;
@@ -351,33 +437,13 @@ bool DrawHeatmap(ImDrawList* draw, ImGuiID id, const HeatmapGrid& grid) {
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &largest);
   if (grid.rows > largest || grid.cols > largest) return false;
 
-  // The quad: the grid and a margin for the lines drawn just outside it (the
-  // last cell border, the data edge, outlines), cut to the clip rectangle.
-  const float margin = 2.0f;
-  const ImVec2 end(grid.origin.x + grid.cell * static_cast<float>(grid.cols),
-                   grid.origin.y + grid.cell * static_cast<float>(grid.rows));
   // An empty clip (the default) means the draw list's own.
   const ImVec2 list_min = draw->GetClipRectMin();
   const ImVec2 list_max = draw->GetClipRectMax();
-  const bool own_clip = grid.clip.z > grid.clip.x && grid.clip.w > grid.clip.y;
-  const ImVec4 clip = own_clip ? ImVec4(std::max(grid.clip.x, list_min.x), std::max(grid.clip.y, list_min.y),
-                                        std::min(grid.clip.z, list_max.x), std::min(grid.clip.w, list_max.y))
-                               : ImVec4(list_min.x, list_min.y, list_max.x, list_max.y);
-  const ImVec4 quad(std::max(grid.origin.x - margin, clip.x), std::max(grid.origin.y - margin, clip.y),
-                    std::min(end.x + margin, clip.z), std::min(end.y + margin, clip.w));
-  if (!(quad.z > quad.x && quad.w > quad.y)) return true;  // nothing of it is visible
+  const ImVec4 list_clip(list_min.x, list_min.y, list_max.x, list_max.y);
+  const ImVec4 clip = Empty(grid.clip) ? list_clip : Intersect(grid.clip, list_clip);
 
-  Textures& textures = g_textures[id];
-  Upload(textures, grid);
-
-  const int frame = ImGui::GetCurrentContext() != nullptr ? ImGui::GetFrameCount() : 0;
-  if (frame != g_draws_frame) {
-    g_draws.clear();
-    g_draws_frame = frame;
-  }
-  Draw& d = g_draws.emplace_back();
-  d.textures = &textures;
-  d.quad = quad;
+  Draw d;
   d.grid = grid;
   d.grid.values = nullptr;
   d.grid.kinds = nullptr;
@@ -385,10 +451,59 @@ bool DrawHeatmap(ImDrawList* draw, ImGuiID id, const HeatmapGrid& grid) {
   if (!std::isfinite(d.grid.lo) || !std::isfinite(d.grid.hi)) d.grid.lo = d.grid.hi = 0.0f;
   d.grid.dil_h = std::max(d.grid.dil_h, 1);
   d.grid.dil_w = std::max(d.grid.dil_w, 1);
-  d.edge = ImVec4(grid.origin.x + grid.edge_x * grid.cell, grid.origin.y + grid.edge_y * grid.cell,
-                  grid.origin.x + (grid.edge_x + grid.edge_w) * grid.cell,
-                  grid.origin.y + (grid.edge_y + grid.edge_h) * grid.cell);
-  draw->AddCallback(DrawCallback, &d);
+  const float cell = grid.cell;
+  const ImVec2 o = grid.origin;
+  const auto cells_rect = [&](float x, float y, float w, float h) {
+    return ImVec4(o.x + x * cell, o.y + y * cell, o.x + (x + w) * cell, o.y + (y + h) * cell);
+  };
+  // The cells, and 1 px more for the last borders.
+  const float line = cell >= 8.0f ? 1.0f : 0.0f;
+  const ImVec4 all = cells_rect(0, 0, static_cast<float>(grid.cols), static_cast<float>(grid.rows));
+  d.cells = Intersect(ImVec4(all.x, all.y, all.z + line, all.w + line), clip);
+  const auto add_overlay = [&](ImVec4 rect, int part) {
+    rect = Intersect(rect, clip);
+    if (!Empty(rect)) d.overlays[d.overlay_count++] = Overlay{rect, part};
+  };
+  if (grid.has_data_edge) {
+    // Four strips along the outline (one box when it is thin): the pixels
+    // inside the data region are not visited.
+    const ImVec4 e = cells_rect(grid.edge_x, grid.edge_y, grid.edge_w, grid.edge_h);
+    d.edge = e;
+    const float m = 2.0f;
+    if (e.z - e.x <= 2 * m || e.w - e.y <= 2 * m) {
+      add_overlay(ImVec4(e.x - m, e.y - m, e.z + m, e.w + m), 0);
+    } else {
+      add_overlay(ImVec4(e.x - m, e.y - m, e.z + m, e.y + m), 0);
+      add_overlay(ImVec4(e.x - m, e.w - m, e.z + m, e.w + m), 0);
+      add_overlay(ImVec4(e.x - m, e.y + m, e.x + m, e.w - m), 0);
+      add_overlay(ImVec4(e.z - m, e.y + m, e.z + m, e.w - m), 0);
+    }
+  }
+  if (grid.hover_y >= 0 && grid.hover_x >= 0) {
+    add_overlay(cells_rect(static_cast<float>(grid.hover_x), static_cast<float>(grid.hover_y), 1, 1), 1);
+  }
+  if (grid.has_window && grid.taps_h > 0 && grid.taps_w > 0) {
+    add_overlay(cells_rect(grid.win_x, grid.win_y, static_cast<float>((grid.taps_w - 1) * d.grid.dil_w + 1),
+                           static_cast<float>((grid.taps_h - 1) * d.grid.dil_h + 1)),
+                2);
+  }
+  if (Empty(d.cells) && d.overlay_count == 0) return true;  // nothing of it is visible
+
+  Textures& textures = g_textures[id];
+  if (!Upload(textures, grid)) return false;
+  const ColorKey key{grid.data_revision, grid.palette_revision, d.grid.lo, d.grid.hi,
+                     grid.padding_color, grid.blank_color, grid.dropped_color};
+  d.recolor = !textures.colors_valid || !(key == textures.color_key);
+  textures.color_key = key;
+  d.textures = &textures;
+
+  const int frame = ImGui::GetCurrentContext() != nullptr ? ImGui::GetFrameCount() : 0;
+  if (frame != g_draws_frame) {
+    g_draws.clear();
+    g_draws_frame = frame;
+  }
+  g_draws.push_back(d);
+  draw->AddCallback(DrawCallback, &g_draws.back());
   draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   return true;
 }
@@ -398,17 +513,17 @@ void ReleaseHeatmapTextures() {
   g_textures.clear();
   g_draws.clear();
   g_draws_frame = -1;
-  const std::string vertex = g_program.vertex_source;
-  const std::string fragment = g_program.fragment_source;
-  DropProgram(g_program);
-  g_program.vertex_source = vertex;
-  g_program.fragment_source = fragment;
+  const std::string vertex = g_programs.vertex_source;
+  const std::string fragment = g_programs.fragment_source;
+  DropPrograms(g_programs);
+  g_programs.vertex_source = vertex;
+  g_programs.fragment_source = fragment;
 }
 
 void ResetHeatmapShaderForTest(std::string_view vertex_source, std::string_view fragment_source) {
-  DropProgram(g_program);
-  g_program.vertex_source = std::string(vertex_source);
-  g_program.fragment_source = std::string(fragment_source);
+  DropPrograms(g_programs);
+  g_programs.vertex_source = std::string(vertex_source);
+  g_programs.fragment_source = std::string(fragment_source);
 }
 
 }  // namespace convstep::gfx
