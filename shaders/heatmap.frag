@@ -1,17 +1,19 @@
 #version 330 core
-// A heatmap grid in three passes (app/gfx/heatmap_shader.h says what each
-// uniform means); the program is compiled three times with one of these
-// defined on the line after #version:
-//   HEATMAP_COLORS   each cell's colour into a cols x rows RGBA8 texture,
-//                    only when the values, kinds, palette or range change
-//   HEATMAP_CELLS    the grid on the screen: that texture and the borders
-//   HEATMAP_OVERLAY  the data edge, the hovered cell or the window's taps,
-//                    each drawn on a rectangle just around it
+// A heatmap grid in passes (app/gfx/heatmap_shader.h says what each uniform
+// means); this file is compiled four times, with one of these defined on
+// the line after #version:
+//   HEATMAP_COLORS       each cell's colour into a cols x rows RGBA8 texture,
+//                        only when the values, kinds, palette or range change
+//   HEATMAP_CELLS        the grid on the screen: that texture, cells < 8 px
+//   HEATMAP_CELLS_LINES  the same with 1 px cell borders, cells >= 8 px
+//   HEATMAP_OVERLAY      the data edge, the hovered cell or the window's taps,
+//                        each drawn on a rectangle just around it
 // Every pixel of the grid costs one texture read per frame: on Mesa's
 // llvmpipe (software) each read costs about as much as the rest together.
 // Lengths are display pixels (Dear ImGui's units): a capture at 2x draws
 // the same picture with twice the pixels.
-#if !defined(HEATMAP_COLORS) && !defined(HEATMAP_CELLS) && !defined(HEATMAP_OVERLAY)
+#if !defined(HEATMAP_COLORS) && !defined(HEATMAP_CELLS) && !defined(HEATMAP_CELLS_LINES) && \
+    !defined(HEATMAP_OVERLAY)
 #define HEATMAP_CELLS
 #endif
 
@@ -45,22 +47,30 @@ void main() {
 
 uniform sampler2D u_colors;  // RGBA8, cols x rows, from the colour pass
 uniform ivec2 u_size;        // cols, rows
+
+// Nothing but one nearest-texel read: llvmpipe draws this as fast as
+// ImGui's own images.
+void main() {
+  out_color = texture(u_colors, v_cells / vec2(u_size));
+}
+
+#elif defined(HEATMAP_CELLS_LINES)
+
+uniform sampler2D u_colors;  // RGBA8, cols x rows, from the colour pass
+uniform ivec2 u_size;        // cols, rows
 uniform float u_cell;
 uniform vec4 u_line_color;
-uniform bool u_lines;        // cell borders (cells of 8 px and more)
 
 void main() {
   vec2 n = floor(v_cells);
   vec4 color = texelFetch(u_colors, clamp(ivec2(n), ivec2(0), u_size - 1), 0);
-  if (u_lines) {
-    // As ImGui draws a 1 px line at x: the pixels whose centre is in
-    // [x, x + 1). The rectangle reaches 1 px past the last cell for the last
-    // borders, where the line is all there is.
-    vec2 from_line = (v_cells - n) * u_cell;
-    if (min(from_line.x, from_line.y) < 1.0) {
-      bool inside = all(lessThan(n, vec2(u_size)));
-      color = inside ? vec4(mix(color.rgb, u_line_color.rgb, u_line_color.a), color.a) : u_line_color;
-    }
+  // As ImGui draws a 1 px line at x: the pixels whose centre is in [x, x + 1).
+  // The rectangle reaches 1 px past the last cell for the last borders,
+  // where the line is all there is.
+  vec2 from_line = (v_cells - n) * u_cell;
+  if (min(from_line.x, from_line.y) < 1.0) {
+    bool inside = all(lessThan(n, vec2(u_size)));
+    color = inside ? vec4(mix(color.rgb, u_line_color.rgb, u_line_color.a), color.a) : u_line_color;
   }
   out_color = color;
 }

@@ -24,8 +24,9 @@ namespace {
 // [SECTION] The program: sources, compiling, the one-line error
 
 // One program per pass of shaders/heatmap.frag (see its opening comment).
-enum Pass { kColors, kCells, kOverlay, kPassCount };
-constexpr const char* kPassDefines[kPassCount] = {"HEATMAP_COLORS", "HEATMAP_CELLS", "HEATMAP_OVERLAY"};
+enum Pass { kColors, kCells, kCellsLines, kOverlay, kPassCount };
+constexpr const char* kPassDefines[kPassCount] = {"HEATMAP_COLORS", "HEATMAP_CELLS", "HEATMAP_CELLS_LINES",
+                                                  "HEATMAP_OVERLAY"};
 
 struct Programs {
   bool tried = false;
@@ -107,7 +108,7 @@ void DropPrograms(Programs& p) {
   p.error.clear();
 }
 
-// All three programs, or none and the first error.
+// All the programs, or none and the first error.
 bool Build(Programs& p) {
   p.tried = true;
   const std::string vertex = p.vertex_source.empty() ? std::string(kHeatmapVertexSource) : p.vertex_source;
@@ -368,7 +369,8 @@ void DrawCallback(const ImDrawList*, const ImDrawCmd* cmd) {
               static_cast<GLsizei>(clip_max.x - clip_min.x), static_cast<GLsizei>(clip_max.y - clip_min.y));
     const HeatmapGrid& g = d.grid;
     if (d.cells.z > d.cells.x && d.cells.w > d.cells.y) {
-      const GLuint program = g_programs.program[kCells];
+      const bool lines = g.cell >= 8.0f;
+      const GLuint program = g_programs.program[lines ? kCellsLines : kCells];
       glUseProgram(program);
       glUniformMatrix4fv(At(program, "u_proj"), 1, GL_FALSE, proj);
       SetQuad(program, d.cells);
@@ -378,8 +380,7 @@ void DrawCallback(const ImDrawList*, const ImDrawCmd* cmd) {
       glBindTexture(GL_TEXTURE_2D, d.textures->colors);
       glUniform1i(At(program, "u_colors"), 0);
       glUniform2i(At(program, "u_size"), g.cols, g.rows);
-      SetColor(program, "u_line_color", g.line_color);
-      glUniform1i(At(program, "u_lines"), g.cell >= 8.0f ? 1 : 0);
+      if (lines) SetColor(program, "u_line_color", g.line_color);
       glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     }
     if (d.overlay_count > 0) {
