@@ -32,6 +32,7 @@ struct Programs {
   bool tried = false;
   GLuint program[kPassCount] = {};
   GLuint vao = 0;
+  GLint max_texture_size = 0;
   std::string error;
   std::string vertex_source;    // empty: the embedded one
   std::string fragment_source;  // empty: the embedded one
@@ -132,6 +133,7 @@ bool Build(Programs& p) {
   // Core profiles draw nothing without a vertex array, even one with no
   // buffers (the corners come from gl_VertexID).
   glGenVertexArrays(1, &p.vao);
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &p.max_texture_size);
   p.error.clear();
   return true;
 }
@@ -434,9 +436,7 @@ bool DrawHeatmap(ImDrawList* draw, ImGuiID id, const HeatmapGrid& grid) {
   if (draw == nullptr || !HeatmapShaderAvailable()) return false;
   if (grid.rows <= 0 || grid.cols <= 0 || grid.values == nullptr || grid.palette == nullptr) return false;
   if (!(grid.cell > 0.0f) || !std::isfinite(grid.cell)) return false;
-  GLint largest = 0;
-  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &largest);
-  if (grid.rows > largest || grid.cols > largest) return false;
+  if (grid.rows > g_programs.max_texture_size || grid.cols > g_programs.max_texture_size) return false;
 
   // An empty clip (the default) means the draw list's own.
   const ImVec2 list_min = draw->GetClipRectMin();

@@ -401,6 +401,36 @@ TEST_F(HeatmapShaderTest, BrokenShaderIsUnavailableWithOneMessage) {
   EXPECT_TRUE(HeatmapShaderAvailable()) << HeatmapShaderError();
 }
 
+TEST_F(HeatmapShaderTest, GridsTheShaderCannotTakeAreRefusedAndOffScreenOnesAddNothing) {
+  const SmallGrid s;
+  Frame([&](ImDrawList* draw) {
+    HeatmapGrid g = s.Grid(ImVec2(40, 30), 20);
+    g.rows = 0;
+    EXPECT_FALSE(DrawHeatmap(draw, 20, g));
+    g = s.Grid(ImVec2(40, 30), 20);
+    g.values = nullptr;
+    EXPECT_FALSE(DrawHeatmap(draw, 20, g));
+    g = s.Grid(ImVec2(40, 30), 20);
+    g.palette = nullptr;
+    EXPECT_FALSE(DrawHeatmap(draw, 20, g));
+    GLint largest = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &largest);
+    const std::vector<float> wide(static_cast<size_t>(largest) + 1, 1.0f);
+    g = s.Grid(ImVec2(40, 30), 1);
+    g.rows = 1;
+    g.cols = largest + 1;
+    g.values = wide.data();
+    g.kinds = nullptr;
+    EXPECT_FALSE(DrawHeatmap(draw, 21, g));
+    // Entirely outside the screen: taken, nothing added.
+    const int commands = draw->CmdBuffer.Size;
+    EXPECT_TRUE(DrawHeatmap(draw, 22, s.Grid(ImVec2(5000, 5000), 20)));
+    EXPECT_EQ(draw->CmdBuffer.Size, commands);
+    EXPECT_TRUE(DrawHeatmap(draw, 22, s.Grid(ImVec2(40, 30), 20)));
+    EXPECT_GT(draw->CmdBuffer.Size, commands);
+  });
+}
+
 // [SECTION] Timing: a 256 × 256 grid per frame
 
 // The current path, as the panels and grid_view do it: a colour per cell
@@ -430,33 +460,29 @@ double ThreadSeconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+struct Times {
+  double build_ms = 0;      // this thread's CPU time building the frame (ImGui calls, colours, uploads)
+  double frame_cpu_ms = 0;  // the process's CPU time per frame, llvmpipe's threads included
+  double wall_ms = 0;
+};
+
+void Print(const char* what, const Times& t) {
+  std::printf("  %-42s build %6.2f  frame CPU %6.2f  wall %6.2f\n", what, t.build_ms, t.frame_cpu_ms, t.wall_ms);
+}
+
+// A 256 × 256 grid with the window on it, drawn both ways: at 3 px cells
+// (768 × 768 px, no borders) and zoomed to 16 px cells (borders; the grid
+// is 4096 px wide, the screen shows part of it).
 TEST_F(HeatmapShaderTest, TimingOf256x256PerFrame) {
   constexpr int kN = 256;
-  constexpr float kCell = 3.0f;  // 768 × 768 px on the screen
   constexpr int kFrames = 40;
   std::vector<float> values(static_cast<size_t>(kN) * kN);
   for (size_t i = 0; i < values.size(); ++i) values[i] = static_cast<float>((i * 2654435761u) % 1000) / 10.0f;
   std::vector<uint32_t> palette(256);
   for (int i = 0; i < 256; ++i) palette[static_cast<size_t>(i)] = Heat(static_cast<float>(i) / 255.0f);
-  HeatmapGrid g;
-  g.rows = g.cols = kN;
-  g.values = values.data();
-  g.palette = palette.data();
-  g.lo = 0;
-  g.hi = 100;
-  g.origin = ImVec2(20, 20);
-  g.cell = kCell;
-  g.has_window = true;
-  g.win_y = g.win_x = 10;
-  g.taps_h = g.taps_w = 3;
   GridTexture texture;
   std::vector<uint32_t> fills(values.size());
 
-  struct Times {
-    double build_ms = 0;  // this thread's CPU time building the frame (ImGui calls, colours, uploads)
-    double frame_cpu_ms = 0;  // the process's CPU time per frame, llvmpipe's threads included
-    double wall_ms = 0;
-  };
   const auto measure = [&](const std::function<void(ImDrawList*)>& draw) {
     Frame(draw);  // warm-up: first uploads
     Times t;
@@ -478,31 +504,58 @@ TEST_F(HeatmapShaderTest, TimingOf256x256PerFrame) {
     t.wall_ms /= kFrames;
     return t;
   };
-  const Times shader = measure([&](ImDrawList* draw) { ASSERT_TRUE(DrawHeatmap(draw, 42, g)); });
-  const Times cpu = measure([&](ImDrawList* draw) {
-    for (size_t i = 0; i < values.size(); ++i) fills[i] = Heat((values[i] - g.lo) / (g.hi - g.lo));
-    texture.Update(kN, kN, fills);
-    draw->AddImage(texture.id(), g.origin, ImVec2(g.origin.x + kN * kCell, g.origin.y + kN * kCell));
-  });
-  // The same frame with new data every frame (an animation): the shader
-  // path uploads the values each time.
-  uint64_t revision = 100;
-  const Times shader_changing = measure([&](ImDrawList* draw) {
-    g.data_revision = ++revision;
-    ASSERT_TRUE(DrawHeatmap(draw, 42, g));
-  });
-  const Times empty = measure([](ImDrawList*) {});
-  std::printf("256x256 grid, 3 px cells, %d frames at 1280x800 (ms per frame):\n", kFrames);
-  std::printf("  %-34s build %6.2f  frame CPU %6.2f  wall %6.2f\n", "shader, data unchanged", shader.build_ms,
-              shader.frame_cpu_ms, shader.wall_ms);
-  std::printf("  %-34s build %6.2f  frame CPU %6.2f  wall %6.2f\n", "shader, new data every frame",
-              shader_changing.build_ms, shader_changing.frame_cpu_ms, shader_changing.wall_ms);
-  std::printf("  %-34s build %6.2f  frame CPU %6.2f  wall %6.2f\n", "CPU colours + GridTexture (today)",
-              cpu.build_ms, cpu.frame_cpu_ms, cpu.wall_ms);
-  std::printf("  %-34s build %6.2f  frame CPU %6.2f  wall %6.2f\n", "empty frame", empty.build_ms,
-              empty.frame_cpu_ms, empty.wall_ms);
-  // Building the frame must be cheaper than computing 65,536 colours.
-  EXPECT_LT(shader.build_ms, cpu.build_ms);
+
+  std::printf("256x256 grid, %d frames at 1280x800 on %s (ms per frame):\n", kFrames,
+              reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+  for (const float cell : {3.0f, 16.0f}) {
+    HeatmapGrid g;
+    g.rows = g.cols = kN;
+    g.values = values.data();
+    g.palette = palette.data();
+    g.lo = 0;
+    g.hi = 100;
+    g.origin = cell < 8 ? ImVec2(20, 20) : ImVec2(-1000, -1000);
+    g.cell = cell;
+    g.has_window = true;
+    g.win_y = g.win_x = 70;
+    g.taps_h = g.taps_w = 3;
+    const Times shader = measure([&](ImDrawList* draw) { ASSERT_TRUE(DrawHeatmap(draw, 42, g)); });
+    uint64_t revision = 100;
+    const Times shader_changing = measure([&](ImDrawList* draw) {
+      g.data_revision = ++revision;
+      ASSERT_TRUE(DrawHeatmap(draw, 42, g));
+    });
+    // Today's path, as the panels and grid_view.cpp do it: a colour per cell
+    // every frame, GridTexture's comparison, one image, the borders as
+    // ImGui lines and the window as rectangles.
+    const Times cpu = measure([&](ImDrawList* draw) {
+      for (size_t i = 0; i < values.size(); ++i) fills[i] = Heat((values[i] - g.lo) / (g.hi - g.lo));
+      texture.Update(kN, kN, fills);
+      const ImVec2 end(g.origin.x + kN * cell, g.origin.y + kN * cell);
+      draw->AddImage(texture.id(), g.origin, end);
+      if (cell >= 8.0f) {
+        for (int i = 0; i <= kN; ++i) {
+          const float p = static_cast<float>(i) * cell;
+          draw->AddLine(ImVec2(g.origin.x, g.origin.y + p), ImVec2(end.x, g.origin.y + p), kLine);
+          draw->AddLine(ImVec2(g.origin.x + p, g.origin.y), ImVec2(g.origin.x + p, end.y), kLine);
+        }
+      }
+      for (int ty = 0; ty < 3; ++ty) {
+        for (int tx = 0; tx < 3; ++tx) {
+          const ImVec2 a(g.origin.x + (70.0f + static_cast<float>(tx)) * cell,
+                         g.origin.y + (70.0f + static_cast<float>(ty)) * cell);
+          draw->AddRect(a, ImVec2(a.x + cell, a.y + cell), kWindow, 0.0f, 0, 2.0f);
+        }
+      }
+    });
+    std::printf(" %g px cells%s:\n", cell, cell >= 8 ? " (borders on, zoomed: 1280x800 of it visible)" : "");
+    Print("shader, data unchanged", shader);
+    Print("shader, new data every frame", shader_changing);
+    Print("CPU colours + GridTexture + lines (today)", cpu);
+    // Building the frame must be cheaper than computing 65,536 colours.
+    EXPECT_LT(shader.build_ms, cpu.build_ms);
+  }
+  Print("empty frame", measure([](ImDrawList*) {}));
 }
 
 }  // namespace
