@@ -21,6 +21,7 @@
 #include "app/gfx/grid_texture.h"
 #include "app/gfx/heatmap_shader.h"
 #include "app/gfx/offscreen.h"
+#include "app/gfx/screenshot.h"
 #include "app/gfx/window.h"
 #include "tests/support/xvfb.h"
 
@@ -76,6 +77,8 @@ std::string Text(ImU32 c) {
   }
   return ::testing::AssertionSuccess();
 }
+
+ImU32 Heat(float t);  // a five-stop viridis, below
 
 class HeatmapShaderTest : public ::testing::Test {
  protected:
@@ -429,6 +432,60 @@ TEST_F(HeatmapShaderTest, GridsTheShaderCannotTakeAreRefusedAndOffScreenOnesAddN
     EXPECT_TRUE(DrawHeatmap(draw, 22, s.Grid(ImVec2(40, 30), 20)));
     EXPECT_GT(draw->CmdBuffer.Size, commands);
   });
+}
+
+// A picture of everything at once, for people to look at:
+// $TMPDIR/heatmap_shader_test.png (a 7 × 7 input with padding 1 and a 3 × 3
+// window of dilation 2, at 40 px and 4 px cells, and a 2x capture of it).
+TEST_F(HeatmapShaderTest, PictureForPeople) {
+  std::vector<float> values(81);
+  std::vector<uint8_t> kinds(81, kHeatmapData);
+  for (int r = 0; r < 9; ++r) {
+    for (int c = 0; c < 9; ++c) {
+      const size_t i = static_cast<size_t>(r * 9 + c);
+      values[i] = static_cast<float>(r * 9 + c);
+      if (r == 0 || c == 0 || r == 8 || c == 8) kinds[i] = kHeatmapPadding;
+    }
+  }
+  values[40] = std::numeric_limits<float>::quiet_NaN();
+  kinds[60] = kHeatmapDropped;
+  std::vector<uint32_t> palette(256);
+  for (int i = 0; i < 256; ++i) palette[static_cast<size_t>(i)] = Heat(static_cast<float>(i) / 255.0f);
+  HeatmapGrid g;
+  g.rows = g.cols = 9;
+  g.values = values.data();
+  g.kinds = kinds.data();
+  g.palette = palette.data();
+  g.lo = 0;
+  g.hi = 80;
+  g.line_color = IM_COL32(20, 20, 24, 255);
+  g.has_data_edge = true;
+  g.edge_y = g.edge_x = 1;
+  g.edge_h = g.edge_w = 7;
+  g.has_window = true;
+  g.win_y = 1;
+  g.win_x = 2;
+  g.taps_h = g.taps_w = 3;
+  g.dil_h = g.dil_w = 2;
+  g.win_color = IM_COL32(250, 200, 90, 255);
+  g.hover_y = 6;
+  g.hover_x = 6;
+  const char* dir = std::getenv("TMPDIR");
+  const std::string path = std::string(dir != nullptr ? dir : "/tmp") + "/heatmap_shader_test.png";
+  Frame([&](ImDrawList* draw) {
+    HeatmapGrid big = g;
+    big.origin = ImVec2(20, 20);
+    big.cell = 40;
+    EXPECT_TRUE(DrawHeatmap(draw, 30, big));
+    draw->AddText(ImVec2(20 + 3 * 40 + 12, 20 + 3 * 40 + 12), IM_COL32(255, 255, 255, 255), "30");
+    HeatmapGrid small = g;
+    small.origin = ImVec2(420, 20);
+    small.cell = 4;
+    EXPECT_TRUE(DrawHeatmap(draw, 31, small));
+  });
+  const Result<bool> written = WriteScreenshot(path, window_->FramebufferWidth(), window_->FramebufferHeight());
+  EXPECT_TRUE(written) << written.error();
+  std::printf("wrote %s\n", path.c_str());
 }
 
 // [SECTION] Timing: a 256 × 256 grid per frame
