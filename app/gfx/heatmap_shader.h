@@ -92,8 +92,9 @@ const std::string& HeatmapShaderError();
 // larger than the driver's textures: the caller draws it the old way.
 bool DrawHeatmap(ImDrawList* draw, ImGuiID id, const HeatmapGrid& grid);
 
-// Deletes the textures, the program and the vertex array: call before the
-// GL context goes away (and not between DrawHeatmap and the frame's render).
+// Deletes the textures, the programs and the vertex array (the next use
+// builds them again): before the GL context goes away, which Window's
+// destructor does itself; never between DrawHeatmap and the frame's render.
 void ReleaseHeatmapTextures();
 
 // Tests only: drops the program and compiles these sources at the next use

@@ -105,6 +105,9 @@ class HeatmapShaderTest : public ::testing::Test {
   void SetUp() override {
     if (window_ == nullptr) GTEST_SKIP() << "no window";
   }
+  // Tests reuse ids and revisions: each starts with no textures (when they
+  // run in one process).
+  void TearDown() override { ReleaseHeatmapTextures(); }
 
   // One frame: `draw` adds to the background draw list, then ImGui renders
   // and the back buffer is read.
@@ -201,6 +204,42 @@ TEST_F(HeatmapShaderTest, LowEqualsHighGivesTheMiddleColour) {
   g.lo = g.hi = 3.0f;
   const Pixels px = Frame([&](ImDrawList* draw) { DrawHeatmap(draw, 1, g); });
   EXPECT_TRUE(Near(px.At(50, 40), s.palette[128]));  // round(255 * 0.5)
+}
+
+TEST_F(HeatmapShaderTest, InfinitiesTakeTheEndsOfThePalette) {
+  SmallGrid s;
+  s.values[0] = std::numeric_limits<float>::infinity();
+  s.values[1] = -std::numeric_limits<float>::infinity();
+  const Pixels px = Frame([&](ImDrawList* draw) { DrawHeatmap(draw, 1, s.Grid(ImVec2(40, 30), 20)); });
+  EXPECT_TRUE(Near(px.At(50, 40), s.palette[255]));
+  EXPECT_TRUE(Near(px.At(70, 40), s.palette[0]));
+}
+
+// Inside an ImGui window the grid is cut to the window's clip rectangle
+// (the draw command's, as a scissor box) and lies over the window's
+// background, under what the window draws after it.
+TEST_F(HeatmapShaderTest, InsideAWindowItIsClippedToTheWindow) {
+  const SmallGrid s;
+  const Pixels px = Frame([&](ImDrawList*) {
+    ImGui::SetNextWindowPos(ImVec2(200, 200));
+    ImGui::SetNextWindowSize(ImVec2(50, 40));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("grid", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    // Cell (0, 0) at (180, 190), the grid to (260, 250); the window shows
+    // (200, 200) to (250, 240).
+    EXPECT_TRUE(DrawHeatmap(draw, 1, s.Grid(ImVec2(180, 190), 20)));
+    draw->AddRectFilled(ImVec2(235, 225), ImVec2(245, 235), IM_COL32(255, 255, 255, 255));
+    ImGui::End();
+    ImGui::PopStyleVar();
+  });
+  EXPECT_TRUE(Near(px.At(205, 205), Expected(s.palette, 2.5, 0, 10)));  // cell (0, 1)
+  EXPECT_TRUE(Near(px.At(230, 205), Expected(s.palette, 5, 0, 10)));    // cell (0, 2)
+  EXPECT_EQ(px.At(240, 230), IM_COL32(255, 255, 255, 255));  // drawn after the grid: on top
+  EXPECT_EQ(px.At(195, 205), kClear);  // cell (0, 0), left of the window
+  EXPECT_EQ(px.At(205, 195), kClear);  // cell (0, 1) above it
+  EXPECT_EQ(px.At(255, 205), kClear);  // cell (0, 3), right of it
+  EXPECT_EQ(px.At(205, 245), kClear);  // cell (2, 1), below it
 }
 
 TEST_F(HeatmapShaderTest, BordersAtEightPixelsAndNotBelow) {
