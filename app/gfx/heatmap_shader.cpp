@@ -425,6 +425,19 @@ bool Empty(const ImVec4& r) { return !(r.z > r.x && r.w > r.y); }
 
 // [SECTION] DrawHeatmap and releasing
 
+ImU32 HeatmapCellColor(const HeatmapGrid& grid, int row, int col) {
+  const size_t i = static_cast<size_t>(row) * static_cast<size_t>(grid.cols) + static_cast<size_t>(col);
+  const float v = grid.values != nullptr ? grid.values[i] : std::nanf("");
+  const uint8_t kind = grid.kinds != nullptr ? grid.kinds[i] : static_cast<uint8_t>(kHeatmapData);
+  if (kind == kHeatmapPadding) return grid.padding_color;
+  if (kind == kHeatmapBlank || std::isnan(v)) return grid.blank_color;
+  if (kind == kHeatmapDropped) return grid.dropped_color;
+  if (grid.palette == nullptr) return grid.blank_color;
+  const bool range = std::isfinite(grid.lo) && std::isfinite(grid.hi) && grid.hi > grid.lo;
+  const float t = range ? std::clamp((v - grid.lo) / (grid.hi - grid.lo), 0.0f, 1.0f) : 0.5f;
+  return grid.palette[std::clamp(static_cast<int>(std::floor(t * 255.0f + 0.5f)), 0, 255)];
+}
+
 bool HeatmapShaderAvailable() {
   if (!g_programs.tried && !Build(g_programs)) std::fprintf(stderr, "%s\n", g_programs.error.c_str());
   return g_programs.vao != 0;

@@ -76,6 +76,11 @@ struct HeatmapGrid {
   float hover_thickness = 2.0f;
 };
 
+// The colour the shader gives cell (row, col), computed on the CPU: for a
+// fallback that must look the same (its borders and outlines are the
+// caller's).
+ImU32 HeatmapCellColor(const HeatmapGrid& grid, int row, int col);
+
 // Compiles and links the shader the first time it is asked (needs the GL
 // context current); false when that failed.
 bool HeatmapShaderAvailable();

@@ -198,6 +198,45 @@ TEST_F(HeatmapShaderTest, CellCentresHavePaletteAndFlatColours) {
   EXPECT_EQ(px.At(static_cast<int>(origin.x + 4 * cell + 5), 40), kClear);
 }
 
+// The CPU twin (for fallbacks) against the same independent expectation,
+// and the shader against it on a 32 × 32 grid of spread values.
+TEST_F(HeatmapShaderTest, TheCpuTwinGivesTheShadersColours) {
+  const SmallGrid s;
+  const HeatmapGrid small = s.Grid(ImVec2(0, 0), 1);
+  for (int r = 0; r < 3; ++r) {
+    for (int c = 0; c < 4; ++c) {
+      const size_t i = static_cast<size_t>(r * 4 + c);
+      const ImU32 want = s.kinds[i] == kHeatmapPadding                            ? kPadding
+                         : s.kinds[i] == kHeatmapBlank || std::isnan(s.values[i]) ? kBlank
+                         : s.kinds[i] == kHeatmapDropped                          ? kDropped
+                                                                                  : Expected(s.palette, s.values[i], 0, 10);
+      EXPECT_EQ(HeatmapCellColor(small, r, c), want) << r << "," << c;
+    }
+  }
+  std::vector<float> values(32 * 32);
+  for (size_t i = 0; i < values.size(); ++i) values[i] = static_cast<float>((i * 7919u) % 1013) * 0.37f - 50.0f;
+  const std::vector<uint32_t> palette = Palette();
+  HeatmapGrid g;
+  g.rows = g.cols = 32;
+  g.values = values.data();
+  g.palette = palette.data();
+  g.lo = -20.0f;
+  g.hi = 300.0f;
+  g.origin = ImVec2(10, 10);
+  g.cell = 10;
+  while (glGetError() != GL_NO_ERROR) {
+  }
+  const Pixels px = Frame([&](ImDrawList* draw) { DrawHeatmap(draw, 5, g); });
+  EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
+  int mismatches = 0;
+  for (int r = 0; r < 32; ++r) {
+    for (int c = 0; c < 32; ++c) {
+      if (!Near(px.At(10 + c * 10 + 5, 10 + r * 10 + 5), HeatmapCellColor(g, r, c))) ++mismatches;
+    }
+  }
+  EXPECT_EQ(mismatches, 0);
+}
+
 TEST_F(HeatmapShaderTest, LowEqualsHighGivesTheMiddleColour) {
   SmallGrid s;
   HeatmapGrid g = s.Grid(ImVec2(40, 30), 20);
