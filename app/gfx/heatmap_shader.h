@@ -1,13 +1,17 @@
-// One heatmap grid drawn by a shader (shaders/heatmap.vert, heatmap.frag) as
-// a single quad inside Dear ImGui's draw list: the cells' values, their kinds
-// and the palette are textures uploaded only when they change, and the cell
-// borders, the data region's edge, the window's taps and the hovered cell
-// are drawn by the fragment shader. A 256×256 grid costs one quad instead of
-// a colour per cell computed and compared on the CPU every frame.
+// One heatmap grid drawn by shaders (shaders/heatmap.vert, heatmap.frag)
+// inside Dear ImGui's draw list: the cells' values, their kinds and the
+// palette are textures uploaded only when they change; each cell's colour
+// is computed on the GPU into a texture when those or the range change;
+// each frame then draws one quad over the visible cells (with the 1 px
+// borders when cells are 8 px or more) and small quads for the data
+// region's edge, the hovered cell and the window's taps. A 256×256 grid
+// costs a few quads instead of 65,536 colours computed and compared on the
+// CPU every frame.
 //
-// The shader is compiled on first use from sources compiled into the
-// program. When it cannot be (HeatmapShaderAvailable() is false, the reason
-// in HeatmapShaderError()), callers draw as before (GridTexture + ImGui).
+// The shaders are compiled on first use from sources compiled into the
+// program. When they cannot be (HeatmapShaderAvailable() is false, the
+// reason in HeatmapShaderError()), callers draw as before (GridTexture +
+// ImGui lines), with HeatmapCellColor for the same colours.
 #pragma once
 
 #include <cstdint>
