@@ -11,6 +11,7 @@
 #include <span>
 #include <utility>
 
+#include "app/gfx/heatmap_shader.h"
 #include "app/gfx/offscreen.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -93,6 +94,7 @@ Result<std::unique_ptr<Window>> Window::Create(const WindowOptions& options) {
 
 Window::~Window() {
   capture_.reset();  // its framebuffer belongs to the context destroyed below
+  ReleaseHeatmapTextures();  // so do the heatmap shader's textures and programs
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
