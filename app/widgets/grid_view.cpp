@@ -326,7 +326,7 @@ GridDraw BlankGrid(std::string name, int rows, int cols, float cell, ImU32 fill)
   return g;
 }
 
-GridHit DrawGrid(GridDraw& g) {
+GridHit DrawGrid(GridDraw g) {
   GridHit hit;
   if (g.rows <= 0 || g.cols <= 0) return hit;
   GridStore& s = Store(g);

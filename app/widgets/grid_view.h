@@ -72,7 +72,7 @@ struct GridHit {
 };
 
 // Draws at the cursor and advances it past the grid and its caption.
-GridHit DrawGrid(GridDraw& grid);
+GridHit DrawGrid(GridDraw grid);
 
 // The keys +, − and 0 over a zoomable grid: zoom in, out, or back to the
 // whole grid. False when the mouse was over no zoomable grid last frame
