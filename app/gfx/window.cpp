@@ -203,6 +203,7 @@ void Window::BeginFrame(const InjectedInput* injected) {
     ImGuiIO& io = ImGui::GetIO();
     if (injected->mouse_valid) io.MousePos = ImVec2(injected->mouse_x, injected->mouse_y);
     io.MouseDown[0] = injected->mouse_down;
+    io.MouseWheel += injected->wheel;
     for (bool& down : io.KeysDown) down = false;
     if (injected->key >= 0) io.KeysDown[injected->key] = true;
     io.KeyCtrl = injected->ctrl;

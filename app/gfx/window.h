@@ -20,6 +20,7 @@ struct InjectedInput {
   float mouse_x = 0;
   float mouse_y = 0;
   bool mouse_down = false;
+  float wheel = 0;
   int key = -1;  // a GLFW key code pressed during this frame
   bool ctrl = false;
   bool shift = false;

@@ -15,6 +15,7 @@ constexpr int kKeyEqual = 61;  // GLFW_KEY_EQUAL, '+' without shift on most layo
 constexpr int kKeyMinus = 45;  // GLFW_KEY_MINUS
 constexpr int kKeyPadAdd = 334;
 constexpr int kKeyPadSubtract = 333;
+constexpr int kKeyPad0 = 320;  // GLFW_KEY_KP_0
 constexpr int kKeyQ = 81;
 constexpr int kKeyO = 79;
 constexpr int kKeyS = 83;
@@ -82,13 +83,13 @@ bool HandleKeyboard(AppState& state) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) state.GoToActiveStep(state.ActiveStep() - 1);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) state.GoToActiveStep(0);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) state.GoToActiveStep(state.ActiveTotal() - 1);
-  // Speed moves in steps of about 1.4x, so 0.5 to 20 takes eleven presses.
-  if (!io.KeyCtrl && (ImGui::IsKeyPressed(kKeyEqual) || ImGui::IsKeyPressed(kKeyPadAdd))) {
-    v.speed = std::min(20.0f, v.speed * 1.4142f);
-  }
-  if (!io.KeyCtrl && (ImGui::IsKeyPressed(kKeyMinus) || ImGui::IsKeyPressed(kKeyPadSubtract))) {
-    v.speed = std::max(0.5f, v.speed / 1.4142f);
-  }
+  // Over a zoomable grid +, − and 0 zoom it; elsewhere + and − change the
+  // speed, in steps of about 1.4x, so 0.5 to 20 takes eleven presses.
+  const bool plus = !io.KeyCtrl && (ImGui::IsKeyPressed(kKeyEqual) || ImGui::IsKeyPressed(kKeyPadAdd));
+  const bool minus = !io.KeyCtrl && (ImGui::IsKeyPressed(kKeyMinus) || ImGui::IsKeyPressed(kKeyPadSubtract));
+  if (plus && !ZoomGridUnderMouse(&v.zoom, 1.5f)) v.speed = std::min(20.0f, v.speed * 1.4142f);
+  if (minus && !ZoomGridUnderMouse(&v.zoom, 1.0f / 1.5f)) v.speed = std::max(0.5f, v.speed / 1.4142f);
+  if (!io.KeyCtrl && (ImGui::IsKeyPressed(kKey0) || ImGui::IsKeyPressed(kKeyPad0))) FitGridUnderMouse(&v.zoom);
   return false;
 }
 

@@ -58,6 +58,7 @@ gfx::InjectedInput Injected(const FrameInput& next) {
     input.mouse_y = next.mouse->y;
   }
   input.mouse_down = next.mouse_down;
+  input.wheel = next.wheel;
   input.key = next.key;
   input.ctrl = next.ctrl;
   input.shift = next.shift;

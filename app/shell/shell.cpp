@@ -57,8 +57,9 @@ void DrawFrame(Shell& shell, const gfx::InjectedInput* input) {
   window.SetRasterScale(exporting ? ExportScale(*state.view.export_job) : 1.0f);
   if (exporting) ShowExportFrame(state);
   window.BeginFrame(input);
-  ClearGridPlacements();
+  // The keys see where last frame's grids were (+ over a grid zooms it).
   if (!exporting && HandleKeyboard(state)) window.RequestClose();
+  ClearGridPlacements();
   DrawLayout(state);
   // The state asks for the clipboard; only the shell talks to the system's.
   if (!state.view.clipboard_out.empty()) {

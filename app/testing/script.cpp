@@ -39,7 +39,7 @@ constexpr NamedKey kKeys[] = {{"space", 32},      {"right", 262},  {"left", 263}
                               {"q", 81},          {"z", 90},       {"y", 89},       {"v", 86},
                               {"enter", 257},     {"escape", 256}, {"tab", 258},    {"up", 265},
                               {"down", 264},      {"0", 48},       {"f1", 290},     {"backspace", 259},
-                              {"delete", 261},    {"a", 65},       {"kp_add", 334}, {"kp_subtract", 333}};
+                              {"delete", 261},    {"a", 65},       {"kp_add", 334}, {"kp_subtract", 333}, {"0", 48}};
 
 }  // namespace
 
@@ -249,6 +249,10 @@ Result<bool> PointAtCell(const Json& a, ActionContext& c, bool click) {
   c.progress.mouse = it->second.CellCenter(cell->h, cell->w);
   c.frame.mouse = c.progress.mouse;
   c.frame.mouse_down = click;
+  if (a.contains("wheel")) {
+    if (!a["wheel"].is_number()) return Error{"\"wheel\" is a number of notches"};
+    c.frame.wheel = a["wheel"].get<float>();
+  }
   c.progress.release_pending = click;
   c.progress.pending_frames = 1;  // the panels see the hover, then report it
   return true;

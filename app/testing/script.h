@@ -12,6 +12,9 @@
 //    {"language": "es"}, {"hover_tip": "tip.stride"}, {"wait": 0.6}, {"key": "f1"},
 //    {"preset": "siete_filtros"}, {"input_size": [3, 8, 8]}]
 //
+// A "hover" with "wheel": n turns the mouse wheel n notches over that cell
+// (a zoomable grid zooms in for n > 0).
+//
 // "language" is Language ▸ English / Español. "hover_tip" rests the mouse
 // on the control that carries that tooltip key (and clicks it with
 // "press": true); "wait" lets real time pass
@@ -56,6 +59,7 @@ namespace convstep {
 struct FrameInput {
   std::optional<ImVec2> mouse;   // where the mouse is (kept until moved)
   bool mouse_down = false;
+  float wheel = 0;               // mouse wheel notches (up is positive)
   int key = -1;                  // a key pressed for this frame (GLFW key code)
   bool ctrl = false;             // with Ctrl held (Ctrl+Z, Ctrl+V)
   bool shift = false;

@@ -35,8 +35,10 @@ std::string ReadFile(const std::string& path) {
 
 std::string TestTempPath(const std::string& name) {
   const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
-  return ::testing::TempDir() + "convstep_" + (test != nullptr ? std::string(test->test_suite_name()) + "." + test->name() : "") +
-         "_" + name;
+  std::string id = test != nullptr ? std::string(test->test_suite_name()) + "." + test->name() : "";
+  // Parameterised tests are named "Suite/Test/param": one file name, no folders.
+  std::replace(id.begin(), id.end(), '/', '_');
+  return ::testing::TempDir() + "convstep_" + id + "_" + name;
 }
 
 ProcessResult RunProcess(const std::vector<std::string>& args, const std::string& stdin_text) {

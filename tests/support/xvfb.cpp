@@ -9,7 +9,7 @@
 
 namespace convstep::testing {
 
-Xvfb::Xvfb() {
+Xvfb::Xvfb(const std::string& screen) {
   int fds[2];
   if (pipe(fds) != 0) return;
   pid_ = fork();
@@ -18,7 +18,7 @@ Xvfb::Xvfb() {
     const std::string fd = std::to_string(fds[1]);
     // Xvfb's own chatter would only clutter the test log.
     if (std::freopen("/dev/null", "w", stderr) == nullptr) _exit(127);
-    execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+    execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen.c_str(), "-nolisten", "tcp",
            static_cast<char*>(nullptr));
     _exit(127);
   }

@@ -10,8 +10,9 @@ namespace convstep::testing {
 
 class Xvfb {
  public:
-  // Starts Xvfb with one 1280x800x24 screen; display() is empty on failure.
-  Xvfb();
+  // Starts Xvfb with one screen of this size (WIDTHxHEIGHTxDEPTH);
+  // display() is empty on failure.
+  explicit Xvfb(const std::string& screen = "1280x800x24");
   ~Xvfb();
   Xvfb(const Xvfb&) = delete;
   Xvfb& operator=(const Xvfb&) = delete;

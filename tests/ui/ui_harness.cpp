@@ -16,8 +16,10 @@ namespace convstep {
 // software driver leaks at exit and is unloaded before LeakSanitizer reports,
 // so its leaks cannot be suppressed by name. The core's leaks are checked by
 // the core and CLI tests.
-testing::ProcessResult Window(std::vector<std::string> args, const std::string& lang) {
-  static const testing::Xvfb server;
+namespace {
+
+testing::ProcessResult WindowOn(const testing::Xvfb& server, const std::vector<std::string>& args,
+                                const std::string& lang) {
   EXPECT_FALSE(server.display().empty()) << "Xvfb did not start";
   const char* asan = std::getenv("ASAN_OPTIONS");
   const std::string asan_options = std::string(asan != nullptr ? asan : "") + ":detect_leaks=0";
@@ -25,6 +27,18 @@ testing::ProcessResult Window(std::vector<std::string> args, const std::string& 
                                 "DISPLAY=" + server.display(), "ASAN_OPTIONS=" + asan_options, CONVSTEP_WINDOW};
   full.insert(full.end(), args.begin(), args.end());
   return testing::RunProcess(full);
+}
+
+}  // namespace
+
+testing::ProcessResult Window(std::vector<std::string> args, const std::string& lang) {
+  static const testing::Xvfb server;
+  return WindowOn(server, args, lang);
+}
+
+testing::ProcessResult WindowOnFullHd(std::vector<std::string> args) {
+  static const testing::Xvfb server("1920x1080x24");
+  return WindowOn(server, args, "C");
 }
 
 Json ReadJsonFile(const std::string& path) {

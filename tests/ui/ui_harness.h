@@ -14,6 +14,9 @@ namespace convstep {
 // the locale `lang` ($LANG, with $LC_ALL and $LC_MESSAGES unset): "C" by
 // default, so that the window speaks English whatever the machine's locale.
 testing::ProcessResult Window(std::vector<std::string> args, const std::string& lang = "C");
+// The same on a 1920×1080 X server: the projector's full-HD screen, for
+// presentation mode at that size.
+testing::ProcessResult WindowOnFullHd(std::vector<std::string> args);
 
 // A JSON file; a test failure (and null) if it does not parse.
 Json ReadJsonFile(const std::string& path);
