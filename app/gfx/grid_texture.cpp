@@ -47,4 +47,9 @@ void GridTexture::Update(int rows, int cols, const std::vector<uint32_t>& rgba) 
 
 void* GridTexture::id() const { return reinterpret_cast<void*>(static_cast<uintptr_t>(texture_)); }
 
+void AddBlendingSwitch(ImDrawList* draw, bool on) {
+  if (on) draw->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glEnable(GL_BLEND); }, nullptr);
+  else draw->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
+}
+
 }  // namespace convstep::gfx

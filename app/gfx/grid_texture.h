@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "imgui.h"
+
 namespace convstep::gfx {
 
 class GridTexture {
@@ -29,5 +31,10 @@ class GridTexture {
   int cols_ = 0;
   std::vector<uint32_t> uploaded_;
 };
+
+// Turns blending off or back on for what `draw` draws next. Grid cells are
+// opaque, and on the software rasteriser blending reads back every pixel
+// drawn over: a panel's cell images go between an off and an on.
+void AddBlendingSwitch(ImDrawList* draw, bool on);
 
 }  // namespace convstep::gfx

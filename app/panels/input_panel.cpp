@@ -29,43 +29,50 @@ std::vector<double> PrintedValues(const AppState& state) {
   return values;
 }
 
-ImU32 ValueFill(InputLook look, int c, double v, double lo, double hi) {
+// The colours of channel c's values from the darkest to the lightest.
+std::function<ImU32(float)> ValueRamp(InputLook look, int c) {
   switch (look) {
-    case InputLook::kGrey: return GreyFill(v, lo, hi);
-    case InputLook::kRgb: return TintFill(v, lo, hi, ChannelColor(c));
+    case InputLook::kGrey: return [](float t) { return GreyFill(t, 0, 1); };
+    case InputLook::kRgb: return [tint = ChannelColor(c)](float t) { return TintFill(t, 0, 1, tint); };
     case InputLook::kSlate: break;
   }
-  return InputValueFill(v, lo, hi);
+  return [](float t) { return InputValueFill(t, 0, 1); };
 }
 
-// Fills channel c's cells: values or visit counts, the padding faded, the
-// rows and columns no window reaches struck through.
+// Fills channel c's cells: values or visit counts, the padding apart, the
+// never-visited positions dropped, the rows and columns no window reaches
+// struck through.
 void FillCells(const AppState& state, int c, GridDraw* grid) {
   const ConvStepper& conv = *state.conv;
   const Conv2dGeometry& g = conv.geometry();
   const Tensor3& input = conv.spec().input;
-  const auto [lo_it, hi_it] = std::minmax_element(input.data.begin(), input.data.end());
-  const int max_visits = *std::max_element(conv.Visits().begin(), conv.Visits().end());
-  const InputLook look = ResolveInputColors(state.view.appearance.input_colors, g.in_channels, g.in_h, g.in_w);
   const int tail_h = g.axis_h.unvisited_tail.value_or(0);
   const int tail_w = g.axis_w.unvisited_tail.value_or(0);
   const size_t n = static_cast<size_t>(grid->rows) * grid->cols;
-  grid->fills.resize(n);
   grid->values.resize(n);
+  grid->kinds.assign(n, gfx::kHeatmapData);
   grid->dim.assign(n, 0);
+  if (state.view.show_visits) {
+    const HeatPalette palette = state.view.appearance.palette;
+    grid->ramp = [palette](float t) { return Heat(palette, t); };
+    grid->lo = 0;
+    grid->hi = std::max(*std::max_element(conv.Visits().begin(), conv.Visits().end()), 1);
+  } else {
+    const auto [lo_it, hi_it] = std::minmax_element(input.data.begin(), input.data.end());
+    grid->ramp = ValueRamp(ResolveInputColors(state.view.appearance.input_colors, g.in_channels, g.in_h, g.in_w), c);
+    grid->lo = *lo_it;
+    grid->hi = *hi_it;
+  }
   for (int py = 0; py < g.padded_h; ++py) {
     for (int px = 0; px < g.padded_w; ++px) {
       const size_t i = static_cast<size_t>(py) * g.padded_w + px;
       const bool in_padding = InPadding(g, py, px);
-      const int visits = conv.VisitsAt(py, px);
       if (state.view.show_visits) {
-        grid->values[i] = visits;
-        grid->fills[i] = visits == 0 ? CurrentColors().dropped_fill
-                                     : Heat(state.view.appearance.palette,
-                                            static_cast<float>(visits) / static_cast<float>(std::max(max_visits, 1)));
+        grid->values[i] = conv.VisitsAt(py, px);
+        if (grid->values[i] == 0) grid->kinds[i] = gfx::kHeatmapDropped;
       } else {
         grid->values[i] = PaddedValue(input, g, c, py, px);
-        grid->fills[i] = in_padding ? CurrentColors().padding_fill : ValueFill(look, c, grid->values[i], *lo_it, *hi_it);
+        if (in_padding) grid->kinds[i] = gfx::kHeatmapPadding;
       }
       grid->dim[i] = in_padding ? 1 : 0;
       // The trailing rows and columns no window reaches: the lecture's
@@ -116,7 +123,8 @@ GridSet InputGridSet(const AppState& state) {
   for (int c = 0; c < g.in_channels; ++c) set.caption_w = std::max(set.caption_w, GridTextWidth(ChannelName(c)));
   set.label_w = TickLabelsWidth(g.padded_h, g.padded_w, 0);
   const uint64_t key = CellsKey(state, -1);
-  set.min_cell = CellForText(WidestCellTextOnce("input", key, PrintedValues(state), state.view.show_visits ? "\u00d7" : ""));
+  set.min_cell = CellForText(WidestCellTextOnce("input", key, [&state] { return PrintedValues(state); },
+                                                state.view.show_visits ? "\u00d7" : ""));
   set.max_cell = Scaled(56);
   if (state.view.show_visits) set.extra_w = ColorBarWidth() + GridGap();
   return set;

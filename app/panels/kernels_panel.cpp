@@ -97,7 +97,7 @@ GridSet KernelsGridSet(const AppState& state) {
                           : 0.0f);
   }
   const uint64_t key = FillKey(state.view.appearance, {static_cast<uint64_t>(state.revision)});
-  set.min_cell = CellForText(WidestCellTextOnce("kernels", key, state.conv->spec().weight.data));
+  set.min_cell = CellForText(WidestCellTextOnce("kernels", key, [&state] { return state.conv->spec().weight.data; }));
   set.max_cell = Scaled(48);
   set.extra_w = ColorBarWidth() + GridGap();
   return set;
@@ -127,16 +127,13 @@ void DrawKernelsPanel(AppState& state) {
       grid.rows = g.kernel_h;
       grid.cols = g.kernel_w;
       grid.cell = arrangement.cell;
-      const size_t n = static_cast<size_t>(g.kernel_h) * g.kernel_w;
-      grid.fills.resize(n);
-      grid.values.resize(n);
+      grid.values.resize(static_cast<size_t>(g.kernel_h) * g.kernel_w);
       for (int ky = 0; ky < g.kernel_h; ++ky) {
-        for (int kx = 0; kx < g.kernel_w; ++kx) {
-          const size_t i = static_cast<size_t>(ky) * g.kernel_w + kx;
-          grid.values[i] = w.at(f, ci, ky, kx);
-          grid.fills[i] = Diverging(static_cast<float>(grid.values[i] / scale));
-        }
+        for (int kx = 0; kx < g.kernel_w; ++kx) grid.values[static_cast<size_t>(ky) * g.kernel_w + kx] = w.at(f, ci, ky, kx);
       }
+      grid.ramp = [](float t) { return DivergingRamp(HeatPalette::kViridis, t); };
+      grid.lo = -scale;
+      grid.hi = scale;
       if (current) {
         grid.outlines.push_back({0, 0, static_cast<float>(g.kernel_h), static_cast<float>(g.kernel_w),
                                  ChannelColor(channel), 3.0f});

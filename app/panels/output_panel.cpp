@@ -23,20 +23,37 @@ std::pair<double, double> OutputRange(const AppState& state) {
   return {Activate(state.session.activation, *lo_it), Activate(state.session.activation, *hi_it)};
 }
 
+// How many of map f's cells the steps so far have worked out: what its
+// cells depend on besides the document, so stepping through one map does
+// not fill the seven others again. (Steps go map by map, row by row.)
+uint64_t FilledCells(const AppState& state, int f) {
+  const ConvStepper& conv = *state.conv;
+  const Conv2dGeometry& g = conv.geometry();
+  const int first = conv.StepOf(f, 0, 0);
+  const int count = g.out_h * g.out_w;
+  if (conv.StepOf(f, g.out_h - 1, g.out_w - 1) - first + 1 != count) return static_cast<uint64_t>(state.view.step);
+  return static_cast<uint64_t>(std::clamp(state.view.step - first + 1, 0, count));
+}
+
 std::string MapCaption(int f) { return TrFormat("output.filter", {std::to_string(f)}); }
 
+// Map f's cells worked out so far; the others stay blank (NaN).
 void FillMap(const AppState& state, int f, bool diverging, double lo, double hi, GridDraw* grid) {
   const ConvStepper& conv = *state.conv;
   const Conv2dGeometry& g = conv.geometry();
+  grid->values.assign(static_cast<size_t>(g.out_h) * g.out_w, std::nan(""));
   for (int y = 0; y < g.out_h; ++y) {
     for (int x = 0; x < g.out_w; ++x) {
-      if (conv.StepOf(f, y, x) > state.view.step) continue;
-      const size_t i = static_cast<size_t>(y) * g.out_w + x;
-      grid->values[i] = state.ActivatedOutput(f, y, x);
-      grid->fills[i] = diverging ? DivergingIn(grid->values[i], lo, hi)
-                                 : HeatIn(state.view.appearance.palette, grid->values[i], lo, hi);
+      if (conv.StepOf(f, y, x) <= state.view.step) grid->values[static_cast<size_t>(y) * g.out_w + x] = state.ActivatedOutput(f, y, x);
     }
   }
+  // Diverging: zero in the middle, the larger magnitude at both ends.
+  const double bound = std::max(std::fabs(lo), std::fabs(hi));
+  const HeatPalette palette = state.view.appearance.palette;
+  grid->ramp = diverging ? std::function<ImU32(float)>([](float t) { return DivergingRamp(HeatPalette::kViridis, t); })
+                         : std::function<ImU32(float)>([palette](float t) { return Heat(palette, t); });
+  grid->lo = diverging ? -bound : lo;
+  grid->hi = diverging ? bound : hi;
 }
 
 }  // namespace
@@ -49,12 +66,14 @@ GridSet OutputGridSet(const AppState& state) {
   set.cols = g.out_w;
   for (int f = 0; f < g.out_channels; ++f) set.caption_w = std::max(set.caption_w, GridTextWidth(MapCaption(f)));
   set.label_w = TickLabelsWidth(g.out_h, g.out_w, 0);
-  const Tensor3& out = state.conv->Output();
-  std::vector<double> values(out.data.size());
-  std::transform(out.data.begin(), out.data.end(), values.begin(),
-                 [&](double v) { return Activate(state.session.activation, v); });
   const uint64_t key = FillKey(state.view.appearance, {static_cast<uint64_t>(state.revision)});
-  set.min_cell = CellForText(WidestCellTextOnce("output", key, values));
+  set.min_cell = CellForText(WidestCellTextOnce("output", key, [&state] {
+    const Tensor3& out = state.conv->Output();
+    std::vector<double> values(out.data.size());
+    std::transform(out.data.begin(), out.data.end(), values.begin(),
+                   [&](double v) { return Activate(state.session.activation, v); });
+    return values;
+  }));
   set.max_cell = Scaled(56);
   set.extra_w = ColorBarWidth() + GridGap();
   return set;
@@ -81,14 +100,11 @@ void DrawOutputPanel(AppState& state) {
   for (int f = 0; f < g.out_channels; ++f) {
     if (f % arrangement.per_row != 0) ImGui::SameLine(0, GridGap());
     const std::string name = "output/" + std::to_string(f);
-    const uint64_t key = FillKey(state.view.appearance, {static_cast<uint64_t>(state.revision),
-                                                         static_cast<uint64_t>(state.view.step), static_cast<uint64_t>(f)});
+    const uint64_t key = FillKey(state.view.appearance,
+                                 {static_cast<uint64_t>(state.revision), FilledCells(state, f), static_cast<uint64_t>(f)});
     GridDraw grid;
     grid.name = name;
-    if (!GridIsFresh(name, key)) {
-      grid = BlankGrid(name, g.out_h, g.out_w, arrangement.cell, CurrentColors().empty_fill);
-      FillMap(state, f, diverging, lo, hi, &grid);
-    }
+    if (!GridIsFresh(name, key)) FillMap(state, f, diverging, lo, hi, &grid);
     grid.key = key;
     grid.caption = MapCaption(f);
     grid.rows = g.out_h;

@@ -141,17 +141,20 @@ void TextColumn(const Needs& n, const Rect& r, PanelId grid, TabPlan* plan) {
 float Score(const Needs& n, const TabPlan& plan) {
   float least = 1.5f;
   float sum = 0.0f;
+  float growth = 0.0f;  // beyond readable: larger cells still help, a little
   int grids = 0;
   for (int id = kInput; id <= kOutput; ++id) {
     if (!n.shown[id]) continue;
     const GridSet& set = n.sets[id];
     const Arrangement a = ArrangeSet(set, ContentOf(plan.rects[id]));
-    const float ratio = std::min(std::min(a.cell, set.max_cell) / set.min_cell, 1.5f);
-    least = std::min(least, ratio);
-    sum += ratio;
+    const float ratio = std::min(a.cell, set.max_cell) / set.min_cell;
+    least = std::min(least, std::min(ratio, 1.5f));
+    sum += std::min(ratio, 1.5f);
+    growth += std::min(ratio, 3.0f);
     ++grids;
   }
-  float score = least + (grids > 0 ? 0.25f * sum / static_cast<float>(grids) : 0.0f);
+  float score = least;
+  if (grids > 0) score += (0.25f * sum + 0.1f * growth) / static_cast<float>(grids);
   // Text squeezed into a narrow column wraps every few words; text cut
   // below its least height loses the pinned total.
   const float narrow = ImGui::CalcTextSize("channel 0: 1·1 + 0·0 + 0·(-1) +").x;
@@ -272,7 +275,9 @@ void ConvolutionTab(AppState& state) {
     const Rect& r = plan.rects[id];
     ImGui::SetCursorScreenPos(ImVec2(origin.x + r.pos.x, origin.y + r.pos.y));
     ImGui::BeginChild(kPanels[id].id, r.size, true);
+    BeginGridLayer();
     kPanels[id].draw(state);
+    EndGridLayer();
     ImGui::EndChild();
   }
 }

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "app/gfx/grid_texture.h"
+#include "app/gfx/heatmap_shader.h"
 #include "app/i18n/i18n.h"
 #include "app/shell/theme.h"
 #include "app/widgets/panel_frame.h"
@@ -26,6 +27,13 @@ constexpr float kCellMargin = 4.0f;
 // A grid's cells as last filled, and their texture.
 struct GridStore {
   uint64_t key = 0;
+  // A heatmap's cells as the shader takes them, with their revision.
+  bool heat = false;
+  gfx::HeatmapGrid heatmap;
+  std::vector<float> heat_values;
+  std::vector<uint8_t> kinds;
+  std::vector<uint32_t> palette;
+  uint64_t revision = 0;
   std::vector<uint32_t> fills;
   std::vector<double> values;
   std::vector<uint8_t> dim;
@@ -38,6 +46,14 @@ std::map<std::string, bool> g_visibility;
 std::unordered_map<std::string, GridStore> g_store;
 std::string g_zoomable_under_mouse;  // set by DrawGrid, read by the keys next frame
 bool g_rgb_channels = false;
+
+// A panel's grids: their cell images in channel 0, drawn first and without
+// blending; everything else (lines, numbers, outlines) in channel 1.
+struct GridLayer {
+  ImDrawList* draw = nullptr;
+  ImDrawListSplitter splitter;
+};
+GridLayer g_layer;
 
 ImU32 Lerp(ImU32 a, ImU32 b, float t) {
   const ImVec4 ca = ImGui::ColorConvertU32ToFloat4(a);
@@ -110,17 +126,70 @@ FrameBands Bands(const std::string& caption, bool labels, int rows, int cols, in
   return b;
 }
 
+// A heatmap's values, kinds and palette as the shader takes them, and its
+// colours worked out on the CPU the same way (for the numbers' contrast,
+// and for the texture when the shaders are unavailable).
+void StoreHeatmap(GridDraw& g, GridStore* s) {
+  static uint64_t revisions = 0;
+  const size_t n = static_cast<size_t>(g.rows) * g.cols;
+  s->heat = true;
+  s->revision = ++revisions;
+  s->heat_values.assign(s->values.begin(), s->values.end());
+  s->kinds = std::move(g.kinds);
+  if (s->kinds.size() != n) s->kinds.assign(n, gfx::kHeatmapData);
+  s->palette.resize(256);
+  for (int i = 0; i < 256; ++i) s->palette[static_cast<size_t>(i)] = g.ramp(static_cast<float>(i) / 255.0f);
+  gfx::HeatmapGrid& h = s->heatmap;
+  h.rows = g.rows;
+  h.cols = g.cols;
+  h.values = s->heat_values.data();
+  h.kinds = s->kinds.data();
+  h.data_revision = s->revision;
+  h.palette = s->palette.data();
+  h.palette_revision = s->revision;
+  h.lo = static_cast<float>(g.lo);
+  h.hi = static_cast<float>(g.hi);
+  const ThemeColors& colors = CurrentColors();
+  h.padding_color = colors.padding_fill;
+  h.blank_color = colors.empty_fill;
+  h.dropped_color = colors.dropped_fill;
+  h.line_color = colors.grid_line;
+  s->fills.resize(n);
+  for (int y = 0; y < g.rows; ++y) {
+    for (int x = 0; x < g.cols; ++x) s->fills[static_cast<size_t>(y) * g.cols + x] = gfx::HeatmapCellColor(h, y, x);
+  }
+}
+
 GridStore& Store(GridDraw& g) {
   GridStore& s = g_store[g.name];
-  if (g.key == 0 || s.key != g.key || !g.fills.empty()) {
+  const bool stale = g.key == 0 || s.key != g.key || !g.values.empty();
+  if (stale) {
     s.key = g.key;
     s.fills = std::move(g.fills);
     s.values = std::move(g.values);
     s.dim = std::move(g.dim);
     s.crossed = std::move(g.crossed);
+    s.heat = false;
+    if (g.ramp) StoreHeatmap(g, &s);
+    // Uploaded for the shader's grids too: the minimap draws it.
     s.texture.Update(g.rows, g.cols, s.fills);
   }
   return s;
+}
+
+// Grids of fewer cells are drawn as before: a shader pass costs a change
+// of GL state (about 0.2 ms on llvmpipe), more than ImGui takes for a
+// lecture's 7×7 grid with its lines.
+constexpr int kShaderMinCells = 1024;
+
+// The cells through the shader; false when it cannot take them.
+bool DrawCellsWithShader(ImDrawList* draw, GridStore& s, const std::string& name, const ImVec2& origin, float cell,
+                         const ImVec2& lo, const ImVec2& hi) {
+  if (!s.heat || s.heatmap.rows * s.heatmap.cols < kShaderMinCells) return false;
+  s.heatmap.origin = origin;
+  s.heatmap.cell = cell;
+  s.heatmap.clip = ImVec4(lo.x, lo.y, hi.x, hi.y);
+  return gfx::DrawHeatmap(draw, ImGui::GetID(name.c_str()), s.heatmap);
 }
 
 // Screen position of a point in cells.
@@ -136,14 +205,16 @@ void DrawTicks(ImDrawList* draw, const CellMap& m, const ImVec2& lo, const ImVec
   const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const int every = TickEvery(m.cell, TickLabelWidth(size, g.rows, g.cols, g.index_offset));
   char text[16];
-  draw->PushClipRect(ImVec2(lo.x, lo.y - b.top), ImVec2(hi.x, lo.y), true);
+  // Labels centred on the first and last cells reach past the grid's edges.
+  const float half = TickLabelWidth(size, g.rows, g.cols, g.index_offset) * 0.5f + 2.0f;
+  draw->PushClipRect(ImVec2(lo.x - std::min(half, b.left), lo.y - b.top), ImVec2(hi.x + half, lo.y), true);
   for (int x = (x0 / every) * every; x < x1; x += every) {
     std::snprintf(text, sizeof text, "%d", x + g.index_offset);
     const float tw = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x;
     draw->AddText(font, size, ImVec2(m.At(0, static_cast<float>(x) + 0.5f).x - tw * 0.5f, lo.y - b.top), label, text);
   }
   draw->PopClipRect();
-  draw->PushClipRect(ImVec2(lo.x - b.left, lo.y), ImVec2(lo.x, hi.y), true);
+  draw->PushClipRect(ImVec2(lo.x - b.left, lo.y - size * 0.5f), ImVec2(lo.x, hi.y + size * 0.5f), true);
   for (int y = (y0 / every) * every; y < y1; y += every) {
     std::snprintf(text, sizeof text, "%d", y + g.index_offset);
     const float tw = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x;
@@ -158,7 +229,15 @@ bool DrawNumbers(ImDrawList* draw, const CellMap& m, const GridStore& s, const G
                  int x1) {
   if (s.values.empty()) return true;
   const float size = GridTextSize(m.cell);
-  const bool room = m.cell >= size + 2.0f;
+  if (m.cell < size + 2.0f) {
+    // No number fits: shown only if no cell in view has one yet.
+    for (int y = y0; y < y1; ++y) {
+      for (int x = x0; x < x1; ++x) {
+        if (!std::isnan(s.values[static_cast<size_t>(y) * g.cols + x])) return false;
+      }
+    }
+    return true;
+  }
   ImFont* font = GridFont(size);
   bool all = true;
   for (int y = y0; y < y1; ++y) {
@@ -166,7 +245,7 @@ bool DrawNumbers(ImDrawList* draw, const CellMap& m, const GridStore& s, const G
       const size_t i = static_cast<size_t>(y) * g.cols + x;
       const double v = s.values[i];
       if (std::isnan(v)) continue;
-      const std::string text = room ? FittingText(v, g.suffix, size, m.cell - kCellMargin) : std::string();
+      const std::string text = FittingText(v, g.suffix, size, m.cell - kCellMargin);
       if (text.empty()) {
         all = false;
         continue;
@@ -227,7 +306,25 @@ void ClearGridPlacements() {
   g_visibility.clear();
   g_zoomable_under_mouse.clear();
 }
-void ReleaseGridTextures() { g_store.clear(); }
+void ReleaseGridTextures() {
+  g_store.clear();
+  gfx::ReleaseHeatmapTextures();
+}
+
+void BeginGridLayer() {
+  g_layer.draw = ImGui::GetWindowDrawList();
+  g_layer.splitter.Split(g_layer.draw, 2);
+  g_layer.splitter.SetCurrentChannel(g_layer.draw, 0);
+  gfx::AddBlendingSwitch(g_layer.draw, false);
+  g_layer.splitter.SetCurrentChannel(g_layer.draw, 1);
+}
+
+void EndGridLayer() {
+  g_layer.splitter.SetCurrentChannel(g_layer.draw, 0);
+  gfx::AddBlendingSwitch(g_layer.draw, true);
+  g_layer.splitter.Merge(g_layer.draw);
+  g_layer.draw = nullptr;
+}
 
 bool GridIsFresh(const std::string& name, uint64_t key) {
   const auto it = g_store.find(name);
@@ -265,7 +362,8 @@ const std::map<std::string, bool>& ItemVisibility() { return g_visibility; }
 
 bool ZoomGridUnderMouse(std::map<std::string, GridZoom>* zooms, float factor) {
   const auto p = g_placements.find(g_zoomable_under_mouse);
-  if (p == g_placements.end()) return false;
+  // A whole grid that prints its numbers needs no zoom: + is the speed there.
+  if (p == g_placements.end() || (p->second.zoom <= 1.0f && p->second.values_shown)) return false;
   GridZoom& z = (*zooms)[p->first];
   const float fit_cell = p->second.cell / z.zoom;
   ZoomAbout(&z, factor, z.cy, z.cx, p->second.rows, p->second.cols, MaxZoom(fit_cell));
@@ -305,10 +403,11 @@ float TickLabelsWidth(int rows, int cols, int index_offset) {
   return TickLabelWidth(kBaseText, rows, cols, index_offset);
 }
 
-float WidestCellTextOnce(const std::string& id, uint64_t key, const std::vector<double>& values, const char* suffix) {
+float WidestCellTextOnce(const std::string& id, uint64_t key, const std::function<std::vector<double>()>& values,
+                         const char* suffix) {
   static std::unordered_map<std::string, std::pair<uint64_t, float>> measured;
   auto [it, added] = measured.try_emplace(id, key, 0.0f);
-  if (added || it->second.first != key) it->second = {key, WidestCellText(values, suffix)};
+  if (added || it->second.first != key) it->second = {key, WidestCellText(values(), suffix)};
   return it->second.second;
 }
 
@@ -370,13 +469,24 @@ GridHit DrawGrid(GridDraw g) {
   const int y1 = last(hi.y, m.origin.y, g.rows);
 
   draw->PushClipRect(lo, hi, true);
-  const ImVec2 uv0((lo.x - m.origin.x) / (m.cell * static_cast<float>(g.cols)),
-                   (lo.y - m.origin.y) / (m.cell * static_cast<float>(g.rows)));
-  const ImVec2 uv1((hi.x - m.origin.x) / (m.cell * static_cast<float>(g.cols)),
-                   (hi.y - m.origin.y) / (m.cell * static_cast<float>(g.rows)));
-  draw->AddImage(s.texture.id(), lo, hi, uv0, uv1);
+  // The shader draws the cells with their borders; without it, the texture
+  // of their colours and ImGui's lines do.
+  const bool shaded = DrawCellsWithShader(draw, s, g.name, m.origin, m.cell, lo, hi);
+  if (!shaded) {
+    const ImVec2 uv0((lo.x - m.origin.x) / (m.cell * static_cast<float>(g.cols)),
+                     (lo.y - m.origin.y) / (m.cell * static_cast<float>(g.rows)));
+    const ImVec2 uv1((hi.x - m.origin.x) / (m.cell * static_cast<float>(g.cols)),
+                     (hi.y - m.origin.y) / (m.cell * static_cast<float>(g.rows)));
+    if (g_layer.draw == draw) {
+      g_layer.splitter.SetCurrentChannel(draw, 0);
+      draw->AddImage(s.texture.id(), lo, hi, uv0, uv1);
+      g_layer.splitter.SetCurrentChannel(draw, 1);
+    } else {
+      draw->AddImage(s.texture.id(), lo, hi, uv0, uv1);
+    }
+  }
   // Cell borders, only where cells are big enough for lines to help.
-  if (m.cell >= 8.0f) {
+  if (!shaded && m.cell >= 8.0f) {
     const ImU32 line = CurrentColors().grid_line;
     for (int y = y0; y <= y1; ++y) {
       const float py = m.At(static_cast<float>(y), 0).y;
@@ -387,9 +497,17 @@ GridHit DrawGrid(GridDraw g) {
       draw->AddLine(ImVec2(px, lo.y), ImVec2(px, hi.y), line);
     }
   }
-  // The cross first and light, so the number of a dropped cell reads over it.
+  // The cross first and light, so the number of a dropped cell reads over
+  // it. Cells too small for a cross get a red tint instead: thousands of
+  // tiny crosses would cost the software rasteriser milliseconds a frame.
+  const bool tiny = m.cell < 6.0f;
   for (const auto& [y, x] : s.crossed) {
     if (y < y0 || y >= y1 || x < x0 || x >= x1) continue;
+    if (tiny) {
+      draw->AddRectFilled(m.At(static_cast<float>(y), static_cast<float>(x)),
+                          m.At(static_cast<float>(y + 1), static_cast<float>(x + 1)), IM_COL32(230, 70, 60, 130));
+      continue;
+    }
     const float inset = std::min(3.0f, m.cell * 0.2f);
     const ImVec2 a(m.At(static_cast<float>(y), static_cast<float>(x)).x + inset,
                    m.At(static_cast<float>(y), static_cast<float>(x)).y + inset);

@@ -7,12 +7,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/gfx/heatmap_shader.h"
 #include "app/state/appearance.h"
 #include "app/state/grid_zoom.h"
 #include "imgui.h"
@@ -40,7 +42,16 @@ struct GridDraw {
   // whose key was the same: the panel fills them only when GridIsFresh says
   // no, so a 256×256 input costs nothing while it does not change.
   uint64_t key = 0;
-  std::vector<uint32_t> fills;          // rows*cols colours (ImU32)
+  std::vector<uint32_t> fills;          // rows*cols colours (ImU32); left empty for a heatmap
+  // A heatmap: each cell's value placed in [lo, hi] and coloured by
+  // ramp(t), t in [0, 1]; `kinds` (gfx::HeatmapKind per cell, empty: all
+  // data) marks the padding, the cells without a value yet and the dropped
+  // ones, which take the theme's flat colours. The shaders in shaders/ draw
+  // it, or the CPU when they are unavailable.
+  std::function<ImU32(float)> ramp;
+  double lo = 0;
+  double hi = 1;
+  std::vector<uint8_t> kinds;
   std::vector<double> values;           // rows*cols numbers, NaN for blank; empty for none
   std::vector<uint8_t> dim;             // rows*cols: 1 draws the number faded (padding)
   std::vector<std::pair<int, int>> crossed;  // cells struck through (never reached)
@@ -74,9 +85,14 @@ struct GridHit {
 // Draws at the cursor and advances it past the grid and its caption.
 GridHit DrawGrid(GridDraw grid);
 
+// Around a panel full of grids: their cells are drawn first, in one batch
+// without blending (cheaper on a software rasteriser), then the rest.
+void BeginGridLayer();
+void EndGridLayer();
+
 // The keys +, − and 0 over a zoomable grid: zoom in, out, or back to the
-// whole grid. False when the mouse was over no zoomable grid last frame
-// (the keys then change the speed).
+// whole grid. False when the mouse was over no zoomable grid last frame,
+// or over one shown whole with its numbers (the keys then change the speed).
 bool ZoomGridUnderMouse(std::map<std::string, GridZoom>* zooms, float factor);
 bool FitGridUnderMouse(std::map<std::string, GridZoom>* zooms);
 
@@ -90,7 +106,7 @@ ImVec2 GridFigureSize(const std::string& caption, bool labels, int rows, int col
 float WidestCellText(const std::vector<double>& values, const char* suffix = "");
 // The same, measured again only when `key` changes for `id`: a 256×256
 // input is measured once per edit, not once per frame.
-float WidestCellTextOnce(const std::string& id, uint64_t key, const std::vector<double>& values,
+float WidestCellTextOnce(const std::string& id, uint64_t key, const std::function<std::vector<double>()>& values,
                          const char* suffix = "");
 // The smallest cell that prints a number this wide (at 100 % text size).
 float CellForText(float text_width);
