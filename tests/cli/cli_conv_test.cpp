@@ -130,6 +130,14 @@ TEST(CliDims, ExplainsEjemplo1) {
   EXPECT_NE(r.out.find("the last padded row is never reached"), std::string::npos) << r.out;
 }
 
+TEST(CliDims, WithoutPaddingTheRowLeftOutIsTheInputs) {
+  // Windows of 3 at stride 2 over rows 0-5 cover 0-2 and 2-4.
+  const ProcessResult r = Cli({"dims", "--n", "6", "--f", "3", "--s", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("; row 5 of the input is never reached"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("padded"), std::string::npos) << r.out;
+}
+
 TEST(CliErrors, BadInputExitsTwoWithOneLine) {
   const std::string ejemplo = LoadGolden("seed_examples.json")["example1_padded_stride2"]["spec"].dump();
   ExpectCleanFailure(Cli({"conv2d", "-"}, "{\"input\": [[[1, 2]]"), "malformed JSON");

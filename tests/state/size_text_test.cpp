@@ -40,5 +40,50 @@ TEST(SizeText, SpanishSaysTheSameNumbersInItsOwnWords) {
   EXPECT_NE(es.find("fila"), std::string::npos) << es;
 }
 
+// The window's lines for an input row no window reaches (no padding: windows
+// of 3 at stride 2 over rows 0-5 cover 0-2 and 2-4) and for a data row with
+// the padding after it (padded rows 0-7, windows 0-1 and 4-5).
+TEST(SizeText, ARowLeftOutOfTheInputIsNotCalledPadded) {
+  SetLanguage(Language::kEnglish);
+  const AxisSize valid = ComputeAxisSize(6, 3, 0, 0, 2, 1);
+  EXPECT_EQ(DroppedText(valid, Axis::kRows), "  dropped: row 5 of the input");
+  EXPECT_EQ(DroppedText(ComputeAxisSize(7, 2, 0, 0, 3, 1), Axis::kColumns), "  dropped: columns 5 to 6 of the input");
+  const AxisSize mixed = ComputeAxisSize(6, 2, 1, 1, 4, 1);
+  EXPECT_EQ(AxisSizeSentence(mixed, Axis::kRows), ExplainAxisSize(mixed, "row"));
+  EXPECT_EQ(DroppedText(mixed, Axis::kRows), "  dropped: row 5 of the input and the padding after");
+  EXPECT_EQ(DroppedText(ComputeAxisSize(6, 3, 1, 1, 2, 1), Axis::kRows), "  dropped: padded row 7");
+  SetLanguage(Language::kSpanish);
+  EXPECT_EQ(DroppedText(valid, Axis::kRows), "  descartada: fila 5 de la entrada");
+  const std::string es = AxisSizeSentence(valid, Axis::kRows);
+  SetLanguage(Language::kEnglish);
+  EXPECT_NE(es.find("; la fila 5 de la entrada nunca se alcanza"), std::string::npos) << es;
+}
+
+// The header names the form the formulas under it are written in: 'same'
+// (here [0, 1] for 6 rows, F = 3, S = 2) and dilation use P_before + P_after.
+TEST(SizeText, TheHeaderAgreesWithTheFormulasUnderIt) {
+  SetLanguage(Language::kEnglish);
+  const AxisSize lecture = ComputeAxisSize(6, 3, 1, 1, 2, 1);
+  EXPECT_EQ(OutputSizeTitle(lecture, lecture), "Output size: (N - F + 2P)/S + 1");
+  EXPECT_EQ(SamePaddingSentence(lecture, Axis::kRows), "");
+  EXPECT_EQ(DilationSentence(lecture, lecture), "");
+  AxisSize same = ComputeAxisSize(6, 3, 0, 1, 2, 1);
+  same.same = true;
+  EXPECT_EQ(OutputSizeTitle(same, lecture), "Output size: (N + P_before + P_after - d(F - 1) - 1)/S + 1");
+  EXPECT_EQ(SamePaddingSentence(same, Axis::kRows),
+            "height: padding 'same' (Keras) keeps ceil(N/S) outputs and pads what they need, the smaller half "
+            "before: ceil(6/2) = 3; P = max((3 - 1)*2 + 1*(3 - 1) + 1 - 6, 0) = 1; P_before = floor(1/2) = 0, "
+            "P_after = 1 - 0 = 1");
+  const AxisSize dilated = ComputeAxisSize(7, 3, 0, 0, 1, 2);
+  EXPECT_EQ(OutputSizeTitle(dilated, dilated), "Output size: (N + P_before + P_after - d(F - 1) - 1)/S + 1");
+  EXPECT_EQ(DilationSentence(dilated, lecture),
+            "With dilation d the kernel reaches d(F - 1) + 1 cells: 2*(3 - 1) + 1 = 5 rows, 1*(3 - 1) + 1 = 3 "
+            "columns.");
+  SetLanguage(Language::kSpanish);
+  const std::string es = SamePaddingSentence(same, Axis::kColumns);
+  SetLanguage(Language::kEnglish);
+  EXPECT_EQ(es.rfind("ancho: el relleno 'same'", 0), 0u) << es;
+}
+
 }  // namespace
 }  // namespace convstep
