@@ -15,6 +15,7 @@ constexpr std::pair<const char*, const char*> kEditNames[] = {
     {"kernel", "edit.kernel"},           {"stride", "edit.stride"},
     {"dilation", "edit.dilation"},       {"padding", "edit.padding"},
     {"padding_mode", "edit.padding_mode"}, {"filters", "edit.filters"},
+    {"groups", "edit.groups"},
     {"bias", "edit.bias"},               {"bias_value", "edit.bias_value"},
     {"input_size", "edit.input_size"},   {"input", "edit.input"},
     {"cell", "edit.cell"},               {"paste", "edit.paste"},

@@ -11,6 +11,12 @@ const char* Noun(Axis which, bool plural) {
   return Tr(plural ? "size.columns" : "size.column");
 }
 
+// "0" or "0–1": the first and last of `count` numbers from `first`.
+std::string RangeText(int first, int count) {
+  if (count == 1) return std::to_string(first);
+  return std::to_string(first) + "–" + std::to_string(first + count - 1);
+}
+
 }  // namespace
 
 std::string AxisSizeSentence(const AxisSize& a, Axis which) {
@@ -67,6 +73,24 @@ std::string SamePaddingSentence(const AxisSize& a, Axis which) {
 std::string DilationSentence(const AxisSize& h, const AxisSize& w) {
   if (h.d == 1 && w.d == 1) return "";
   return TrFormat("size.dilation", {SpanFormula(h), SpanFormula(w)});
+}
+
+std::string GroupsSentence(const Conv2dGeometry& g) {
+  if (g.groups <= 1) return "";
+  std::string feeds;
+  for (int group = 0; group < g.groups; ++group) {
+    if (group > 0) feeds += "; ";
+    const int first_filter = group * g.out_per_group;
+    feeds += TrFormat(g.out_per_group == 1 ? "params.groups_filters_one" : "params.groups_filters_many",
+                      {RangeText(first_filter, g.out_per_group)});
+    feeds += " ← ";
+    feeds += TrFormat(g.in_per_group == 1 ? "params.groups_channels_one" : "params.groups_channels_many",
+                      {RangeText(g.FirstInputChannel(first_filter), g.in_per_group)});
+  }
+  const std::string weight = "[" + std::to_string(g.out_channels) + "][" + std::to_string(g.in_per_group) + "][" +
+                             std::to_string(g.kernel_h) + "][" + std::to_string(g.kernel_w) + "]";
+  return TrFormat("params.groups_explain",
+                  {std::to_string(g.in_per_group), std::to_string(g.in_channels), weight, feeds});
 }
 
 }  // namespace convstep

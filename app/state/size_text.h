@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/conv/conv_spec.h"
 #include "core/conv/output_size.h"
 
 namespace convstep {
@@ -32,5 +33,11 @@ std::string SamePaddingSentence(const AxisSize& axis, Axis which);
 // With dilation: how far the kernel reaches, d(F - 1) + 1 with the numbers
 // put in for both axes; "" without dilation.
 std::string DilationSentence(const AxisSize& h, const AxisSize& w);
+
+// With groups > 1: which input channels feed which filters, e.g. "Each
+// filter reads only its group's 1 of the 2 input channels (weight
+// [2][1][3][3]): filter 0 ← input channel 0; filter 1 ← input channel 1";
+// "" with one group.
+std::string GroupsSentence(const Conv2dGeometry& g);
 
 }  // namespace convstep

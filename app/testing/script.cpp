@@ -66,10 +66,10 @@ Result<bool> SetParameter(AppState& state, const std::string& name, const Json& 
     Result<PaddingMode> m = PaddingModeFromJson(holder);
     if (!m) return Error{m.error()};
     edit = SetPaddingMode(spec, *m);
-  } else if (name == "filters") {
+  } else if (name == "filters" || name == "groups") {
     Result<int> n = IntFromJson(holder, name, 0);
     if (!n) return Error{n.error()};
-    edit = SetFilterCount(spec, *n);
+    edit = name == "filters" ? SetFilterCount(spec, *n) : SetGroups(spec, *n);
   } else if (name == "bias") {
     if (!value.is_boolean()) return Error{"bias must be true or false"};
     edit = SetBias(spec, value.get<bool>());

@@ -90,6 +90,17 @@ ConvEdit SetPaddingMode(const Conv2dSpec& spec, PaddingMode mode) {
   return e;
 }
 
+Result<ConvEdit> SetGroups(const Conv2dSpec& spec, int groups) {
+  if (groups < 1 || spec.input.c % groups != 0 || spec.weight.n % groups != 0) {
+    return Error{"groups must divide both the " + std::to_string(spec.input.c) + " input channels and the " +
+                 std::to_string(spec.weight.n) + " filters: " + std::to_string(groups) + " does not"};
+  }
+  ConvEdit e{spec, {"groups", "", std::to_string(spec.groups), std::to_string(groups)}};
+  e.spec.groups = groups;
+  e.spec.weight = ResizedWeights(spec.weight, spec.weight.n, spec.input.c / groups, spec.weight.h, spec.weight.w);
+  return e;
+}
+
 Result<ConvEdit> SetFilterCount(const Conv2dSpec& spec, int filters) {
   if (filters < 1 || filters > kMaxFilters) return Error{"filters must be 1 to " + std::to_string(kMaxFilters)};
   ConvEdit e{spec, {"filters", "", std::to_string(spec.weight.n), std::to_string(filters)}};

@@ -55,6 +55,11 @@ Result<ConvEdit> SetDilation(const Conv2dSpec& spec, Pair dilation);  // 1 to kM
 // Explicit amounts 0 to kMaxPadding, or Keras's "valid" and "same".
 Result<ConvEdit> SetPadding(const Conv2dSpec& spec, const PaddingSpec& padding);
 ConvEdit SetPaddingMode(const Conv2dSpec& spec, PaddingMode mode);
+// Input and output channels split into `groups` groups, each filter seeing
+// only its group's C_in/groups channels (PyTorch's weight [C_out][C_in/groups]
+// [kH][kW]: the filters' channel slices follow, weights that still fit are
+// kept); refused unless groups divides both the input channels and the filters.
+Result<ConvEdit> SetGroups(const Conv2dSpec& spec, int groups);
 // 1 to kMaxFilters filters; new filters start at 0, and so do their biases.
 Result<ConvEdit> SetFilterCount(const Conv2dSpec& spec, int filters);
 // A bias per filter (all 0) or none.

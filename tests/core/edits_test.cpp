@@ -132,6 +132,27 @@ TEST(Edits, SeveralPastedChannelsReplaceTheInputAndTheFiltersFollow) {
   EXPECT_FALSE(PasteFits(s, {GridRef::Kind::kKernel, 0, 0}, Grid(1, 3, 2, 0)));
 }
 
+TEST(Edits, GroupsMustDivideBothTheChannelsAndTheFilters) {
+  const Conv2dSpec s = TwoFilters();  // 3 input channels, 2 filters
+  Result<ConvEdit> e = SetGroups(s, 2);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error(), "groups must divide both the 3 input channels and the 2 filters: 2 does not");
+  EXPECT_FALSE(SetGroups(s, 0).ok());
+  Conv2dSpec four = s;
+  four.input = Grid(4, 5, 5, 0);
+  four.weight = Tensor4(2, 4, 3, 3, 1.0);
+  e = SetGroups(four, 2);
+  ASSERT_TRUE(e.ok()) << e.error();
+  EXPECT_EQ(e->spec.groups, 2);
+  // weight [C_out][C_in/groups][kH][kW]: 2 filters of 2 slices of 3×3.
+  EXPECT_EQ(e->spec.weight.n, 2);
+  EXPECT_EQ(e->spec.weight.c, 2);
+  EXPECT_EQ(e->spec.weight.h, 3);
+  EXPECT_EQ(e->spec.input.data, four.input.data);
+  EXPECT_EQ(e->spec.bias, four.bias);
+  EXPECT_EQ(SetGroups(four, 3).error(), "groups must divide both the 4 input channels and the 2 filters: 3 does not");
+}
+
 TEST(Edits, SetCellChecksTheGridAndTheCell) {
   const Conv2dSpec s = TwoFilters();
   Result<ConvEdit> e = SetCell(s, {GridRef::Kind::kInput, 2, 0}, 4, 0, 2.5);

@@ -5,6 +5,7 @@
 #include "app/i18n/i18n.h"
 #include "app/state/size_text.h"
 #include "core/conv/output_size.h"
+#include "core/conv/conv_spec.h"
 
 namespace convstep {
 namespace {
@@ -83,6 +84,34 @@ TEST(SizeText, TheHeaderAgreesWithTheFormulasUnderIt) {
   const std::string es = SamePaddingSentence(same, Axis::kColumns);
   SetLanguage(Language::kEnglish);
   EXPECT_EQ(es.rfind("ancho: el relleno 'same'", 0), 0u) << es;
+}
+
+// 4 input channels, 4 filters, 2 groups: filters 0 and 1 read channels 0
+// and 1, filters 2 and 3 channels 2 and 3 (PyTorch's grouping).
+TEST(SizeText, GroupsSayWhichChannelsFeedWhichFilters) {
+  Conv2dSpec s;
+  s.input = Tensor3(4, 5, 5);
+  s.weight = Tensor4(4, 2, 3, 3);
+  s.groups = 2;
+  Result<Conv2dGeometry> g = ResolveConv2d(s);
+  ASSERT_TRUE(g.ok()) << g.error();
+  SetLanguage(Language::kEnglish);
+  EXPECT_EQ(GroupsSentence(*g),
+            "Each filter reads only its group's 2 of the 4 input channels (weight [4][2][3][3]): filters 0–1 "
+            "← input channels 0–1; filters 2–3 ← input channels 2–3");
+  s.weight = Tensor4(2, 1, 3, 3);
+  s.input = Tensor3(2, 5, 5);
+  g = ResolveConv2d(s);
+  ASSERT_TRUE(g.ok()) << g.error();
+  SetLanguage(Language::kSpanish);
+  const std::string es = GroupsSentence(*g);
+  SetLanguage(Language::kEnglish);
+  EXPECT_NE(es.find("filtro 0 ← canal de entrada 0; filtro 1 ← canal de entrada 1"), std::string::npos) << es;
+  s.groups = 1;
+  s.weight = Tensor4(2, 2, 3, 3);
+  g = ResolveConv2d(s);
+  ASSERT_TRUE(g.ok()) << g.error();
+  EXPECT_EQ(GroupsSentence(*g), "");
 }
 
 }  // namespace
