@@ -112,11 +112,11 @@ std::optional<Change> ConvolutionRows(AppState& state) {
   if (filters_changed) change = {SetFilterCount(spec, std::clamp(filters, 1, kMaxFilters)), "filters"};
   int groups = spec.groups;
   Row("params.groups", "tip.groups");
-  // Up to the filters: more groups than filters never divide them, and the
-  // edit says why a value that does not divide both is refused.
-  const bool groups_changed = ImGui::SliderInt("##groups", &groups, 1, spec.weight.n);
+  // A number, not a slider: few values divide both counts (a slider from 1
+  // to 1 is a full bar), and the edit says why one that does not is refused.
+  const bool groups_changed = ImGui::InputInt("##groups", &groups);
   ConceptTooltip("tip.groups");
-  if (groups_changed) change = {SetGroups(spec, std::clamp(groups, 1, spec.weight.n)), "groups"};
+  if (groups_changed) change = {SetGroups(spec, groups), "groups"};
   const std::string groups_text = GroupsSentence(state.conv->geometry());
   if (!groups_text.empty()) {
     ImGui::TableNextRow();
