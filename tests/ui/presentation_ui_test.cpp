@@ -143,6 +143,15 @@ TEST(Themes, LightAndHighContrastChangeTheBackground) {
   EXPECT_NE(bad.err.find("--theme must be dark, light or contrast"), std::string::npos) << bad.err;
 }
 
+TEST(Themes, HighContrastPaddingZerosAreReadable) {
+  // Ejemplo 1's padding ring (P = 1) in the input panel: its cells are grey
+  // 40, and their zeros dimmed white (60 % of 245 over 40 = 163): a contrast
+  // of about 5.9:1 (WCAG asks 4.5:1 of text).
+  const Image contrast = Screenshot("contrast_padding", {"--theme", "contrast"});
+  EXPECT_GT(CountPixels(contrast, {40, 40, 40}), 5000u);
+  EXPECT_GT(CountPixelsIn(contrast, {163, 163, 163}, 280, 150, 830, 420, 4), 50u);
+}
+
 TEST(Themes, CividisReplacesViridisInTheHeatmaps) {
   // Ejemplo 1 at its last step: the output's smallest value is drawn in the
   // palette's first colour.
