@@ -163,10 +163,18 @@ void FinishPaste(AppState& state, PasteFit fit) {
   // removed it, and PasteGrid says so rather than writing past its end.
   const std::optional<GridRef> target = ParseGridRef(state.view.selected_grid);
   if (!target) return state.SetStatus(TrFormat("status.paste_error", {Tr("status.paste_no_grid")}), true);
-  if (!state.Edit(PasteGrid(state.session.conv, *target, grid, fit), "")) return;
-  state.SetStatus(target->kind == GridRef::Kind::kKernel
-                      ? TrFormat("status.pasted", {GridDisplayName(state.view.selected_grid)})
-                      : std::string(Tr("status.pasted_input")),
+  Result<ConvEdit> edit = PasteGrid(state.session.conv, *target, grid, fit);
+  const EditNote note = edit ? edit->note : EditNote{};
+  if (!state.Edit(std::move(edit), "")) return;
+  const std::string where = GridDisplayName(state.view.selected_grid);
+  if (note.what == "paste_resize") {
+    return state.SetStatus(TrFormat("status.pasted_resized_input", {note.from, note.to}), false);
+  }
+  if (note.what == "paste_resize_kernels") {
+    return state.SetStatus(TrFormat("status.pasted_resized_kernels", {where, note.from, note.to}), false);
+  }
+  state.SetStatus(target->kind == GridRef::Kind::kKernel ? TrFormat("status.pasted", {where})
+                                                         : std::string(Tr("status.pasted_input")),
                   false);
 }
 

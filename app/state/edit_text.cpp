@@ -19,6 +19,7 @@ constexpr std::pair<const char*, const char*> kEditNames[] = {
     {"bias", "edit.bias"},               {"bias_value", "edit.bias_value"},
     {"input_size", "edit.input_size"},   {"input", "edit.input"},
     {"cell", "edit.cell"},               {"paste", "edit.paste"},
+    {"paste_resize", "edit.paste_resize"}, {"paste_resize_kernels", "edit.paste_resize_kernels"},
     {"fill_zeros", "edit.fill_zeros"},   {"fill_random", "edit.fill_random"},
     {"classic_kernel", "edit.classic_kernel"}, {"pooling", "edit.pooling"},
     {"model", "edit.model"},             {"activation", "edit.activation"},

@@ -175,6 +175,11 @@ Result<ConvEdit> PasteGrid(const Conv2dSpec& spec, const GridRef& target, const 
         return Error{"a kernel is at most " + std::to_string(kMaxKernelSide) + " cells on a side"};
       }
       s.weight = ResizedWeights(s.weight, s.weight.n, s.weight.c, grid.h, grid.w);
+      // Every filter's kernel changes size with the one pasted into: said, not silent.
+      if (grid.h != spec.weight.h || grid.w != spec.weight.w) {
+        e.note = {"paste_resize_kernels", GridRefName(target), SizeText(spec.weight.h, spec.weight.w),
+                  SizeText(grid.h, grid.w)};
+      }
     }
     for (int y = 0; y < std::min(grid.h, s.weight.h); ++y) {
       for (int x = 0; x < std::min(grid.w, s.weight.w); ++x) s.weight.at(target.first, target.second, y, x) = grid.at(0, y, x);
@@ -188,6 +193,12 @@ Result<ConvEdit> PasteGrid(const Conv2dSpec& spec, const GridRef& target, const 
       return Error{"the pasted grid is larger than an input can be"};
     }
     s.input = ResizedInput(s.input, channels, grid.h, grid.w);
+    // The channels not pasted into are cut or padded with zeros the same
+    // way: the note says so, with the whole input's shape before and after.
+    if (grid.h != spec.input.h || grid.w != spec.input.w) {
+      e.note = {"paste_resize", GridRefName(target), ShapeText(spec.input.c, spec.input.h, spec.input.w),
+                ShapeText(channels, grid.h, grid.w)};
+    }
   }
   for (int c = 0; c < grid.c && first + c < s.input.c; ++c) {
     for (int y = 0; y < std::min(grid.h, s.input.h); ++y) {

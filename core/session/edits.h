@@ -76,7 +76,10 @@ Result<ConvEdit> SetCell(const Conv2dSpec& spec, const GridRef& grid, int row, i
 // A grid pasted into `target`. kResize first makes the target the pasted
 // size (a kernel's whole bank; the input's rows and columns); kTopLeft
 // writes what overlaps from the top-left corner. Several channels replace
-// the input from channel 0; into a kernel only the first channel goes.
+// the input from channel 0; into a kernel only the first channel goes. A
+// resize changes every channel of the input (or every filter's kernel) the
+// same way, and its note says so: "paste_resize" ("paste_resize_kernels"),
+// from and to the whole input's (the kernels') size.
 enum class PasteFit { kResize, kTopLeft };
 Result<ConvEdit> PasteGrid(const Conv2dSpec& spec, const GridRef& target, const Tensor3& grid, PasteFit fit);
 // Whether the pasted grid already has the target's size (no question to ask).

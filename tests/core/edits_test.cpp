@@ -104,7 +104,31 @@ TEST(Edits, PasteResizeMakesTheKernelBankThePastedSize) {
   // The other filter keeps what overlaps and is 0 where it grew.
   EXPECT_EQ(e->spec.weight.at(1, 0, 0, 0), s.weight.at(1, 0, 0, 0));
   EXPECT_EQ(e->spec.weight.at(1, 0, 0, 3), 0.0);
+  EXPECT_EQ(e->note, (EditNote{"paste_resize_kernels", "kernel/0/0", "3×3", "2×4"}));
   EXPECT_FALSE(PasteGrid(s, {GridRef::Kind::kKernel, 0, 0}, Grid(1, 10, 2, 0), PasteFit::kResize));
+}
+
+// A 3×3 grid into channel 0 of the 3×5×5 input: every channel becomes 3×3,
+// the other two keep their top-left corner, and the note says the whole
+// input changed, not only the channel pasted into.
+TEST(Edits, PasteResizeIntoOneChannelResizesEveryChannelAndSaysSo) {
+  const Conv2dSpec s = TwoFilters();
+  Result<ConvEdit> e = PasteGrid(s, {GridRef::Kind::kInput, 0, 0}, Grid(1, 3, 3, 900), PasteFit::kResize);
+  ASSERT_TRUE(e) << e.error();
+  EXPECT_EQ(e->spec.input.c, 3);
+  EXPECT_EQ(e->spec.input.h, 3);
+  EXPECT_EQ(e->spec.input.w, 3);
+  EXPECT_EQ(e->spec.input.at(0, 2, 2), 908.0);
+  for (int c = 1; c < 3; ++c) {
+    for (int y = 0; y < 3; ++y) {
+      for (int x = 0; x < 3; ++x) EXPECT_EQ(e->spec.input.at(c, y, x), 25.0 * c + 5 * y + x);
+    }
+  }
+  EXPECT_EQ(e->note, (EditNote{"paste_resize", "input/0", "3×5×5", "3×3×3"}));
+  // The same size is a plain paste.
+  e = PasteGrid(s, {GridRef::Kind::kInput, 0, 0}, Grid(1, 5, 5, 0), PasteFit::kResize);
+  ASSERT_TRUE(e) << e.error();
+  EXPECT_EQ(e->note.what, "paste");
 }
 
 TEST(Edits, PasteTopLeftIntoAnInputChannelKeepsTheRest) {
