@@ -96,7 +96,7 @@ TEST(CliGrid, SpecsNameGridFilesForInputAndWeight) {
   EXPECT_EQ(conv["output_shape"], Json::parse("[1,2,2]"));
   EXPECT_EQ(conv["output"], Json::parse("[[[37,47],[67,77]]]"));
 
-  const Json step = ExpectJsonOutput(Cli({"trace", "-", "--step", "3"}, spec.dump()));
+  const Json step = ExpectJsonOutput(Cli({"trace", "-", "--step", "4"}, spec.dump()));
   EXPECT_EQ(step["value"], 77);
   EXPECT_EQ(step["terms"].size(), 4u);
   EXPECT_EQ(step["terms"][3]["weight"], 4);

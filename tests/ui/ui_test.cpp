@@ -45,6 +45,25 @@ TEST(Window, ScreenshotOfEveryPresetIsDrawn) {
   }
 }
 
+// --step counts from 1 on the tab shown: on the pooling tab it is the
+// pooling's step. Ejemplo 1's 4×4 slice pooled 2×2 at stride 2 has 4 steps,
+// row by row: step 3 is output (1, 0), its window at row 2, column 0.
+TEST(Window, StepOnThePoolingTabIsThePoolingsStep) {
+  const std::string png = testing::TestTempPath("pool_step.png");
+  const std::string dump = testing::TestTempPath("pool_step.json");
+  const ProcessResult r = Window({"--tab", "pooling", "--step", "3", "--screenshot", png, "--dump-state", dump});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json state = ReadJsonFile(dump);
+  EXPECT_EQ(state["pool"]["total_steps"].get<int>(), 4);
+  EXPECT_EQ(state["pool"]["step"].get<int>(), 2);  // the dump's index, from 0
+  EXPECT_EQ(state["pool"]["window_top"].get<int>(), 2);
+  EXPECT_EQ(state["pool"]["window_left"].get<int>(), 0);
+  EXPECT_EQ(state["step"].get<int>(), 0);  // the convolution stays at its first step
+  const ProcessResult past = Window({"--tab", "pooling", "--step", "5", "--screenshot", png});
+  EXPECT_EQ(past.exit_code, 2);
+  EXPECT_NE(past.err.find("--step must be from 1 to 4 on the pooling tab"), std::string::npos) << past.err;
+}
+
 TEST(Window, TheWindowOutlineIsWhereTheCoreSaysStepKIs) {
   // Step 6 (1-based) of Ejemplo 1: output (1, 2), window at padded (2, 4).
   const std::string png = testing::TestTempPath("probe.png");
