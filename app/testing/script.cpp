@@ -165,6 +165,10 @@ Result<FrameInput> Script::Next(AppState& state) {
     return frame;
   }
   refusal_.clear();
+  // Scripted frames advance no clock: a glide that the last action's frame
+  // began (a key, a click on an output cell) is ended here, or a screenshot
+  // taken next would show the window still where it came from.
+  state.view.glide_t = 1.0f;
   while (next_ < actions_.size()) {
     const Json& action = actions_[next_++];
     Result<bool> needs_frame = Apply(action, state, &frame);

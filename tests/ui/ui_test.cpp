@@ -97,6 +97,29 @@ TEST(Window, TheWindowOutlineIsWhereTheCoreSaysStepKIs) {
   EXPECT_TRUE(Near(img.At(fx, fy), 255, 70, 70));
 }
 
+// With glide on (the default), End and then a screenshot: the window is
+// drawn at the last step, not on its way there. Ejemplo 1's last step is
+// output (2, 2), its window at padded (4, 4).
+TEST(Window, AScreenshotAfterEndShowsTheLastStepNotTheGlide) {
+  const std::string png = testing::TestTempPath("end_glide.png");
+  const Json state = RunScript("end_glide", Json::array({Json{{"key", "end"}}, Json{{"screenshot", png}}}));
+  ASSERT_EQ(state["step"].get<int>(), 8);
+  const Json& grid = state["grids"]["input/0"];
+  const float cell = grid["cell"].get<float>();
+  const float ox = grid["origin"][0].get<float>();
+  const float oy = grid["origin"][1].get<float>();
+  const Image img = ReadPng(png);
+  for (int ky = 0; ky < 3; ++ky) {
+    for (int kx = 0; kx < 3; ++kx) {
+      const int x = static_cast<int>(ox + (4 + kx) * cell + 2);
+      const int y = static_cast<int>(oy + (4 + ky + 0.5f) * cell);
+      EXPECT_TRUE(Near(img.At(x, y), 230, 159, 0)) << "tap " << ky << "," << kx;
+    }
+  }
+  // Nothing of the window left at the first step's place.
+  EXPECT_FALSE(Near(img.At(static_cast<int>(ox + 2), static_cast<int>(oy + 0.5f * cell)), 230, 159, 0));
+}
+
 TEST(Window, ClickingOutputCell21SelectsItsStep) {
   const Json state = RunScript("click", Json::parse(R"([{"click": "output/0", "cell": [2, 1]}, {"frames": 2}])"));
   // Output (2, 1) is the 8th cell of the 3×3 map: step index 7.
