@@ -152,6 +152,20 @@ TEST(Themes, HighContrastPaddingZerosAreReadable) {
   EXPECT_GT(CountPixelsIn(contrast, {163, 163, 163}, 280, 150, 830, 420, 4), 50u);
 }
 
+// The paste question over the grids: ImGui's dark popups are 94 % opaque,
+// which let the cells under them show through its text; opaque, every pixel
+// of its background is the popup colour, 0.08 × 255 = 20 grey.
+TEST(Themes, PopupsAreOpaque) {
+  const std::string plain = testing::TestTempPath("no_popup.png");
+  const std::string asked = testing::TestTempPath("paste_popup.png");
+  RunScript("no_popup", Json::array({Json{{"screenshot", plain}}}));
+  RunScript("paste_popup", Json::array({Json{{"clipboard", "1\t2\n3\t4"}}, Json{{"key", "v"}, {"ctrl", true}},
+                                        Json{{"frames", 2}}, Json{{"screenshot", asked}}}));
+  const size_t before = CountPixels(ReadPng(plain), {20, 20, 20});
+  const size_t after = CountPixels(ReadPng(asked), {20, 20, 20});
+  EXPECT_GT(after, before + 30000) << before << " " << after;
+}
+
 TEST(Themes, CividisReplacesViridisInTheHeatmaps) {
   // Ejemplo 1 at its last step: the output's smallest value is drawn in the
   // palette's first colour.
