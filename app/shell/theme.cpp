@@ -12,9 +12,9 @@ const ThemeColors kLight{IM_COL32(200, 203, 212, 255), IM_COL32(236, 188, 188, 2
                              IM_COL32(20, 20, 20, 255),    IM_COL32(0, 0, 0, 255),       IM_COL32(250, 250, 250, 255),
                              IM_COL32(150, 80, 0, 255),    IM_COL32(190, 30, 30, 255),   IM_COL32(0, 0, 0, 255),
                              ImVec4(0.94f, 0.94f, 0.94f, 1.0f)};
-// The padding's zeros are drawn dimmed (60 % white): on this dark grey they
-// keep a contrast of about 5.9:1 (on the former grey 72, under 3:1).
-const ThemeColors kContrast{IM_COL32(40, 40, 40, 255),   IM_COL32(150, 0, 0, 255),   IM_COL32(24, 24, 24, 255),
+// The padding's zeros are drawn dimmed: on this dark grey they keep WCAG's
+// enhanced contrast of 7:1 (on the former grey 72, under 5:1).
+const ThemeColors kContrast{IM_COL32(32, 32, 32, 255),   IM_COL32(150, 0, 0, 255),   IM_COL32(24, 24, 24, 255),
                                 IM_COL32(255, 255, 0, 255),  IM_COL32(0, 255, 255, 255), IM_COL32(170, 170, 170, 255),
                                 IM_COL32(255, 255, 0, 255),  IM_COL32(255, 110, 110, 255), IM_COL32(255, 255, 255, 255),
                                 ImVec4(0.0f, 0.0f, 0.0f, 1.0f)};
