@@ -46,7 +46,8 @@ Json StepJson(const ConvStep& s) {
     terms.push_back({{"c", t.c}, {"y", t.y}, {"x", t.x}, {"input", t.input}, {"weight", t.weight},
                      {"product", t.product}});
   }
-  return {{"step", s.step},
+  // Counted from 1, as --step is (and the window's counter).
+  return {{"step", s.step + 1},
           {"total_steps", s.total_steps},
           {"out_channel", s.out_channel},
           {"out_y", s.out_y},
@@ -99,20 +100,22 @@ void AddConvCommands(CLI::App& app, CommandRun* run) {
   });
 
   auto trace_path = std::make_shared<std::string>();
-  auto step = std::make_shared<long long>(0);
+  auto step = std::make_shared<long long>(1);
   CLI::App* trace = app.add_subcommand("trace", "One step of the convolution, every term written out");
   trace->add_option("SPEC", *trace_path, "spec JSON file, or - for stdin")->required();
-  trace->add_option("--step", *step, "0-based step, filter by filter, row by row")->required();
+  trace->add_option("--step", *step,
+                    "the step, from 1, filter by filter, row by row: the step convstep --step K shows")
+      ->required();
   trace->callback([run, trace_path, step] {
     *run = [trace_path, step]() -> Result<std::string> {
       Result<ConvStepper> stepper = LoadStepper(*trace_path);
       if (!stepper) return Error{stepper.error()};
       const int total = stepper->TotalSteps();
-      if (*step < 0 || *step >= total) {
+      if (*step < 1 || *step > total) {
         return Error{"step " + std::to_string(*step) + " is out of range: this convolution has " +
-                     std::to_string(total) + " steps, 0 to " + std::to_string(total - 1)};
+                     std::to_string(total) + " steps, 1 to " + std::to_string(total)};
       }
-      return Print(StepJson(stepper->Step(static_cast<int>(*step))));
+      return Print(StepJson(stepper->Step(static_cast<int>(*step) - 1)));
     };
   });
 }

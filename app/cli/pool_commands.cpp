@@ -35,7 +35,8 @@ Json PoolStepJson(const PoolStep& step, PoolMode mode) {
   for (const PoolTap& t : step.taps) {
     taps.push_back({{"y", t.y}, {"x", t.x}, {"input", t.input}, {"in_padding", t.in_padding}});
   }
-  Json j = {{"step", step.step},           {"total_steps", step.total_steps}, {"channel", step.channel},
+  // Counted from 1, as --step is (and the window's counter).
+  Json j = {{"step", step.step + 1},           {"total_steps", step.total_steps}, {"channel", step.channel},
             {"out_y", step.out_y},         {"out_x", step.out_x},             {"window_top", step.window_top},
             {"window_left", step.window_left}, {"taps", std::move(taps)},     {"value", step.value},
             {"arithmetic", PoolArithmetic(step, mode)}};
@@ -48,25 +49,28 @@ Json PoolStepJson(const PoolStep& step, PoolMode mode) {
 
 void AddPoolCommands(CLI::App& app, CommandRun* run) {
   auto pool_path = std::make_shared<std::string>();
-  auto pool_step = std::make_shared<long long>(-1);
+  auto pool_step = std::make_shared<long long>(0);
   CLI::App* pool = app.add_subcommand("pool2d", "Max or average pooling: output, and argmax for max");
   pool->add_option("SPEC", *pool_path, "spec JSON file, or - for stdin")->required();
-  pool->add_option("--step", *pool_step, "0-based step: print that step's window and arithmetic instead");
-  pool->callback([run, pool_path, pool_step] {
-    *run = [pool_path, pool_step]() -> Result<std::string> {
+  CLI::Option* step_given = pool->add_option(
+      "--step", *pool_step,
+      "print that step's window and arithmetic instead; from 1, the step convstep --tab pooling --step K shows");
+  pool->callback([run, pool_path, pool_step, step_given] {
+    const bool one_step = step_given->count() > 0;
+    *run = [pool_path, pool_step, one_step]() -> Result<std::string> {
       Result<Json> json = ReadJsonArgument(*pool_path);
       if (!json) return Error{json.error()};
       Result<Pool2dSpec> spec = Pool2dSpecFromJson(*json);
       if (!spec) return Error{spec.error()};
       Result<Pool2dStepper> stepper = Pool2dStepper::Create(std::move(spec).value());
       if (!stepper) return Error{stepper.error()};
-      if (*pool_step >= 0) {
+      if (one_step) {
         const int total = stepper->TotalSteps();
-        if (*pool_step >= total) {
+        if (*pool_step < 1 || *pool_step > total) {
           return Error{"step " + std::to_string(*pool_step) + " is out of range: this pooling has " +
-                       std::to_string(total) + " steps, 0 to " + std::to_string(total - 1)};
+                       std::to_string(total) + " steps, 1 to " + std::to_string(total)};
         }
-        return Print(PoolStepJson(stepper->Step(static_cast<int>(*pool_step)), stepper->geometry().mode));
+        return Print(PoolStepJson(stepper->Step(static_cast<int>(*pool_step) - 1), stepper->geometry().mode));
       }
       const Tensor3& out = stepper->Output();
       Json result = {{"output_shape", {out.c, out.h, out.w}}, {"output", ToJson(out)}};

@@ -71,7 +71,7 @@ const char* Tr(const char* key) {
 
 std::string TrId(const char* key) { return std::string(Tr(key)) + "###" + key; }
 
-std::string TrFormat(const char* key, std::initializer_list<std::string> args) {
+std::string TrFormat(const char* key, const std::vector<std::string>& args) {
   // One pass over the template, so that an argument holding "{1}" (a file
   // name, a user's text) is never substituted in turn.
   const std::string_view pattern = Tr(key);
@@ -84,7 +84,7 @@ std::string TrFormat(const char* key, std::initializer_list<std::string> args) {
                         std::all_of(inside.begin(), inside.end(), [](char c) { return c >= '0' && c <= '9'; });
     const size_t index = digits ? static_cast<size_t>(std::stoi(std::string(inside))) : args.size();
     if (index < args.size()) {
-      text += *(args.begin() + index);
+      text += args[index];
       at = close + 1;
     } else {
       text += pattern[at++];

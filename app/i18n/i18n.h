@@ -4,7 +4,7 @@
 // itself, and a test checks that both tables hold every key the code uses.
 #pragma once
 
-#include <initializer_list>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -31,6 +31,6 @@ const char* Tr(const char* key);
 // button being pressed) when the language changes.
 std::string TrId(const char* key);
 // Tr(key) with {0}, {1}, ... replaced by the arguments in order.
-std::string TrFormat(const char* key, std::initializer_list<std::string> args);
+std::string TrFormat(const char* key, const std::vector<std::string>& args);
 
 }  // namespace convstep

@@ -1,5 +1,7 @@
-// Convolution as a matrix product: the weight rows W (one per filter), the
-// patch matrix P (one column per window), and W·P + b, which is the output.
+// Convolution as a matrix product in PyTorch's view: W with one row per
+// filter (drawn turned, a column per filter, so its taps line up with the
+// patch rows), the patch matrix X_col (one column per window), and
+// W·X_col + b, which is the output.
 // Patch cells are coloured by how many windows read the same input position,
 // as the lecture's slide does; the current window's column is outlined.
 #include <algorithm>
@@ -32,13 +34,17 @@ void VisitLegend(HeatPalette palette, const std::vector<int>& counts, int max_vi
 }  // namespace
 
 void DrawMatrixPanel(AppState& state) {
-  if (!state.matrix) {
-    PanelTitle(Tr("matrix.title_plain"));
-    ImGui::TextWrapped("%s", Tr("matrix.too_large"));
-    return;
-  }
   const ConvStepper& conv = *state.conv;
   const Conv2dGeometry& g = conv.geometry();
+  if (!state.matrix) {
+    // Too large to draw, but its shapes are still what the lesson is about.
+    const Im2ColShape shape = ShapeOfIm2Col(g);
+    PanelTitle(Tr("matrix.title_plain"));
+    ImGui::TextWrapped("%s", TrFormat("matrix.too_large", {std::to_string(shape.filters), std::to_string(shape.rows),
+                                                           std::to_string(shape.cols)})
+                                 .c_str());
+    return;
+  }
   const Im2Col& m = *state.matrix;
   const ConvStep step = conv.Step(state.view.step);
   const int column = PatchColumn(g, step.out_y, step.out_x);
@@ -48,6 +54,12 @@ void DrawMatrixPanel(AppState& state) {
   ImGui::TextWrapped("%s", TrFormat("matrix.explain", {std::to_string(g.kernel_h), std::to_string(g.kernel_w),
                                                        std::to_string(g.in_channels)})
                                .c_str());
+  if (g.groups > 1) {
+    const Im2ColShape shape = ShapeOfIm2Col(g);
+    ImGui::TextWrapped("%s", TrFormat("matrix.groups", {std::to_string(g.groups), std::to_string(shape.filters),
+                                                        std::to_string(shape.taps_per_filter)})
+                                 .c_str());
+  }
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -67,7 +79,7 @@ void DrawMatrixPanel(AppState& state) {
   // W transposed on screen (taps down, filters across) so its rows line up
   // with P's rows, tap by tap.
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(Tr("matrix.weights"));
+  ImGui::TextUnformatted(TrFormat("matrix.weights", {std::to_string(m.rows), std::to_string(m.filters)}).c_str());
   GridDraw w;
   w.name = "matrix/weights";
   w.rows = m.rows;

@@ -1,6 +1,7 @@
-// The output size: (N - F + 2P)/S + 1 for height and width with the current
+// The output size: (N - F + 2P)/S + 1 (or its general form) for height and width with the current
 // numbers in, the exact quotient, the floor, the rows and columns dropped,
-// and the output shape whose depth is the number of filters.
+// why 'same' pads what it does, how far a dilated kernel reaches, and the
+// output shape whose depth is the number of filters.
 #include <string>
 
 #include "app/i18n/i18n.h"
@@ -19,6 +20,8 @@ void AxisLine(const char* label_key, const AxisSize& axis, Axis which) {
   ConceptTooltip("tip.output_size");
   ImGui::SameLine();
   ImGui::TextWrapped("%s", AxisSizeSentence(axis, which).c_str());
+  const std::string same = SamePaddingSentence(axis, which);
+  if (!same.empty()) ImGui::TextWrapped("%s", same.c_str());
   const std::string dropped = DroppedText(axis, which);
   if (!dropped.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", dropped.c_str());
 }
@@ -27,13 +30,12 @@ void AxisLine(const char* label_key, const AxisSize& axis, Axis which) {
 
 void DrawOutputSizePanel(AppState& state) {
   const Conv2dGeometry& g = state.conv->geometry();
-  PanelTitle(Tr("size.title"));
+  PanelTitle(OutputSizeTitle(g.axis_h, g.axis_w).c_str());
   ImGui::PushTextWrapPos(0.0f);
   AxisLine("size.height", g.axis_h, Axis::kRows);
   AxisLine("size.width", g.axis_w, Axis::kColumns);
-  if (g.dilation.h > 1 || g.dilation.w > 1) {
-    ImGui::TextWrapped("%s", TrFormat("size.dilation", {std::to_string(g.axis_h.span), std::to_string(g.axis_w.span)}).c_str());
-  }
+  const std::string dilation = DilationSentence(g.axis_h, g.axis_w);
+  if (!dilation.empty()) ImGui::TextWrapped("%s", dilation.c_str());
   ImGui::TextWrapped("%s", TrFormat(g.out_channels == 1 ? "size.shape_one" : "size.shape_many",
                                     {std::to_string(g.out_h), std::to_string(g.out_w), std::to_string(g.out_channels)})
                                .c_str());

@@ -11,6 +11,7 @@
 
 #include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
+#include "app/state/size_text.h"
 #include "app/widgets/panel_frame.h"
 #include "app/widgets/tooltip.h"
 #include "core/conv/fill.h"
@@ -52,7 +53,7 @@ struct Change {
   std::string control;
 };
 
-// Kernel, stride, dilation, padding, filters, bias and activation; the
+// Kernel, stride, dilation, padding, filters, groups, bias and activation; the
 // activation is the session's, not the convolution's, and is set at once.
 std::optional<Change> ConvolutionRows(AppState& state) {
   const Conv2dSpec& spec = state.session.conv;
@@ -109,6 +110,19 @@ std::optional<Change> ConvolutionRows(AppState& state) {
   const bool filters_changed = ImGui::SliderInt("##filters", &filters, 1, kMaxFilters);
   ConceptTooltip("tip.filters");
   if (filters_changed) change = {SetFilterCount(spec, std::clamp(filters, 1, kMaxFilters)), "filters"};
+  int groups = spec.groups;
+  Row("params.groups", "tip.groups");
+  // A number, not a slider: few values divide both counts (a slider from 1
+  // to 1 is a full bar), and the edit says why one that does not is refused.
+  const bool groups_changed = ImGui::InputInt("##groups", &groups);
+  ConceptTooltip("tip.groups");
+  if (groups_changed) change = {SetGroups(spec, groups), "groups"};
+  const std::string groups_text = GroupsSentence(state.conv->geometry());
+  if (!groups_text.empty()) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(1);
+    ImGui::TextWrapped("%s", groups_text.c_str());
+  }
   bool bias = !spec.bias.empty();
   Row("params.bias", "tip.bias");
   const bool bias_changed = ImGui::Checkbox("##bias", &bias);

@@ -22,7 +22,9 @@ ParsedOptions ParseOptions(int argc, char** argv) {
   app.add_option("FILE", o.file,
                  "a session (.json), grid (.csv, .tsv, .txt, .npy) or picture (.png, .jpg, .bmp, .gif) to open");
   app.add_option("--preset", o.preset, "the session to open (default ejemplo1)");
-  app.add_option("--step", o.step, "the step to show, from 1");
+  app.add_option("--step", o.step,
+                 "the step to show, from 1, as convstep-cli trace and pool2d --step count; with --tab pooling, "
+                 "the pooling's step");
   app.add_option("--tab", o.tab, "convolution, pooling, matrix, summary or practice");
   app.add_option("--screenshot", o.screenshot, "render, write this PNG and exit");
   app.add_option("--size", size, "window size, WIDTHxHEIGHT (default 1280x800)");

@@ -40,13 +40,6 @@ std::string StartSession(AppState& state, const Options& options, std::string* s
       }
     }
   }
-  if (options.step < 1 || options.step > state.conv->TotalSteps()) {
-    return "--step must be from 1 to " + std::to_string(state.conv->TotalSteps());
-  }
-  if (options.step_given) {
-    state.view.step = options.step - 1;
-    state.view.glide_from = state.view.step;
-  }
   if (!autosave_problem.empty()) state.SetStatus(autosave_problem, true);
   return "";
 }
@@ -87,6 +80,18 @@ Result<Settings> StartView(AppState& state, const Options& options) {
   if (options.practice || practice_seed) {
     state.view.tab = Tab::kPractice;
     state.view.tab_requested = true;
+  }
+  // After --tab: the step is of the stepper the tab shows (the pooling's on
+  // its tab), counted from 1 as the counter and convstep-cli count it.
+  const bool pooling = state.view.tab == Tab::kPooling;
+  const int total = pooling ? state.pool->TotalSteps() : state.conv->TotalSteps();
+  if (options.step < 1 || options.step > total) {
+    return Error{"--step must be from 1 to " + std::to_string(total) + (pooling ? " on the pooling tab" : "")};
+  }
+  if (options.step_given && pooling) state.view.pool_step = options.step - 1;
+  if (options.step_given && !pooling) {
+    state.view.step = options.step - 1;
+    state.view.glide_from = state.view.step;  // shown at once, no glide from step 1
   }
   return settings;
 }

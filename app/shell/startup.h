@@ -18,14 +18,15 @@ std::string StartLanguage(const Options& options);
 
 // The session to open: the preset (--preset, default ejemplo1), then FILE
 // over it (a session, a grid as its input, or a picture waiting in the
-// import dialog), else for a user's window the autosave. Then --step.
+// import dialog), else for a user's window the autosave.
 // `*shown_file` is FILE when one was opened (the window title names it).
 // The reason when nothing could be opened, else "".
 std::string StartSession(AppState& state, const Options& options, std::string* shown_file);
 
 // The view: the user's settings (not for headless runs), the look from the
-// command line, --tab, and the practice set. The settings as loaded (the
-// interactive run keeps them), or the reason an option is invalid.
+// command line, --tab, the practice set, then --step (of the tab's
+// stepper). The settings as loaded (the interactive run keeps them), or the
+// reason an option is invalid.
 Result<Settings> StartView(AppState& state, const Options& options);
 
 // The window, titled for the session; the reason when there is no display.

@@ -81,7 +81,8 @@ bool AppState::Apply(Session next) {
   view.glide_t = 1.0f;
   const Conv2dGeometry& g = conv->geometry();
   matrix.reset();
-  if (static_cast<size_t>(g.in_channels) * g.kernel_h * g.kernel_w * g.out_h * g.out_w <= kMaxMatrixEntries) {
+  const Im2ColShape shape = ShapeOfIm2Col(g);
+  if (static_cast<size_t>(shape.rows) * static_cast<size_t>(shape.cols) <= kMaxMatrixEntries) {
     matrix = BuildIm2Col(*conv);
   }
   Summarize();

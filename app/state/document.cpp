@@ -53,7 +53,7 @@ void OpenPreset(AppState& state, const std::string& name) {
 void OpenPath(AppState& state, const std::string& path) {
   if (EndsWith(path, ".json")) {
     Result<Session> session = LoadSessionFile(path);
-    if (!session) return state.SetStatus(session.error(), true);
+    if (!session) return state.SetStatus(ErrorText(session.failure()), true);
     if (!OpenSession(state, std::move(session).value(), path)) return;
     state.view.session_path = path;
     state.SetStatus(TrFormat("status.opened", {path}), false);
@@ -65,7 +65,7 @@ void OpenPath(AppState& state, const std::string& path) {
     return;
   }
   Result<Tensor3> grid = LoadGridFile(path);
-  if (!grid) return state.SetStatus(grid.error(), true);
+  if (!grid) return state.SetStatus(ErrorText(grid.failure()), true);
   if (UseGridAsInput(state, *grid, path)) state.SetStatus(TrFormat("status.opened_input", {path}), false);
 }
 
@@ -145,7 +145,7 @@ bool ExportTable(AppState& state, TableKind kind, TableFormat format, const std:
 
 void PasteText(AppState& state, const std::string& text) {
   Result<Tensor3> grid = ParseGridText(text);
-  if (!grid) return state.SetStatus(TrFormat("status.paste_error", {grid.error()}), true);
+  if (!grid) return state.SetStatus(TrFormat("status.paste_error", {ErrorText(grid.failure())}), true);
   const std::optional<GridRef> target = ParseGridRef(state.view.selected_grid);
   if (!target || !GridExists(state.session.conv, *target)) {
     return state.SetStatus(TrFormat("status.paste_error", {Tr("status.paste_no_grid")}), true);
@@ -163,10 +163,18 @@ void FinishPaste(AppState& state, PasteFit fit) {
   // removed it, and PasteGrid says so rather than writing past its end.
   const std::optional<GridRef> target = ParseGridRef(state.view.selected_grid);
   if (!target) return state.SetStatus(TrFormat("status.paste_error", {Tr("status.paste_no_grid")}), true);
-  if (!state.Edit(PasteGrid(state.session.conv, *target, grid, fit), "")) return;
-  state.SetStatus(target->kind == GridRef::Kind::kKernel
-                      ? TrFormat("status.pasted", {GridDisplayName(state.view.selected_grid)})
-                      : std::string(Tr("status.pasted_input")),
+  Result<ConvEdit> edit = PasteGrid(state.session.conv, *target, grid, fit);
+  const EditNote note = edit ? edit->note : EditNote{};
+  if (!state.Edit(std::move(edit), "")) return;
+  const std::string where = GridDisplayName(state.view.selected_grid);
+  if (note.what == "paste_resize") {
+    return state.SetStatus(TrFormat("status.pasted_resized_input", {note.from, note.to}), false);
+  }
+  if (note.what == "paste_resize_kernels") {
+    return state.SetStatus(TrFormat("status.pasted_resized_kernels", {where, note.from, note.to}), false);
+  }
+  state.SetStatus(target->kind == GridRef::Kind::kKernel ? TrFormat("status.pasted", {where})
+                                                         : std::string(Tr("status.pasted_input")),
                   false);
 }
 

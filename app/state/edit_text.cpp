@@ -15,9 +15,11 @@ constexpr std::pair<const char*, const char*> kEditNames[] = {
     {"kernel", "edit.kernel"},           {"stride", "edit.stride"},
     {"dilation", "edit.dilation"},       {"padding", "edit.padding"},
     {"padding_mode", "edit.padding_mode"}, {"filters", "edit.filters"},
+    {"groups", "edit.groups"},
     {"bias", "edit.bias"},               {"bias_value", "edit.bias_value"},
     {"input_size", "edit.input_size"},   {"input", "edit.input"},
     {"cell", "edit.cell"},               {"paste", "edit.paste"},
+    {"paste_resize", "edit.paste_resize"}, {"paste_resize_kernels", "edit.paste_resize_kernels"},
     {"fill_zeros", "edit.fill_zeros"},   {"fill_random", "edit.fill_random"},
     {"classic_kernel", "edit.classic_kernel"}, {"pooling", "edit.pooling"},
     {"model", "edit.model"},             {"activation", "edit.activation"},
@@ -50,7 +52,42 @@ std::string WhereText(const std::string& where) {
   return where;
 }
 
+// The sentence of each coded core error (Error::code) in the tables.
+constexpr std::pair<const char*, const char*> kErrorKeys[] = {
+    {"file.missing", "error.file_missing"},
+    {"file.folder", "error.file_folder"},
+    {"file.too_large", "error.file_too_large"},
+    {"grid.binary", "error.grid_binary"},
+    {"grid.channel_size", "error.grid_channel_size"},
+    {"grid.empty_cell", "error.grid_empty_cell"},
+    {"grid.no_numbers", "error.grid_no_numbers"},
+    {"grid.not_a_number", "error.grid_not_a_number"},
+    {"grid.not_finite", "error.grid_not_finite"},
+    {"grid.not_grid_file", "error.grid_not_grid_file"},
+    {"grid.out_of_range", "error.grid_out_of_range"},
+    {"grid.ragged_many", "error.grid_ragged_many"},
+    {"grid.ragged_one", "error.grid_ragged_one"},
+    {"json.malformed", "error.json_malformed"},
+    {"npy.fortran_order", "error.npy_fortran_order"},
+    {"npy.infinity", "error.npy_infinity"},
+    {"npy.nan", "error.npy_nan"},
+    {"npy.not_npy", "error.npy_not_npy"},
+    {"npy.truncated_data", "error.npy_truncated_data"},
+    {"npy.truncated_preamble", "error.npy_truncated_preamble"},
+    {"session.empty", "error.session_empty"},
+    {"session.missing_part", "error.session_missing_part"},
+    {"session.newer", "error.session_newer"},
+    {"session.not_object", "error.session_not_object"},
+};
+
 }  // namespace
+
+std::string ErrorText(const Error& error) {
+  for (const auto& [code, key] : kErrorKeys) {
+    if (error.code == code) return error.prefix + TrFormat(key, error.args);
+  }
+  return error.message;
+}
 
 std::string EditText(const EditNote& note) {
   std::string text = EditName(note.what);

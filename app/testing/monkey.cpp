@@ -187,6 +187,7 @@ Json Monkey::ParameterValue(const std::string& name) {
     return Pick(std::vector<std::string>{"zeros", "reflect", "replicate", "circular", "mirror"});
   }
   if (name == "filters") return Chance(0.8) ? Between(1, 8) : Between(9, 20);
+  if (name == "groups") return Chance(0.8) ? Between(1, 4) : Between(-1, 9);
   if (name == "bias") return Chance(0.9) ? Json(Chance(0.5)) : Json("yes");
   return Pick(std::vector<std::string>{"none", "relu", "relu", "tanh"});  // activation
 }
@@ -254,9 +255,10 @@ Json Monkey::PressKey() {
 }
 
 Json Monkey::Parameter() {
-  static const std::vector<std::string> kNames = {"kernel",  "stride", "dilation", "padding",
-                                                  "padding_mode", "filters", "bias", "activation"};
-  if (Chance(0.05)) return {{"set", Pick(std::vector<std::string>{"groups", "", "Stride"})}, {"value", 1}};
+  static const std::vector<std::string> kNames = {"kernel",       "stride",  "dilation", "padding",
+                                                  "padding_mode", "filters", "groups",   "bias",
+                                                  "activation"};
+  if (Chance(0.05)) return {{"set", Pick(std::vector<std::string>{"Groups", "", "Stride"})}, {"value", 1}};
   const std::string& name = Pick(kNames);
   return {{"set", name}, {"value", ParameterValue(name)}};
 }

@@ -66,10 +66,10 @@ Result<bool> SetParameter(AppState& state, const std::string& name, const Json& 
     Result<PaddingMode> m = PaddingModeFromJson(holder);
     if (!m) return Error{m.error()};
     edit = SetPaddingMode(spec, *m);
-  } else if (name == "filters") {
+  } else if (name == "filters" || name == "groups") {
     Result<int> n = IntFromJson(holder, name, 0);
     if (!n) return Error{n.error()};
-    edit = SetFilterCount(spec, *n);
+    edit = name == "filters" ? SetFilterCount(spec, *n) : SetGroups(spec, *n);
   } else if (name == "bias") {
     if (!value.is_boolean()) return Error{"bias must be true or false"};
     edit = SetBias(spec, value.get<bool>());
@@ -165,6 +165,10 @@ Result<FrameInput> Script::Next(AppState& state) {
     return frame;
   }
   refusal_.clear();
+  // Scripted frames advance no clock: a glide that the last action's frame
+  // began (a key, a click on an output cell) is ended here, or a screenshot
+  // taken next would show the window still where it came from.
+  state.view.glide_t = 1.0f;
   while (next_ < actions_.size()) {
     const Json& action = actions_[next_++];
     Result<bool> needs_frame = Apply(action, state, &frame);

@@ -136,6 +136,7 @@ Result<Conv2dGeometry> ResolveConv2d(const Conv2dSpec& spec) {
   }
   g.axis_h = ComputeAxisSize(in.h, wt.h, g.padding.top, g.padding.bottom, g.stride.h, g.dilation.h);
   g.axis_w = ComputeAxisSize(in.w, wt.w, g.padding.left, g.padding.right, g.stride.w, g.dilation.w);
+  g.axis_h.same = g.axis_w.same = spec.padding.kind == PaddingSpec::Kind::kSame;
   g.padded_h = g.axis_h.padded;
   g.padded_w = g.axis_w.padded;
   g.out_h = g.axis_h.output;

@@ -10,14 +10,20 @@ PatchSource SourceOfPatch(const Conv2dGeometry& geo, int r, int c) {
   return {r / taps, o.y * geo.stride.h + ky * geo.dilation.h, o.x * geo.stride.w + kx * geo.dilation.w};
 }
 
+Im2ColShape ShapeOfIm2Col(const Conv2dGeometry& g) {
+  const int taps = g.kernel_h * g.kernel_w;
+  return {g.in_channels * taps, g.out_h * g.out_w, g.out_channels, g.in_per_group * taps};
+}
+
 Im2Col BuildIm2Col(const ConvStepper& stepper) {
   const Conv2dGeometry& g = stepper.geometry();
   const Conv2dSpec& spec = stepper.spec();
   const int taps = g.kernel_h * g.kernel_w;
+  const Im2ColShape shape = ShapeOfIm2Col(g);
   Im2Col m;
-  m.rows = g.in_channels * taps;
-  m.cols = g.out_h * g.out_w;
-  m.filters = g.out_channels;
+  m.rows = shape.rows;
+  m.cols = shape.cols;
+  m.filters = shape.filters;
   m.patches.resize(static_cast<size_t>(m.rows) * m.cols);
   for (int r = 0; r < m.rows; ++r) {
     for (int c = 0; c < m.cols; ++c) {

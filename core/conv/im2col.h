@@ -22,6 +22,18 @@ struct Im2Col {
   double Product(int f, int c) const { return product[static_cast<size_t>(f) * cols + c]; }
 };
 
+// The matrices' sizes, known without building them (the window shows them
+// when the matrices are too large to draw): W is filters × rows here, zero
+// outside each filter's group; PyTorch's weight.view(C_out, -1) keeps only
+// the taps a filter reads, C_out × (C_in/groups·kH·kW) = filters × taps_per_filter.
+struct Im2ColShape {
+  int rows = 0;             // C_in * kH * kW
+  int cols = 0;             // H_out * W_out
+  int filters = 0;          // C_out
+  int taps_per_filter = 0;  // C_in/groups * kH * kW
+};
+Im2ColShape ShapeOfIm2Col(const Conv2dGeometry& geo);
+
 // Where patch entry (r, c) reads from: input channel and padded position.
 struct PatchSource {
   int c = 0;

@@ -1,5 +1,6 @@
 #include "core/conv/output_size.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace convstep {
@@ -43,10 +44,25 @@ AxisSize ComputeAxisSize(int n, int f, int pad_before, int pad_after, int s, int
   return a;
 }
 
+bool UsesLectureForm(const AxisSize& a) { return a.d == 1 && a.pad_before == a.pad_after && !a.same; }
+
+std::string SamePaddingFormula(const AxisSize& a) {
+  const int total = a.pad_before + a.pad_after;
+  std::ostringstream out;
+  out << "ceil(" << a.n << "/" << a.s << ") = " << a.output << "; P = max((" << a.output << " - 1)*" << a.s
+      << " + " << a.d << "*(" << a.f << " - 1) + 1 - " << a.n << ", 0) = " << total << "; P_before = floor("
+      << total << "/2) = " << a.pad_before << ", P_after = " << total << " - " << a.pad_before << " = "
+      << a.pad_after;
+  return out.str();
+}
+
+std::string SpanFormula(const AxisSize& a) {
+  return std::to_string(a.d) + "*(" + std::to_string(a.f) + " - 1) + 1 = " + std::to_string(a.span);
+}
+
 std::string AxisSizeFormula(const AxisSize& a) {
   std::ostringstream out;
-  // The lecture's form when it applies, the general one otherwise.
-  if (a.d == 1 && a.pad_before == a.pad_after) {
+  if (UsesLectureForm(a)) {
     out << "(" << a.n << " - " << a.f << " + 2*" << a.pad_before << ")/" << a.s << " + 1";
   } else {
     out << "(" << a.n << " + " << a.pad_before << " + " << a.pad_after << " - " << a.d << "*("
@@ -68,6 +84,9 @@ AxisVerdict JudgeAxisSize(const AxisSize& a) {
   } else {
     v.kind = AxisVerdict::Kind::kNotExact;
     v.unvisited_tail = a.unvisited_tail.value_or(0);
+    // The trailing padding is reached first: what the tail has beyond it is data.
+    v.unvisited_input = std::max(v.unvisited_tail - a.pad_after, 0);
+    v.first_unvisited_input = a.n - v.unvisited_input;
   }
   return v;
 }
@@ -83,10 +102,21 @@ std::string ExplainAxisSize(const AxisSize& a, const std::string& axis_noun) {
     case AxisVerdict::Kind::kNotExact: break;
   }
   text += " \u2192 " + std::to_string(v.output) + ": not exact, the floor drops the remainder";
-  if (v.unvisited_tail == 1) text += "; the last padded " + axis_noun + " is never reached";
-  if (v.unvisited_tail > 1) {
-    text += "; the last " + std::to_string(v.unvisited_tail) + " padded " + axis_noun + "s are never reached";
+  if (v.unvisited_input == 0) {
+    if (v.unvisited_tail == 1) text += "; the last padded " + axis_noun + " is never reached";
+    if (v.unvisited_tail > 1) {
+      text += "; the last " + std::to_string(v.unvisited_tail) + " padded " + axis_noun + "s are never reached";
+    }
+    return text;
   }
+  const int last_input = a.n - 1;
+  if (v.unvisited_input == 1) {
+    text += "; " + axis_noun + " " + std::to_string(last_input) + " of the input is never reached";
+  } else {
+    text += "; " + axis_noun + "s " + std::to_string(v.first_unvisited_input) + " to " + std::to_string(last_input) +
+            " of the input are never reached";
+  }
+  if (v.unvisited_tail > v.unvisited_input) text += ", nor the padding after";
   return text;
 }
 

@@ -62,39 +62,54 @@ bool WriteAll(int fd, const std::string& text) {
 
 }  // namespace
 
+std::string ByteSizeText(std::size_t bytes) {
+  constexpr std::size_t kKiB = 1024;
+  const auto in_units = [bytes](std::size_t unit, const char* name) {
+    if (bytes % unit == 0) return std::to_string(bytes / unit) + name;
+    // Tenths, rounded down: a file at the limit is never said to be above it.
+    const std::size_t tenths = bytes * 10 / unit;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + name;
+  };
+  if (bytes >= kKiB * kKiB) return in_units(kKiB * kKiB, " MiB");
+  if (bytes >= kKiB) return in_units(kKiB, " KiB");
+  return std::to_string(bytes) + " bytes";
+}
+
 Result<std::string> ReadFileAtMost(const std::string& path, std::size_t max_bytes) {
   // O_NONBLOCK: opening a FIFO would otherwise wait for a writer. It changes
   // nothing for a regular file.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     const int err = errno;
-    return Error{"cannot open '" + path + "': " + (err == ENOENT ? "no such file" : std::strerror(err))};
+    if (err == ENOENT) return Error{"file.missing", {path}, "cannot open '" + path + "': no such file"};
+    return Error{"cannot open '" + path + "': " + std::strerror(err)};
   }
   // Only regular files: reading a FIFO could block the window, and a device
   // such as /dev/zero would never end.
   struct stat info {};
-  std::string problem;
-  if (::fstat(fd, &info) != 0) problem = "cannot open '" + path + "': " + std::strerror(errno);
-  else if (S_ISDIR(info.st_mode)) problem = "'" + path + "' is a folder, not a file";
-  else if (!S_ISREG(info.st_mode)) problem = "'" + path + "' is not a regular file";
+  Error problem{""};
+  if (::fstat(fd, &info) != 0) problem = Error{"cannot open '" + path + "': " + std::strerror(errno)};
+  else if (S_ISDIR(info.st_mode)) problem = Error{"file.folder", {path}, "'" + path + "' is a folder, not a file"};
+  else if (!S_ISREG(info.st_mode)) problem = Error{"'" + path + "' is not a regular file"};
   std::string text;
   char buffer[65536];
-  while (problem.empty()) {
+  while (problem.message.empty()) {
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n == 0) break;
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      problem = "cannot read '" + path + "': " + std::strerror(errno);
+      problem = Error{"cannot read '" + path + "': " + std::strerror(errno)};
     } else if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
       // Counted while reading rather than trusted from the size on disk,
       // which may change under us.
-      problem = "'" + path + "' is larger than " + std::to_string(max_bytes) + " bytes";
+      const std::string limit = ByteSizeText(max_bytes);
+      problem = Error{"file.too_large", {path, limit}, "'" + path + "' is larger than " + limit};
     } else {
       text.append(buffer, static_cast<std::size_t>(n));
     }
   }
   ::close(fd);
-  if (!problem.empty()) return Error{problem};
+  if (!problem.message.empty()) return problem;
   return text;
 }
 

@@ -10,6 +10,9 @@
 
 namespace convstep {
 
+// A limit as a person reads it: "8 MiB", "128.1 MiB", "64 KiB", "1000 bytes".
+std::string ByteSizeText(std::size_t bytes);
+
 // The whole file, or why it cannot be read: missing, a folder, not a regular
 // file (a FIFO, a device), unreadable, or more than `max_bytes`.
 Result<std::string> ReadFileAtMost(const std::string& path, std::size_t max_bytes);

@@ -26,7 +26,10 @@ Result<Tensor3> LoadGridFile(const std::string& path) {
   std::error_code ec;
   const std::filesystem::file_status status = std::filesystem::status(path, ec);
   if (!std::filesystem::exists(status)) {
-    return Error{"cannot open '" + path + "': " + (ec ? ec.message() : "no such file")};
+    if (!ec || ec == std::errc::no_such_file_or_directory) {
+      return Error{"file.missing", {path}, "cannot open '" + path + "': no such file"};
+    }
+    return Error{"cannot open '" + path + "': " + ec.message()};
   }
   if (std::filesystem::is_directory(status)) return Error{"'" + path + "' is a directory, not a grid file"};
 
@@ -37,13 +40,14 @@ Result<Tensor3> LoadGridFile(const std::string& path) {
                  "window, or turn it into numbers with convstep-cli grid"};
   }
   if (!text && ext != ".npy") {
-    return Error{"'" + path + "' is not a grid file: use .csv, .tsv or .txt (text) or .npy (NumPy)"};
+    return Error{"grid.not_grid_file", {path},
+                 "'" + path + "' is not a grid file: use .csv, .tsv or .txt (text) or .npy (NumPy)"};
   }
 
   Result<std::string> bytes = ReadFileAtMost(path, text ? kMaxGridTextBytes : kMaxNpyBytes);
-  if (!bytes) return Error{bytes.error()};
+  if (!bytes) return bytes.failure();
   Result<Tensor3> grid = text ? ParseGridText(*bytes) : ParseNpy(*bytes);
-  if (!grid) return Error{"'" + path + "': " + grid.error()};
+  if (!grid) return Prefixed("'" + path + "': ", grid.failure());
   return grid;
 }
 

@@ -54,10 +54,10 @@ struct Separators {
 // "1 value", "4 values".
 std::string Values(int n) { return std::to_string(n) + (n == 1 ? " value" : " values"); }
 
-// Bytes and characters agree on the column: everything before the first
-// bad cell is numbers and separators, all ASCII (the BOM is gone by then).
-std::string Where(int line_no, std::size_t pos) {
-  return "line " + std::to_string(line_no) + ", column " + std::to_string(pos + 1);
+// A cell's place, "line 2, column 3": the column counts values, as a
+// spreadsheet does, not characters ("1,nan,3": "nan" is in column 2).
+std::string Where(int line_no, int column) {
+  return "line " + std::to_string(line_no) + ", column " + std::to_string(column);
 }
 
 // The cell as the message quotes it: control characters (a stray \r, a
@@ -80,8 +80,9 @@ std::string Quoted(std::string_view cell) {
   return quoted + (cut < cell.size() ? "...\"" : "\"");
 }
 
-// The number in one cell, or why it is not one.
-Result<double> ParseCell(std::string_view cell, const Separators& sep) {
+// The number in one cell, or why it is not one; the cell is value `column`
+// of line `line_no`.
+Result<double> ParseCell(std::string_view cell, const Separators& sep, int line_no, int column) {
   std::string digits(cell);
   if (sep.decimal_comma) {
     for (char& ch : digits) {
@@ -94,9 +95,15 @@ Result<double> ParseCell(std::string_view cell, const Separators& sep) {
   double v = 0.0;
   const char* end = digits.data() + digits.size();
   const auto [ptr, ec] = std::from_chars(digits.data() + first, end, v);
-  if (ec == std::errc::result_out_of_range) return Error{Quoted(cell) + " is out of the range of numbers"};
-  if (ec != std::errc() || ptr != end) return Error{Quoted(cell) + " is not a number"};
-  if (!std::isfinite(v)) return Error{Quoted(cell) + " is not a finite number (NaN and infinity are not allowed)"};
+  const std::vector<std::string> args = {std::to_string(line_no), std::to_string(column), Quoted(cell)};
+  const std::string where = Where(line_no, column) + ": " + args[2];
+  if (ec == std::errc::result_out_of_range) {
+    return Error{"grid.out_of_range", args, where + " is out of the range of numbers"};
+  }
+  if (ec != std::errc() || ptr != end) return Error{"grid.not_a_number", args, where + " is not a number"};
+  if (!std::isfinite(v)) {
+    return Error{"grid.not_finite", args, where + " is not a finite number (NaN and infinity are not allowed)"};
+  }
   return v;
 }
 
@@ -104,11 +111,10 @@ Result<double> ParseCell(std::string_view cell, const Separators& sep) {
 // (0 for a line that separates channels).
 Result<int> ParseLine(std::string_view line, int line_no, const Separators& sep, std::vector<double>* out) {
   int count = 0;
-  std::size_t empty_cell = std::string_view::npos;  // where the first empty cell starts
+  int empty_cell = 0;  // the column of the first empty cell, 0 for none
   std::size_t i = 0;
   while (true) {
     // One cell: up to the next separator; spaces inside split it further.
-    const std::size_t cell_start = i;
     bool cell_has_value = false;
     while (i < line.size() && !sep.IsCellEnd(line[i])) {
       if (line[i] == ' ') {
@@ -121,19 +127,20 @@ Result<int> ParseLine(std::string_view line, int line_no, const Separators& sep,
         return Error{"line " + std::to_string(line_no) + " has more than " + std::to_string(kMaxGridSide) +
                      " values: a channel is at most " + std::to_string(kMaxGridSide) + " columns wide"};
       }
-      Result<double> v = ParseCell(line.substr(start, i - start), sep);
-      if (!v) return Error{Where(line_no, start) + ": " + v.error()};
+      Result<double> v = ParseCell(line.substr(start, i - start), sep, line_no, count + 1);
+      if (!v) return v.failure();
       out->push_back(*v);
       ++count;
       cell_has_value = true;
     }
-    if (!cell_has_value && empty_cell == std::string_view::npos) empty_cell = cell_start;
+    if (!cell_has_value && empty_cell == 0) empty_cell = count + 1;
     if (i == line.size()) break;
     ++i;  // past the separator
   }
   // A line of nothing but separators is a blank line, not a row of holes.
-  if (count > 0 && empty_cell != std::string_view::npos) {
-    return Error{Where(line_no, empty_cell) + ": an empty cell (every cell needs a number)"};
+  if (count > 0 && empty_cell != 0) {
+    return Error{"grid.empty_cell", {std::to_string(line_no), std::to_string(empty_cell)},
+                 Where(line_no, empty_cell) + ": an empty cell (every cell needs a number)"};
   }
   return count;
 }
@@ -148,7 +155,8 @@ Result<Tensor3> ParseGridText(std::string_view text) {
   const std::size_t nul = text.find('\0');
   const std::size_t bad = nul != std::string_view::npos ? nul : FirstInvalidUtf8(text);
   if (bad != std::string_view::npos) {
-    return Error{"this is not a text grid: it has binary content at byte " + std::to_string(bad)};
+    return Error{"grid.binary", {std::to_string(bad)},
+                 "this is not a text grid: it has binary content at byte " + std::to_string(bad)};
   }
   constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
   if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) text.remove_prefix(kByteOrderMark.size());
@@ -167,10 +175,12 @@ Result<Tensor3> ParseGridText(std::string_view text) {
       grid.h = rows;
       grid.w = width;
     } else if (rows != grid.h || width != grid.w) {
-      return Error{"channel " + std::to_string(grid.c + 1) + " (lines " + std::to_string(channel_line) + " to " +
-                   std::to_string(last_line) + ") is " + std::to_string(rows) + "\u00d7" + std::to_string(width) +
-                   " but channel 1 is " + std::to_string(grid.h) + "\u00d7" + std::to_string(grid.w) +
-                   ": every channel must have the same size"};
+      const std::vector<std::string> args = {std::to_string(grid.c + 1), std::to_string(channel_line),
+                                             std::to_string(last_line), std::to_string(rows) + "\u00d7" + std::to_string(width),
+                                             std::to_string(grid.h) + "\u00d7" + std::to_string(grid.w)};
+      return Error{"grid.channel_size", args,
+                   "channel " + args[0] + " (lines " + args[1] + " to " + args[2] + ") is " + args[3] +
+                       " but channel 1 is " + args[4] + ": every channel must have the same size"};
     }
     ++grid.c;
     return true;
@@ -188,14 +198,14 @@ Result<Tensor3> ParseGridText(std::string_view text) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
 
     Result<int> count = ParseLine(line, line_no, sep, &grid.data);
-    if (!count) return Error{count.error()};
+    if (!count) return count.failure();
     if (*count == 0) {
       after_blank = rows > 0;
       continue;
     }
     if (after_blank) {
       Result<bool> closed = close_channel(last_row_line);
-      if (!closed) return Error{closed.error()};
+      if (!closed) return closed.failure();
       rows = 0;
       after_blank = false;
     }
@@ -207,8 +217,10 @@ Result<Tensor3> ParseGridText(std::string_view text) {
       width = *count;
       channel_line = line_no;
     } else if (*count != width) {
-      return Error{"line " + std::to_string(line_no) + " has " + Values(*count) + " but line " +
-                   std::to_string(channel_line) + " has " + std::to_string(width)};
+      const std::vector<std::string> args = {std::to_string(line_no), std::to_string(*count),
+                                             std::to_string(channel_line), std::to_string(width)};
+      return Error{*count == 1 ? "grid.ragged_one" : "grid.ragged_many", args,
+                   "line " + args[0] + " has " + Values(*count) + " but line " + args[2] + " has " + args[3]};
     }
     if (rows == kMaxGridSide) {
       return Error{"line " + std::to_string(line_no) + " is row " + std::to_string(rows + 1) + " of channel " +
@@ -218,9 +230,9 @@ Result<Tensor3> ParseGridText(std::string_view text) {
     ++rows;
     last_row_line = line_no;
   }
-  if (rows == 0) return Error{"the text has no numbers: a grid needs at least one"};
+  if (rows == 0) return Error{"grid.no_numbers", {}, "the text has no numbers: a grid needs at least one"};
   Result<bool> closed = close_channel(last_row_line);
-  if (!closed) return Error{closed.error()};
+  if (!closed) return closed.failure();
   return grid;
 }
 

@@ -223,9 +223,9 @@ std::string ShapeText(const std::vector<long long>& shape) {
 
 Result<Tensor3> ParseNpy(std::string_view bytes) {
   if (bytes.substr(0, kMagic.size()) != kMagic) {
-    return Error{"this is not a .npy file: it does not start with \\x93NUMPY"};
+    return Error{"npy.not_npy", {}, "this is not a .npy file: it does not start with \\x93NUMPY"};
   }
-  if (bytes.size() < 10) return Error{"the .npy file is truncated: it ends inside its preamble"};
+  if (bytes.size() < 10) return Error{"npy.truncated_preamble", {}, "the .npy file is truncated: it ends inside its preamble"};
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
   const int major = byte(6);
   const int minor = byte(7);
@@ -235,7 +235,7 @@ Result<Tensor3> ParseNpy(std::string_view bytes) {
   }
   // Version 1.0 stores the header length in 2 bytes, later versions in 4.
   const std::size_t preamble = major == 1 ? 10 : 12;
-  if (bytes.size() < preamble) return Error{"the .npy file is truncated: it ends inside its preamble"};
+  if (bytes.size() < preamble) return Error{"npy.truncated_preamble", {}, "the .npy file is truncated: it ends inside its preamble"};
   std::size_t header_len = 0;
   for (std::size_t k = preamble; k-- > 8;) header_len = (header_len << 8) | byte(k);
   if (header_len > kMaxNpyHeaderBytes) {
@@ -247,11 +247,11 @@ Result<Tensor3> ParseNpy(std::string_view bytes) {
                  " bytes but the file ends after " + std::to_string(bytes.size() - preamble)};
   }
   Result<Header> header = HeaderReader(bytes.substr(preamble, header_len)).Read();
-  if (!header) return Error{header.error()};
+  if (!header) return header.failure();
   Result<Dtype> dtype = DtypeOf(header->descr);
-  if (!dtype) return Error{dtype.error()};
+  if (!dtype) return dtype.failure();
   if (header->fortran_order) {
-    return Error{"the .npy array is in Fortran order: save np.ascontiguousarray(a) instead"};
+    return Error{"npy.fortran_order", {}, "the .npy array is in Fortran order: save np.ascontiguousarray(a) instead"};
   }
 
   const std::vector<long long>& shape = header->shape;
@@ -274,8 +274,10 @@ Result<Tensor3> ParseNpy(std::string_view bytes) {
   const std::size_t want = count * static_cast<std::size_t>(dtype->size);
   const std::size_t have = bytes.size() - preamble - header_len;
   if (have < want) {
-    return Error{"the .npy file is truncated: shape " + ShapeText(shape) + " needs " + std::to_string(want) +
-                 " bytes of data but it has " + std::to_string(have)};
+    const std::vector<std::string> args = {ShapeText(shape), std::to_string(want), std::to_string(have)};
+    return Error{"npy.truncated_data", args,
+                 "the .npy file is truncated: shape " + args[0] + " needs " + args[1] + " bytes of data but it has " +
+                     args[2]};
   }
   if (have > want) {
     return Error{"the .npy file has " + std::to_string(have - want) + " bytes after the data of shape " +
@@ -292,8 +294,9 @@ Result<Tensor3> ParseNpy(std::string_view bytes) {
       const std::size_t y = i / static_cast<std::size_t>(w) % static_cast<std::size_t>(h);
       const std::string at = std::to_string(y) + ", " + std::to_string(x);
       const std::string index = planar ? std::to_string(i / static_cast<std::size_t>(w * h)) + ", " + at : at;
-      return Error{"the .npy array holds " + std::string(std::isnan(v) ? "NaN" : "infinity") + " at a[" + index +
-                   "]: a grid needs finite numbers"};
+      return Error{std::isnan(v) ? "npy.nan" : "npy.infinity", {index},
+                   "the .npy array holds " + std::string(std::isnan(v) ? "NaN" : "infinity") + " at a[" + index +
+                       "]: a grid needs finite numbers"};
     }
     grid.data[i] = v;
   }

@@ -103,7 +103,7 @@ void AppendLaidOut(const OrderedJson& j, int depth, std::string* out) {
 }  // namespace
 
 Result<Session> SessionFromJson(const Json& j) {
-  if (!j.is_object()) return Error{"a session must be a JSON object"};
+  if (!j.is_object()) return Error{"session.not_object", {}, "a session must be a JSON object"};
   // Checked before anything else: a newer file may have changed any part,
   // and "written by a newer ConvStep" is the message that helps.
   if (j.contains("schema_version")) {
@@ -113,12 +113,14 @@ Result<Session> SessionFromJson(const Json& j) {
                    " for this ConvStep"};
     }
     if (v.get<long long>() > kSessionSchemaVersion) {
-      return Error{"this session was written by a newer ConvStep (schema " + std::to_string(v.get<long long>()) +
-                   "); this one reads schema " + std::to_string(kSessionSchemaVersion)};
+      const std::vector<std::string> args = {std::to_string(v.get<long long>()), std::to_string(kSessionSchemaVersion)};
+      return Error{"session.newer", args,
+                   "this session was written by a newer ConvStep (schema " + args[0] + "); this one reads schema " +
+                       args[1]};
     }
   }
   for (const char* part : {"conv", "pool", "model"}) {
-    if (!j.contains(part)) return Error{std::string("the session has no \"") + part + "\""};
+    if (!j.contains(part)) return Error{"session.missing_part", {part}, std::string("the session has no \"") + part + "\""};
   }
   Session s;
   if (j.contains("title")) {
@@ -268,10 +270,10 @@ std::string SessionToText(const Session& session) {
 Result<Session> SessionFromText(const std::string& text) {
   // nlohmann's own message for this case talks about strings and streams.
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Error{"the file is empty: a session is a JSON object"};
+    return Error{"session.empty", {}, "the file is empty: a session is a JSON object"};
   }
   Result<Json> json = ParseJson(text);
-  if (!json) return Error{json.error()};
+  if (!json) return json.failure();
   return SessionFromJson(*json);
 }
 
@@ -279,9 +281,9 @@ Result<Session> SessionFromText(const std::string& text) {
 
 Result<Session> LoadSessionFile(const std::string& path) {
   Result<std::string> text = ReadFileAtMost(path, kMaxSessionFileBytes);
-  if (!text) return Error{text.error()};
+  if (!text) return text.failure();
   Result<Session> session = SessionFromText(*text);
-  if (!session) return Error{"'" + path + "': " + session.error()};
+  if (!session) return Prefixed("'" + path + "': ", session.failure());
   return session;
 }
 

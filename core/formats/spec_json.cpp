@@ -94,7 +94,7 @@ Result<Json> ParseJson(const std::string& text) {
   try {
     return Json::parse(text);
   } catch (const Json::exception& e) {
-    return Error{std::string("malformed JSON: ") + e.what()};
+    return Error{"json.malformed", {e.what()}, std::string("malformed JSON: ") + e.what()};
   }
 }
 

@@ -90,6 +90,17 @@ ConvEdit SetPaddingMode(const Conv2dSpec& spec, PaddingMode mode) {
   return e;
 }
 
+Result<ConvEdit> SetGroups(const Conv2dSpec& spec, int groups) {
+  if (groups < 1 || spec.input.c % groups != 0 || spec.weight.n % groups != 0) {
+    return Error{"groups must divide both the " + std::to_string(spec.input.c) + " input channels and the " +
+                 std::to_string(spec.weight.n) + " filters: " + std::to_string(groups) + " does not"};
+  }
+  ConvEdit e{spec, {"groups", "", std::to_string(spec.groups), std::to_string(groups)}};
+  e.spec.groups = groups;
+  e.spec.weight = ResizedWeights(spec.weight, spec.weight.n, spec.input.c / groups, spec.weight.h, spec.weight.w);
+  return e;
+}
+
 Result<ConvEdit> SetFilterCount(const Conv2dSpec& spec, int filters) {
   if (filters < 1 || filters > kMaxFilters) return Error{"filters must be 1 to " + std::to_string(kMaxFilters)};
   ConvEdit e{spec, {"filters", "", std::to_string(spec.weight.n), std::to_string(filters)}};
@@ -164,6 +175,11 @@ Result<ConvEdit> PasteGrid(const Conv2dSpec& spec, const GridRef& target, const 
         return Error{"a kernel is at most " + std::to_string(kMaxKernelSide) + " cells on a side"};
       }
       s.weight = ResizedWeights(s.weight, s.weight.n, s.weight.c, grid.h, grid.w);
+      // Every filter's kernel changes size with the one pasted into: said, not silent.
+      if (grid.h != spec.weight.h || grid.w != spec.weight.w) {
+        e.note = {"paste_resize_kernels", GridRefName(target), SizeText(spec.weight.h, spec.weight.w),
+                  SizeText(grid.h, grid.w)};
+      }
     }
     for (int y = 0; y < std::min(grid.h, s.weight.h); ++y) {
       for (int x = 0; x < std::min(grid.w, s.weight.w); ++x) s.weight.at(target.first, target.second, y, x) = grid.at(0, y, x);
@@ -177,6 +193,12 @@ Result<ConvEdit> PasteGrid(const Conv2dSpec& spec, const GridRef& target, const 
       return Error{"the pasted grid is larger than an input can be"};
     }
     s.input = ResizedInput(s.input, channels, grid.h, grid.w);
+    // The channels not pasted into are cut or padded with zeros the same
+    // way: the note says so, with the whole input's shape before and after.
+    if (grid.h != spec.input.h || grid.w != spec.input.w) {
+      e.note = {"paste_resize", GridRefName(target), ShapeText(spec.input.c, spec.input.h, spec.input.w),
+                ShapeText(channels, grid.h, grid.w)};
+    }
   }
   for (int c = 0; c < grid.c && first + c < s.input.c; ++c) {
     for (int y = 0; y < std::min(grid.h, s.input.h); ++y) {

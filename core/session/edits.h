@@ -55,6 +55,11 @@ Result<ConvEdit> SetDilation(const Conv2dSpec& spec, Pair dilation);  // 1 to kM
 // Explicit amounts 0 to kMaxPadding, or Keras's "valid" and "same".
 Result<ConvEdit> SetPadding(const Conv2dSpec& spec, const PaddingSpec& padding);
 ConvEdit SetPaddingMode(const Conv2dSpec& spec, PaddingMode mode);
+// Input and output channels split into `groups` groups, each filter seeing
+// only its group's C_in/groups channels (PyTorch's weight [C_out][C_in/groups]
+// [kH][kW]: the filters' channel slices follow, weights that still fit are
+// kept); refused unless groups divides both the input channels and the filters.
+Result<ConvEdit> SetGroups(const Conv2dSpec& spec, int groups);
 // 1 to kMaxFilters filters; new filters start at 0, and so do their biases.
 Result<ConvEdit> SetFilterCount(const Conv2dSpec& spec, int filters);
 // A bias per filter (all 0) or none.
@@ -71,7 +76,10 @@ Result<ConvEdit> SetCell(const Conv2dSpec& spec, const GridRef& grid, int row, i
 // A grid pasted into `target`. kResize first makes the target the pasted
 // size (a kernel's whole bank; the input's rows and columns); kTopLeft
 // writes what overlaps from the top-left corner. Several channels replace
-// the input from channel 0; into a kernel only the first channel goes.
+// the input from channel 0; into a kernel only the first channel goes. A
+// resize changes every channel of the input (or every filter's kernel) the
+// same way, and its note says so: "paste_resize" ("paste_resize_kernels"),
+// from and to the whole input's (the kernels') size.
 enum class PasteFit { kResize, kTopLeft };
 Result<ConvEdit> PasteGrid(const Conv2dSpec& spec, const GridRef& target, const Tensor3& grid, PasteFit fit);
 // Whether the pasted grid already has the target's size (no question to ask).

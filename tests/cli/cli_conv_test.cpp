@@ -71,7 +71,8 @@ TEST(CliTrace, EveryStepOfEveryReferenceCaseSumsToItsOutput) {
     const int total = expect["total_steps"].get<int>();
     const std::vector<int> shape = expect["output_shape"].get<std::vector<int>>();
     for (int k : {0, total / 2, total - 1}) {
-      const ProcessResult r = Cli({"trace", "-", "--step", std::to_string(k)}, cases[i]["spec"].dump());
+      // --step counts from 1: step k + 1 is the step of index k.
+      const ProcessResult r = Cli({"trace", "-", "--step", std::to_string(k + 1)}, cases[i]["spec"].dump());
       ASSERT_EQ(r.exit_code, 0) << r.err;
       const Json got = ParseOut(r);
       const int oc = k / (shape[1] * shape[2]);
@@ -95,8 +96,10 @@ TEST(CliTrace, EveryStepOfEveryReferenceCaseSumsToItsOutput) {
 
 TEST(CliTrace, Ejemplo1LastStepWindowAndTerms) {
   const Json spec = LoadGolden("seed_examples.json")["example1_padded_stride2"]["spec"];
-  const ProcessResult r = Cli({"trace", "-", "--step", "8"}, spec.dump());
+  // The last of 9 steps is step 9, as the window's counter says ("step 9 of 9").
+  const ProcessResult r = Cli({"trace", "-", "--step", "9"}, spec.dump());
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ParseOut(r)["step"].get<int>(), 9);
   const Json got = ParseOut(r);
   EXPECT_EQ(got["window_top"].get<int>(), 4);
   EXPECT_EQ(got["window_left"].get<int>(), 4);
@@ -130,6 +133,14 @@ TEST(CliDims, ExplainsEjemplo1) {
   EXPECT_NE(r.out.find("the last padded row is never reached"), std::string::npos) << r.out;
 }
 
+TEST(CliDims, WithoutPaddingTheRowLeftOutIsTheInputs) {
+  // Windows of 3 at stride 2 over rows 0-5 cover 0-2 and 2-4.
+  const ProcessResult r = Cli({"dims", "--n", "6", "--f", "3", "--s", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("; row 5 of the input is never reached"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("padded"), std::string::npos) << r.out;
+}
+
 TEST(CliErrors, BadInputExitsTwoWithOneLine) {
   const std::string ejemplo = LoadGolden("seed_examples.json")["example1_padded_stride2"]["spec"].dump();
   ExpectCleanFailure(Cli({"conv2d", "-"}, "{\"input\": [[[1, 2]]"), "malformed JSON");
@@ -144,8 +155,9 @@ TEST(CliErrors, BadInputExitsTwoWithOneLine) {
   ExpectCleanFailure(
       Cli({"conv2d", "-"}, "{\"input\": [[[1,2,3,4],[1,2,3,4],[1,2,3,4],[1,2,3,4]]], \"weight\": [[[[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1]]]]}"),
       "the 5\u00d75 kernel does not fit in the 4\u00d74 padded input");
-  ExpectCleanFailure(Cli({"trace", "-", "--step", "9"}, ejemplo), "step 9 is out of range");
-  ExpectCleanFailure(Cli({"trace", "-", "--step", "-1"}, ejemplo), "out of range");
+  ExpectCleanFailure(Cli({"trace", "-", "--step", "10"}, ejemplo),
+                     "step 10 is out of range: this convolution has 9 steps, 1 to 9");
+  ExpectCleanFailure(Cli({"trace", "-", "--step", "0"}, ejemplo), "out of range");
   ExpectCleanFailure(Cli({"conv2d", "/nonexistent/spec.json"}), "cannot open '/nonexistent/spec.json'");
   ExpectCleanFailure(Cli({"conv2d"}), "SPEC");
   ExpectCleanFailure(Cli({"frobnicate"}), "frobnicate");

@@ -73,7 +73,7 @@ TEST(CliGrid, EveryFailureIsOneLineOnStderrAndExitCode2) {
   const std::string ragged = WriteFile("ragged.csv", "1,2\n3\n");
   ExpectCleanFailure(Cli({"grid", ragged}), "'" + ragged + "': line 2 has 1 value but line 1 has 2");
   ExpectCleanFailure(Cli({"grid", WriteFile("word.txt", "1 2\n3 x\n")}),
-                     "word.txt': line 2, column 3: \"x\" is not a number");
+                     "word.txt': line 2, column 2: \"x\" is not a number");
   ExpectCleanFailure(Cli({"grid", WriteFile("nan.tsv", "1\tNaN\n")}), "\"NaN\" is not a finite number");
   ExpectCleanFailure(Cli({"grid", WriteFile("binary.txt", std::string("1\0 2", 4))}), "this is not a text grid");
   ExpectCleanFailure(Cli({"grid", WriteFile("empty.csv", "")}), "the text has no numbers");
@@ -86,7 +86,7 @@ TEST(CliGrid, EveryFailureIsOneLineOnStderrAndExitCode2) {
                      "big-endian");
   ExpectCleanFailure(Cli({"grid", WriteFile("text.npy", "1,2\n")}), "this is not a .npy file");
   ExpectCleanFailure(Cli({"grid", WriteFile("huge.txt", std::string(8 * 1024 * 1024 + 1, '1'))}),
-                     "huge.txt' is larger than 8388608 bytes");
+                     "huge.txt' is larger than 8 MiB");
   ExpectCleanFailure(Cli({"grid"}), "FILE is required");
 }
 
@@ -96,7 +96,7 @@ TEST(CliGrid, SpecsNameGridFilesForInputAndWeight) {
   EXPECT_EQ(conv["output_shape"], Json::parse("[1,2,2]"));
   EXPECT_EQ(conv["output"], Json::parse("[[[37,47],[67,77]]]"));
 
-  const Json step = ExpectJsonOutput(Cli({"trace", "-", "--step", "3"}, spec.dump()));
+  const Json step = ExpectJsonOutput(Cli({"trace", "-", "--step", "4"}, spec.dump()));
   EXPECT_EQ(step["value"], 77);
   EXPECT_EQ(step["terms"].size(), 4u);
   EXPECT_EQ(step["terms"][3]["weight"], 4);

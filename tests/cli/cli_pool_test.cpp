@@ -62,7 +62,7 @@ TEST(CliPool2d, TheLectureSliceStepByStep) {
   const Json& expect = example["expect"];
   for (int k = 0; k < 4; ++k) {
     SCOPED_TRACE("step " + std::to_string(k));
-    const ProcessResult r = Cli({"pool2d", "-", "--step", std::to_string(k)}, example["spec"].dump());
+    const ProcessResult r = Cli({"pool2d", "-", "--step", std::to_string(k + 1)}, example["spec"].dump());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     Result<Json> got = ParseJson(r.out);
     ASSERT_TRUE(got) << r.out;
@@ -74,8 +74,8 @@ TEST(CliPool2d, TheLectureSliceStepByStep) {
     EXPECT_EQ((*got)["argmax"], expect["argmax"][0][y][x]);
     EXPECT_EQ((*got)["taps"].size(), 4u);
   }
-  // Step 0 of the slide: max(1, 1, 5, 6) = 6.
-  const ProcessResult r = Cli({"pool2d", "-", "--step", "0"}, example["spec"].dump());
+  // Step 1 of the slide: max(1, 1, 5, 6) = 6.
+  const ProcessResult r = Cli({"pool2d", "-", "--step", "1"}, example["spec"].dump());
   Result<Json> got = ParseJson(r.out);
   ASSERT_TRUE(got) << r.out;
   const Json& in = example["spec"]["input"][0];
@@ -91,7 +91,7 @@ TEST(CliPool2d, EveryStepOfEveryCaseIsPyTorchsValue) {
     const Json& shape = c["expect"]["output_shape"];
     const int total = shape[0].get<int>() * shape[1].get<int>() * shape[2].get<int>();
     const int k = total - 1;
-    const ProcessResult r = Cli({"pool2d", "-", "--step", std::to_string(k)}, c["spec"].dump());
+    const ProcessResult r = Cli({"pool2d", "-", "--step", std::to_string(k + 1)}, c["spec"].dump());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     Result<Json> got = ParseJson(r.out);
     ASSERT_TRUE(got) << r.out;
@@ -105,8 +105,10 @@ TEST(CliPool2d, EveryStepOfEveryCaseIsPyTorchsValue) {
 
 TEST(CliPool2d, AStepPastTheEndIsOneMessage) {
   const Json example = LoadGolden("seed_examples.json")["maxpool_2x2_stride2"];
-  ExpectCleanFailure(Cli({"pool2d", "-", "--step", "4"}, example["spec"].dump()),
-                     "step 4 is out of range: this pooling has 4 steps, 0 to 3");
+  ExpectCleanFailure(Cli({"pool2d", "-", "--step", "5"}, example["spec"].dump()),
+                     "step 5 is out of range: this pooling has 4 steps, 1 to 4");
+  ExpectCleanFailure(Cli({"pool2d", "-", "--step", "0"}, example["spec"].dump()),
+                     "step 0 is out of range: this pooling has 4 steps, 1 to 4");
 }
 
 TEST(CliConvTranspose2d, EveryReferenceCaseThroughStdin) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/conv/stepper.h"
+#include "core/session/edits.h"
 #include "tests/support/golden.h"
 
 namespace convstep {
@@ -41,6 +42,44 @@ TEST(ConvGolden, EveryReferenceCase) {
           << "case " << i << " step " << k;
     }
   }
+}
+
+// PyTorch's grouped cases reached through the edit: one group first (each
+// filter [C_in][kH][kW], the first slice kept), then groups back to theirs
+// (the filter [C_in/groups][kH][kW] again, the kept slice the one PyTorch
+// used), then the stepper's output is PyTorch's and each filter reads only
+// its group's channels.
+TEST(ConvGolden, GroupsSetByTheEditGiveTorchsGroupedOutput) {
+  const Json cases = LoadGolden("conv2d_cases.json");
+  int grouped = 0;
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const Json& spec_json = cases[i]["spec"];
+    if (spec_json.value("groups", 1) == 1) continue;
+    SCOPED_TRACE("case " + std::to_string(i));
+    ++grouped;
+    const Conv2dSpec torch = GoldenConv2dSpec(spec_json);
+    const int groups = torch.groups;
+    Result<ConvEdit> one = SetGroups(torch, 1);
+    ASSERT_TRUE(one.ok()) << one.error();
+    EXPECT_EQ(one->spec.weight.c, torch.input.c);
+    EXPECT_EQ(one->note, (EditNote{"groups", "", std::to_string(groups), "1"}));
+    Result<ConvEdit> back = SetGroups(one->spec, groups);
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_EQ(back->spec.weight.c, torch.input.c / groups);
+    EXPECT_EQ(back->spec.weight.data, torch.weight.data);
+    Result<ConvStepper> stepper = ConvStepper::Create(back->spec);
+    ASSERT_TRUE(stepper.ok()) << stepper.error();
+    ExpectTensorNear(cases[i]["expect"]["output"], stepper->Output());
+    const int in_per_group = torch.input.c / groups;
+    const int out_per_group = torch.weight.n / groups;
+    for (int k = 0; k < stepper->TotalSteps(); ++k) {
+      const ConvStep s = stepper->Step(k);
+      const int group = s.out_channel / out_per_group;
+      ASSERT_EQ(static_cast<int>(s.channels.size()), in_per_group);
+      for (int j = 0; j < in_per_group; ++j) EXPECT_EQ(s.channels[j], group * in_per_group + j);
+    }
+  }
+  EXPECT_EQ(grouped, 3);
 }
 
 }  // namespace

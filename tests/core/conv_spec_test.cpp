@@ -77,5 +77,40 @@ TEST(ConvSpec, SamePaddingIsKerasRuleForAnyStride) {
   EXPECT_EQ(after, 0);
 }
 
+// Keras's rule by hand for 6 rows, F = 3, S = 2: ceil(6/2) = 3 outputs need
+// (3 - 1)*2 + 3 = 7 rows, one more than the input: [0, 1] (the smaller half
+// before). The formula then names P_before and P_after apart.
+TEST(ConvSpec, SamePaddingExplainsItsAmountsWithTheNumbersPutIn) {
+  Conv2dSpec s = Spec(1, 6, 6, 1, 1, 3);
+  s.stride = {2, 2};
+  s.padding.kind = PaddingSpec::Kind::kSame;
+  Result<Conv2dGeometry> g = ResolveConv2d(s);
+  ASSERT_TRUE(g) << g.error();
+  EXPECT_EQ(g->padding, (Padding4{0, 1, 0, 1}));
+  EXPECT_TRUE(g->axis_h.same);
+  EXPECT_FALSE(UsesLectureForm(g->axis_h));
+  EXPECT_EQ(SamePaddingFormula(g->axis_h),
+            "ceil(6/2) = 3; P = max((3 - 1)*2 + 1*(3 - 1) + 1 - 6, 0) = 1; P_before = floor(1/2) = 0, "
+            "P_after = 1 - 0 = 1");
+  EXPECT_EQ(AxisSizeFormula(g->axis_h), "(6 + 0 + 1 - 1*(3 - 1) - 1)/2 + 1 = 3");
+  // At stride 1 the padding is even, [1, 1], but still written apart.
+  s.stride = {1, 1};
+  g = ResolveConv2d(s);
+  ASSERT_TRUE(g) << g.error();
+  EXPECT_EQ(g->padding, (Padding4{1, 1, 1, 1}));
+  EXPECT_EQ(AxisSizeFormula(g->axis_w), "(6 + 1 + 1 - 1*(3 - 1) - 1)/1 + 1 = 6");
+  s.padding = PaddingSpec{PaddingSpec::Kind::kExplicit, 1, 1, 1, 1};
+  g = ResolveConv2d(s);
+  ASSERT_TRUE(g) << g.error();
+  EXPECT_FALSE(g->axis_h.same);
+  EXPECT_TRUE(UsesLectureForm(g->axis_h));
+}
+
+TEST(ConvSpec, ADilatedKernelsReachWithTheNumbersPutIn) {
+  // Taps 2 apart: a 3-tap kernel covers rows 0, 2 and 4, five rows.
+  EXPECT_EQ(SpanFormula(ComputeAxisSize(7, 3, 0, 0, 1, 2)), "2*(3 - 1) + 1 = 5");
+  EXPECT_EQ(SpanFormula(ComputeAxisSize(7, 2, 0, 0, 1, 3)), "3*(2 - 1) + 1 = 4");
+}
+
 }  // namespace
 }  // namespace convstep

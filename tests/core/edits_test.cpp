@@ -104,7 +104,31 @@ TEST(Edits, PasteResizeMakesTheKernelBankThePastedSize) {
   // The other filter keeps what overlaps and is 0 where it grew.
   EXPECT_EQ(e->spec.weight.at(1, 0, 0, 0), s.weight.at(1, 0, 0, 0));
   EXPECT_EQ(e->spec.weight.at(1, 0, 0, 3), 0.0);
+  EXPECT_EQ(e->note, (EditNote{"paste_resize_kernels", "kernel/0/0", "3×3", "2×4"}));
   EXPECT_FALSE(PasteGrid(s, {GridRef::Kind::kKernel, 0, 0}, Grid(1, 10, 2, 0), PasteFit::kResize));
+}
+
+// A 3×3 grid into channel 0 of the 3×5×5 input: every channel becomes 3×3,
+// the other two keep their top-left corner, and the note says the whole
+// input changed, not only the channel pasted into.
+TEST(Edits, PasteResizeIntoOneChannelResizesEveryChannelAndSaysSo) {
+  const Conv2dSpec s = TwoFilters();
+  Result<ConvEdit> e = PasteGrid(s, {GridRef::Kind::kInput, 0, 0}, Grid(1, 3, 3, 900), PasteFit::kResize);
+  ASSERT_TRUE(e) << e.error();
+  EXPECT_EQ(e->spec.input.c, 3);
+  EXPECT_EQ(e->spec.input.h, 3);
+  EXPECT_EQ(e->spec.input.w, 3);
+  EXPECT_EQ(e->spec.input.at(0, 2, 2), 908.0);
+  for (int c = 1; c < 3; ++c) {
+    for (int y = 0; y < 3; ++y) {
+      for (int x = 0; x < 3; ++x) EXPECT_EQ(e->spec.input.at(c, y, x), 25.0 * c + 5 * y + x);
+    }
+  }
+  EXPECT_EQ(e->note, (EditNote{"paste_resize", "input/0", "3×5×5", "3×3×3"}));
+  // The same size is a plain paste.
+  e = PasteGrid(s, {GridRef::Kind::kInput, 0, 0}, Grid(1, 5, 5, 0), PasteFit::kResize);
+  ASSERT_TRUE(e) << e.error();
+  EXPECT_EQ(e->note.what, "paste");
 }
 
 TEST(Edits, PasteTopLeftIntoAnInputChannelKeepsTheRest) {
@@ -130,6 +154,27 @@ TEST(Edits, SeveralPastedChannelsReplaceTheInputAndTheFiltersFollow) {
   EXPECT_TRUE(PasteFits(s, {GridRef::Kind::kInput, 0, 0}, Grid(1, 5, 5, 0)));
   EXPECT_FALSE(PasteFits(s, {GridRef::Kind::kInput, 0, 0}, Grid(2, 5, 5, 0)));
   EXPECT_FALSE(PasteFits(s, {GridRef::Kind::kKernel, 0, 0}, Grid(1, 3, 2, 0)));
+}
+
+TEST(Edits, GroupsMustDivideBothTheChannelsAndTheFilters) {
+  const Conv2dSpec s = TwoFilters();  // 3 input channels, 2 filters
+  Result<ConvEdit> e = SetGroups(s, 2);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error(), "groups must divide both the 3 input channels and the 2 filters: 2 does not");
+  EXPECT_FALSE(SetGroups(s, 0).ok());
+  Conv2dSpec four = s;
+  four.input = Grid(4, 5, 5, 0);
+  four.weight = Tensor4(2, 4, 3, 3, 1.0);
+  e = SetGroups(four, 2);
+  ASSERT_TRUE(e.ok()) << e.error();
+  EXPECT_EQ(e->spec.groups, 2);
+  // weight [C_out][C_in/groups][kH][kW]: 2 filters of 2 slices of 3×3.
+  EXPECT_EQ(e->spec.weight.n, 2);
+  EXPECT_EQ(e->spec.weight.c, 2);
+  EXPECT_EQ(e->spec.weight.h, 3);
+  EXPECT_EQ(e->spec.input.data, four.input.data);
+  EXPECT_EQ(e->spec.bias, four.bias);
+  EXPECT_EQ(SetGroups(four, 3).error(), "groups must divide both the 4 input channels and the 2 filters: 3 does not");
 }
 
 TEST(Edits, SetCellChecksTheGridAndTheCell) {

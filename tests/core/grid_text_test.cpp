@@ -95,31 +95,43 @@ TEST(GridText, RaggedRowsNameBothLines) {
 }
 
 TEST(GridText, TextThatIsNotANumberGivesLineAndColumn) {
-  EXPECT_EQ(ErrorOf("1 2\n3 abc\n"), "line 2, column 3: \"abc\" is not a number");
+  EXPECT_EQ(ErrorOf("1 2\n3 abc\n"), "line 2, column 2: \"abc\" is not a number");
   EXPECT_EQ(ErrorOf("a,b\n1,2\n"), "line 1, column 1: \"a\" is not a number");
-  EXPECT_EQ(ErrorOf("1;2\n3;4,5,6\n"), "line 2, column 3: \"4,5,6\" is not a number");
-  EXPECT_EQ(ErrorOf("1 0x10\n"), "line 1, column 3: \"0x10\" is not a number");
-  EXPECT_EQ(ErrorOf("1 2\n3 4\xC3\xA9\n"), "line 2, column 3: \"4\xC3\xA9\" is not a number");
-  EXPECT_EQ(ErrorOf("1 ++2"), "line 1, column 3: \"++2\" is not a number");
+  EXPECT_EQ(ErrorOf("1;2\n3;4,5,6\n"), "line 2, column 2: \"4,5,6\" is not a number");
+  EXPECT_EQ(ErrorOf("1 0x10\n"), "line 1, column 2: \"0x10\" is not a number");
+  EXPECT_EQ(ErrorOf("1 2\n3 4\xC3\xA9\n"), "line 2, column 2: \"4\xC3\xA9\" is not a number");
+  EXPECT_EQ(ErrorOf("1 ++2"), "line 1, column 2: \"++2\" is not a number");
   // Control characters are shown, not printed, and a long cell is cut: the
   // message stays one readable line.
-  EXPECT_EQ(ErrorOf("1 2\r3\n"), "line 1, column 3: \"2\\x0d3\" is not a number");
+  EXPECT_EQ(ErrorOf("1 2\r3\n"), "line 1, column 2: \"2\\x0d3\" is not a number");
   const std::string e = ErrorOf("1 " + std::string(1000, 'x'));
-  EXPECT_EQ(e, "line 1, column 3: \"" + std::string(24, 'x') + "...\" is not a number");
+  EXPECT_EQ(e, "line 1, column 2: \"" + std::string(24, 'x') + "...\" is not a number");
 }
 
 TEST(GridText, NaNAndInfinityAreRefused) {
   EXPECT_EQ(ErrorOf("1 nan\n"),
-            "line 1, column 3: \"nan\" is not a finite number (NaN and infinity are not allowed)");
-  EXPECT_NE(ErrorOf("1\t-Infinity\n").find("line 1, column 3: \"-Infinity\" is not a finite number"),
+            "line 1, column 2: \"nan\" is not a finite number (NaN and infinity are not allowed)");
+  EXPECT_NE(ErrorOf("1\t-Infinity\n").find("line 1, column 2: \"-Infinity\" is not a finite number"),
             std::string::npos);
   EXPECT_NE(ErrorOf("inf").find("not a finite number"), std::string::npos);
-  EXPECT_EQ(ErrorOf("1 1e999"), "line 1, column 3: \"1e999\" is out of the range of numbers");
+  EXPECT_EQ(ErrorOf("1 1e999"), "line 1, column 2: \"1e999\" is out of the range of numbers");
+}
+
+// The column is the value's place in its line, as a spreadsheet counts,
+// not a count of characters: in "1,nan,3" the NaN is the second value.
+TEST(GridText, TheColumnCountsValuesNotCharacters) {
+  EXPECT_EQ(ErrorOf("1,nan,3\n"), "line 1, column 2: \"nan\" is not a finite number (NaN and infinity are not allowed)");
+  EXPECT_EQ(ErrorOf("10;20;30\n40;50;abc\n"), "line 2, column 3: \"abc\" is not a number");
+  EXPECT_EQ(ErrorOf("100   200 x\n"), "line 1, column 3: \"x\" is not a number");
+  Result<Tensor3> r = ParseGridText("1,nan,3\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.failure().code, "grid.not_finite");
+  EXPECT_EQ(r.failure().args, (std::vector<std::string>{"1", "2", "\"nan\""}));
 }
 
 TEST(GridText, EmptyCellsAreErrorsNotZeros) {
-  EXPECT_EQ(ErrorOf("1;;2\n"), "line 1, column 3: an empty cell (every cell needs a number)");
-  EXPECT_EQ(ErrorOf("1,2,\n3,4,5\n"), "line 1, column 5: an empty cell (every cell needs a number)");
+  EXPECT_EQ(ErrorOf("1;;2\n"), "line 1, column 2: an empty cell (every cell needs a number)");
+  EXPECT_EQ(ErrorOf("1,2,\n3,4,5\n"), "line 1, column 3: an empty cell (every cell needs a number)");
   EXPECT_EQ(ErrorOf("1\t2\n\t3\n"), "line 2, column 1: an empty cell (every cell needs a number)");
 }
 

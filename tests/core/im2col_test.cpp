@@ -44,6 +44,31 @@ TEST(Im2Col, ProductEqualsTheOutputOnEveryReferenceCase) {
   }
 }
 
+// PyTorch's view of each reference case: weight.view(C_out, -1) is C_out ×
+// (C_in/groups·kH·kW), X_col is (C_in·kH·kW) × (H_out·W_out); the shapes are
+// known without building the matrices, as the window shows them when too large.
+TEST(Im2Col, ShapesArePyTorchsWithoutBuildingTheMatrices) {
+  const Json cases = LoadGolden("conv2d_cases.json");
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const Json& spec = cases[i]["spec"];
+    const Json& out = cases[i]["expect"]["output_shape"];
+    const int c_in = static_cast<int>(spec["input"].size());
+    const int c_out = static_cast<int>(spec["weight"].size());
+    const int per_group = static_cast<int>(spec["weight"][0].size());
+    const int taps = static_cast<int>(spec["weight"][0][0].size() * spec["weight"][0][0][0].size());
+    Result<ConvStepper> stepper = ConvStepper::Create(GoldenConv2dSpec(spec));
+    ASSERT_TRUE(stepper.ok()) << stepper.error();
+    const Im2ColShape shape = ShapeOfIm2Col(stepper->geometry());
+    EXPECT_EQ(shape.filters, c_out) << "case " << i;
+    EXPECT_EQ(shape.taps_per_filter, per_group * taps) << "case " << i;
+    EXPECT_EQ(shape.rows, c_in * taps) << "case " << i;
+    EXPECT_EQ(shape.cols, out[1].get<int>() * out[2].get<int>()) << "case " << i;
+    const Im2Col m = BuildIm2Col(*stepper);
+    EXPECT_EQ(m.rows, shape.rows) << "case " << i;
+    EXPECT_EQ(m.cols, shape.cols) << "case " << i;
+  }
+}
+
 TEST(Im2Col, PatchSourcesAreTheWindowsTaps) {
   const Json seeds = LoadGolden("seed_examples.json");
   Result<ConvStepper> stepper = ConvStepper::Create(GoldenConv2dSpec(seeds["example1_padded_stride2"]["spec"]));

@@ -39,9 +39,26 @@ TEST(OutputSize, ExplainsTheLecturesFormulaWithTheNumbersPutIn) {
   EXPECT_EQ(ExplainAxisSize(ComputeAxisSize(2, 7, 3, 3, 1, 2), "row"),
             "(2 + 3 + 3 - 2*(7 - 1) - 1)/1 + 1 = -4: the 13-wide window does not fit in the 8 padded "
             "rows, so there is no output");
+}
+
+// Without padding the rows no window reaches are the input's own: windows of
+// 3 at stride 2 over 6 rows cover 0-2 and 2-4, so row 5 is left out.
+TEST(OutputSize, RowsLeftOutOfTheInputAreNotCalledPadded) {
+  EXPECT_EQ(ExplainAxisSize(ComputeAxisSize(6, 3, 0, 0, 2, 1), "row"),
+            "(6 - 3 + 2*0)/2 + 1 = 2.5 \u2192 2: not exact, the floor drops the remainder; row 5 of the "
+            "input is never reached");
+  // Windows of 2 at stride 3 over 7 columns cover 0-1 and 3-4.
   EXPECT_EQ(ExplainAxisSize(ComputeAxisSize(7, 2, 0, 0, 3, 1), "column"),
-            "(7 - 2 + 2*0)/3 + 1 = 2.66667 \u2192 2: not exact, the floor drops the remainder; the last 2 "
-            "padded columns are never reached");
+            "(7 - 2 + 2*0)/3 + 1 = 2.66667 \u2192 2: not exact, the floor drops the remainder; columns 5 "
+            "to 6 of the input are never reached");
+  // Padded rows 0-7 with windows 0-1 and 4-5: padded row 6 is input row 5, row 7 is padding.
+  EXPECT_EQ(ExplainAxisSize(ComputeAxisSize(6, 2, 1, 1, 4, 1), "row"),
+            "(6 - 2 + 2*1)/4 + 1 = 2.5 \u2192 2: not exact, the floor drops the remainder; row 5 of the "
+            "input is never reached, nor the padding after");
+  const AxisVerdict v = JudgeAxisSize(ComputeAxisSize(6, 2, 1, 1, 4, 1));
+  EXPECT_EQ(v.unvisited_tail, 2);
+  EXPECT_EQ(v.unvisited_input, 1);
+  EXPECT_EQ(v.first_unvisited_input, 5);
 }
 
 TEST(OutputSize, TheVerdictNamesTheCase) {

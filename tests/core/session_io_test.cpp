@@ -512,6 +512,12 @@ TEST(SessionIo, OnlyRegularFilesOfBoundedSize) {
   Result<std::string> text = ReadFileAtMost(folder / "big.txt", 999);
   ASSERT_FALSE(text.ok());
   EXPECT_EQ(text.error(), "'" + (folder / "big.txt") + "' is larger than 999 bytes");
+  // Limits are said in the units a person reads: 8 MiB = 8 × 1024 × 1024 bytes.
+  EXPECT_EQ(ByteSizeText(8388608), "8 MiB");
+  EXPECT_EQ(ByteSizeText(std::size_t{64} << 20), "64 MiB");
+  EXPECT_EQ(ByteSizeText(1536), "1.5 KiB");
+  EXPECT_EQ(ByteSizeText(1048576 + 1048575), "1.9 MiB");  // 1.99999 MiB, rounded down
+  EXPECT_EQ(ByteSizeText(1000), "1000 bytes");
   text = ReadFileAtMost(folder / "big.txt", 1000);
   ASSERT_TRUE(text.ok()) << text.error();
   EXPECT_EQ(text->size(), 1000u);

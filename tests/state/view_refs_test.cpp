@@ -52,6 +52,21 @@ TEST_F(ViewRefs, APendingPasteForARemovedGridIsDropped) {
   EXPECT_EQ(state.session.conv.weight.h, 3);
 }
 
+// Resizing a paste into one channel resizes the other two as well; the
+// status line and the undo say so.
+TEST_F(ViewRefs, AResizingPasteSaysEveryChannelWasResized) {
+  state.view.selected_grid = "input/0";
+  const Tensor3 before = state.session.conv.input;
+  PasteText(state, "1 2\n3 4");
+  ASSERT_TRUE(state.view.pending_paste.has_value());
+  FinishPaste(state, PasteFit::kResize);
+  EXPECT_EQ(state.view.message, "pasted into the input; every channel resized with it: 3×5×5 → 3×2×2");
+  EXPECT_EQ(state.session.conv.input.at(2, 1, 1), before.at(2, 1, 1));
+  EXPECT_EQ(state.session.conv.input.h, 2);
+  EXPECT_EQ(EditText(EditNote{"paste_resize", "input/0", "3×5×5", "3×2×2"}),
+            "paste resizing every channel into channel 0 of the input: 3×5×5 → 3×2×2");
+}
+
 TEST_F(ViewRefs, EveryReferenceIsClearedOrClampedWhenTheGeometryShrinks) {
   state.view.editing = StartCellEdit("kernel/1/2", 2, 2, 0);
   state.view.hovered_output = OutputCell{1, 2, 2};

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdlib>
 
 #include "tests/support/process.h"
@@ -141,6 +142,50 @@ TEST(Themes, LightAndHighContrastChangeTheBackground) {
   const testing::ProcessResult bad = Window({"--theme", "pink", "--screenshot", testing::TestTempPath("x.png")});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--theme must be dark, light or contrast"), std::string::npos) << bad.err;
+}
+
+// WCAG's relative luminance of a grey level.
+double Luminance(int grey) {
+  const double c = grey / 255.0;
+  return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+TEST(Themes, HighContrastPaddingZerosAreReadable) {
+  // Ejemplo 1's padding ring (P = 1): the zeros of padded column 0, rows 3
+  // to 6 (below the first step's window), against their cells' grey. The zeros are drawn dimmed; on the
+  // former grey 72 they had under 5:1, the theme asks WCAG's enhanced 7:1.
+  const std::string png = testing::TestTempPath("contrast_padding.png");
+  const std::string dump = testing::TestTempPath("contrast_padding.json");
+  const testing::ProcessResult r = Window({"--theme", "contrast", "--screenshot", png, "--dump-state", dump});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json grid = ReadJsonFile(dump)["grids"]["input/0"];
+  const float cell = grid["cell"].get<float>();
+  const float ox = grid["origin"][0].get<float>();
+  const float oy = grid["origin"][1].get<float>();
+  const Image img = ReadPng(png);
+  const int fill = img.At(static_cast<int>(ox + 0.2f * cell), static_cast<int>(oy + 3.2f * cell))[0];
+  int brightest = 0;
+  for (int y = static_cast<int>(oy + 3 * cell + 3); y < static_cast<int>(oy + 7 * cell - 3); ++y) {
+    for (int x = static_cast<int>(ox + 0.15f * cell); x < static_cast<int>(ox + 0.85f * cell); ++x) {
+      brightest = std::max(brightest, static_cast<int>(img.At(x, y)[0]));
+    }
+  }
+  EXPECT_EQ(fill, 32);
+  EXPECT_GE((Luminance(brightest) + 0.05) / (Luminance(fill) + 0.05), 7.0) << brightest << " on " << fill;
+}
+
+// The paste question over the grids: ImGui's dark popups are 94 % opaque,
+// which let the cells under them show through its text; opaque, every pixel
+// of its background is the popup colour, 0.08 × 255 = 20 grey.
+TEST(Themes, PopupsAreOpaque) {
+  const std::string plain = testing::TestTempPath("no_popup.png");
+  const std::string asked = testing::TestTempPath("paste_popup.png");
+  RunScript("no_popup", Json::array({Json{{"screenshot", plain}}}));
+  RunScript("paste_popup", Json::array({Json{{"clipboard", "1\t2\n3\t4"}}, Json{{"key", "v"}, {"ctrl", true}},
+                                        Json{{"frames", 2}}, Json{{"screenshot", asked}}}));
+  const size_t before = CountPixels(ReadPng(plain), {20, 20, 20});
+  const size_t after = CountPixels(ReadPng(asked), {20, 20, 20});
+  EXPECT_GT(after, before + 30000) << before << " " << after;
 }
 
 TEST(Themes, CividisReplacesViridisInTheHeatmaps) {

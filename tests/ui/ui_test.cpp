@@ -45,6 +45,25 @@ TEST(Window, ScreenshotOfEveryPresetIsDrawn) {
   }
 }
 
+// --step counts from 1 on the tab shown: on the pooling tab it is the
+// pooling's step. Ejemplo 1's 4×4 slice pooled 2×2 at stride 2 has 4 steps,
+// row by row: step 3 is output (1, 0), its window at row 2, column 0.
+TEST(Window, StepOnThePoolingTabIsThePoolingsStep) {
+  const std::string png = testing::TestTempPath("pool_step.png");
+  const std::string dump = testing::TestTempPath("pool_step.json");
+  const ProcessResult r = Window({"--tab", "pooling", "--step", "3", "--screenshot", png, "--dump-state", dump});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json state = ReadJsonFile(dump);
+  EXPECT_EQ(state["pool"]["total_steps"].get<int>(), 4);
+  EXPECT_EQ(state["pool"]["step"].get<int>(), 2);  // the dump's index, from 0
+  EXPECT_EQ(state["pool"]["window_top"].get<int>(), 2);
+  EXPECT_EQ(state["pool"]["window_left"].get<int>(), 0);
+  EXPECT_EQ(state["step"].get<int>(), 0);  // the convolution stays at its first step
+  const ProcessResult past = Window({"--tab", "pooling", "--step", "5", "--screenshot", png});
+  EXPECT_EQ(past.exit_code, 2);
+  EXPECT_NE(past.err.find("--step must be from 1 to 4 on the pooling tab"), std::string::npos) << past.err;
+}
+
 TEST(Window, TheWindowOutlineIsWhereTheCoreSaysStepKIs) {
   // Step 6 (1-based) of Ejemplo 1: output (1, 2), window at padded (2, 4).
   const std::string png = testing::TestTempPath("probe.png");
@@ -76,6 +95,29 @@ TEST(Window, TheWindowOutlineIsWhereTheCoreSaysStepKIs) {
   const int fx = static_cast<int>(out["origin"][0].get<float>() + 2 * out["cell"].get<float>() + 2);
   const int fy = static_cast<int>(out["origin"][1].get<float>() + 1.5f * out["cell"].get<float>());
   EXPECT_TRUE(Near(img.At(fx, fy), 255, 70, 70));
+}
+
+// With glide on (the default), End and then a screenshot: the window is
+// drawn at the last step, not on its way there. Ejemplo 1's last step is
+// output (2, 2), its window at padded (4, 4).
+TEST(Window, AScreenshotAfterEndShowsTheLastStepNotTheGlide) {
+  const std::string png = testing::TestTempPath("end_glide.png");
+  const Json state = RunScript("end_glide", Json::array({Json{{"key", "end"}}, Json{{"screenshot", png}}}));
+  ASSERT_EQ(state["step"].get<int>(), 8);
+  const Json& grid = state["grids"]["input/0"];
+  const float cell = grid["cell"].get<float>();
+  const float ox = grid["origin"][0].get<float>();
+  const float oy = grid["origin"][1].get<float>();
+  const Image img = ReadPng(png);
+  for (int ky = 0; ky < 3; ++ky) {
+    for (int kx = 0; kx < 3; ++kx) {
+      const int x = static_cast<int>(ox + (4 + kx) * cell + 2);
+      const int y = static_cast<int>(oy + (4 + ky + 0.5f) * cell);
+      EXPECT_TRUE(Near(img.At(x, y), 230, 159, 0)) << "tap " << ky << "," << kx;
+    }
+  }
+  // Nothing of the window left at the first step's place.
+  EXPECT_FALSE(Near(img.At(static_cast<int>(ox + 2), static_cast<int>(oy + 0.5f * cell)), 230, 159, 0));
 }
 
 TEST(Window, ClickingOutputCell21SelectsItsStep) {
