@@ -113,9 +113,11 @@ void DrawOutputPanel(AppState& state) {
     grid.labels = true;
     if (step.out_channel == f) {
       grid.outlines.push_back({static_cast<float>(step.out_y), static_cast<float>(step.out_x), 1, 1, kCurrentColor, 3.0f});
-      grid.follow = std::make_pair(static_cast<float>(step.out_y) + 0.5f, static_cast<float>(step.out_x) + 0.5f);
-      grid.follow_always = state.view.playing;
     }
+    // Zoomed in, every map shows the part around the current cell, so the
+    // maps can be compared cell for cell.
+    grid.follow = std::make_pair(static_cast<float>(step.out_y) + 0.5f, static_cast<float>(step.out_x) + 0.5f);
+    grid.follow_always = state.view.playing;
     for (const OutputCell& cell : linked) {
       if (cell.c == f) grid.outlines.push_back({static_cast<float>(cell.y), static_cast<float>(cell.x), 1, 1, CurrentColors().link, 2.0f});
     }

@@ -29,6 +29,8 @@ ParsedOptions ParseOptions(int argc, char** argv) {
   app.add_option("--screenshot", o.screenshot, "render, write this PNG and exit");
   app.add_option("--size", size, "window size, WIDTHxHEIGHT (default 1280x800)");
   app.add_option("--bench-frames", o.bench_frames, "render N frames and print CPU time per frame");
+  app.add_flag("--bench-zoom", o.bench_zoom,
+               "with --bench-frames: zoom into and pan across the first input channel instead of stepping");
   app.add_option("--script", o.script, "run a JSON list of actions, then exit");
   app.add_flag("--check-invariants", o.check_invariants,
                "with --script: check the document and the view after every action, as --monkey does");

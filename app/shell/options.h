@@ -21,6 +21,7 @@ struct Options {
   int width = 1280;           // --size WIDTHxHEIGHT
   int height = 800;
   int bench_frames = 0;
+  bool bench_zoom = false;  // the bench's frames zoom and pan rather than step
   std::string script;
   bool check_invariants = false;  // with --script: the monkey's checks after every action
   std::string dump_state;

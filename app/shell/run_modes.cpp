@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -19,6 +20,7 @@
 
 #include "app/gfx/screenshot.h"
 #include "app/shell/keyboard.h"
+#include "app/widgets/grid_view.h"
 #include "app/testing/invariants.h"
 #include "app/testing/monkey.h"
 #include "app/testing/script.h"
@@ -349,7 +351,22 @@ int RunInteractive(Shell& shell, SettingsKeeper& settings) {
 
 // [SECTION] Bench
 
-int RunBench(Shell& shell, int frames) {
+// The bench's zoom: in from the whole grid to 16× and out again every 64
+// frames, the view's centre circling the grid's middle, so every frame
+// draws another part of it at another scale.
+void ZoomForFrame(AppState& state, int frame) {
+  const auto input = GridPlacements().find("input/0");
+  if (input == GridPlacements().end()) return;
+  GridZoom& z = state.view.zoom["input/0"];
+  const float phase = static_cast<float>(frame % 64) / 64.0f;
+  z.zoom = std::pow(16.0f, 1.0f - std::fabs(2.0f * phase - 1.0f));
+  const float angle = static_cast<float>(frame) * 0.1f;
+  z.cy = static_cast<float>(input->second.rows) * (0.5f + 0.25f * std::sin(angle));
+  z.cx = static_cast<float>(input->second.cols) * (0.5f + 0.25f * std::cos(angle));
+  ShareZoom(&state.view.zoom, "input/0");
+}
+
+int RunBench(Shell& shell, int frames, bool zoom) {
   gfx::Window& window = shell.window;
   AppState& state = shell.state;
   std::vector<double> cpu_ms;
@@ -362,8 +379,9 @@ int RunBench(Shell& shell, int frames) {
   std::printf("first frame %.1f ms after start\n",
               std::chrono::duration<double, std::milli>(Clock::now() - g_start).count());
   for (int i = 0; i < frames; ++i) {
-    // Step through the convolution so every frame draws a different state.
-    state.GoToStep((state.view.step + 1) % state.conv->TotalSteps());
+    // Step through the convolution (or zoom) so every frame draws a different state.
+    if (zoom) ZoomForFrame(state, i);
+    else state.GoToStep((state.view.step + 1) % state.conv->TotalSteps());
     const double cpu0 = ProcessCpuSeconds();
     const Clock::time_point wall0 = Clock::now();
     window.PollEvents();
@@ -480,7 +498,7 @@ int RunMonkey(Shell& shell, const Options& options) {
 }
 
 int Run(Shell& shell, const Options& options, const Settings& settings) {
-  if (options.bench_frames > 0) return RunBench(shell, options.bench_frames);
+  if (options.bench_frames > 0) return RunBench(shell, options.bench_frames, options.bench_zoom);
   if (options.monkey > 0) return RunMonkey(shell, options);
   if (options.Headless()) return RunScripted(shell, options);
   SettingsKeeper keeper(settings, CurrentLanguage());

@@ -37,6 +37,9 @@ void PanBy(GridZoom* z, float dy, float dx, int rows, int cols, float max_zoom) 
 }
 
 void Follow(GridZoom* z, float py, float px, int rows, int cols, float max_zoom, bool always) {
+  if (py == z->followed_y && px == z->followed_x) return;
+  z->followed_y = py;
+  z->followed_x = px;
   // The inner 60 % of the view: a point nearer the edge than that is
   // brought back to the centre before it can leave.
   const float inner_h = 0.3f * static_cast<float>(rows) / z->zoom;

@@ -15,6 +15,10 @@ struct GridZoom {
   float cy = 0.0f;     // the view's centre, in cells
   float cx = 0.0f;
   std::string group;   // grids of one group share `zoom`
+  // The point last followed (see Follow): the view follows the window when
+  // the step moves it, and otherwise stays where the student zoomed.
+  float followed_y = -1.0f;
+  float followed_x = -1.0f;
 };
 
 // Zoom never goes below 1 (the whole grid) nor above `max_zoom`, and the
@@ -29,7 +33,8 @@ void ZoomAbout(GridZoom* z, float factor, float py, float px, int rows, int cols
 void PanBy(GridZoom* z, float dy, float dx, int rows, int cols, float max_zoom);
 
 // Centres the view on (py, px) if that point is outside the view's inner
-// part, or always when `always` (playing: the view follows the window).
+// part, or always when `always` (playing: the view follows the window);
+// nothing when the point is the one followed last time.
 void Follow(GridZoom* z, float py, float px, int rows, int cols, float max_zoom, bool always);
 
 // The zoom of `name` changed: every grid of its group takes it.

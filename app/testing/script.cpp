@@ -209,6 +209,18 @@ Result<std::string> StringField(const Json& a, const char* key, const char* what
   return a[key].get<std::string>();
 }
 
+// The fill tools' classic kernel on one filter: {"classic_kernel": "sobel_x", "filter": 1}.
+Result<bool> ClassicKernel(const Json& a, ActionContext& c) {
+  Result<std::string> name = StringField(a, "classic_kernel", "\"classic_kernel\" names a kernel, e.g. \"sobel_x\"");
+  if (!name) return Error{name.error()};
+  Result<int> filter = IntFromJson(a, "filter", 0);
+  if (!filter) return Error{filter.error()};
+  if (!c.state.Edit(ApplyClassicKernel(c.state.session.conv, *filter, *name), "")) {
+    return Error{"the kernel was refused: " + c.state.view.message};
+  }
+  return false;
+}
+
 Result<bool> Set(const Json& a, ActionContext& c) {
   if (!a["set"].is_string() || !a.contains("value")) return Error{"\"set\" needs a name and a \"value\""};
   Result<bool> done = SetParameter(c.state, a["set"].get<std::string>(), a["value"]);
@@ -517,6 +529,7 @@ constexpr NamedAction kActions[] = {
     {"export_table", ExportTableAction},
     {"save", Save},
     {"import_image", ImportImageAction},
+    {"classic_kernel", ClassicKernel},
     {"paste_choice", PasteChoice},
     {"type", Type},
     {"export", Export},

@@ -25,6 +25,9 @@
 // the window would, until it is done. With "cancel_after": n, Esc is pressed
 // in the progress dialog once n frames are written.
 //
+// "classic_kernel" with "filter" is the fill tools' classic kernel (as named
+// by core/conv/fill.h) on that filter.
+//
 // "preset" is the Presets menu; "input_size" [C, H, W] the parameter panel's
 // input size; "paste_choice" is "resize", "top-left" or "cancel" (the paste
 // dialog's buttons); "import_image" takes the import dialog's options, or

@@ -450,7 +450,14 @@ GridHit DrawGrid(GridDraw g) {
     z = &(*g.zooms)[g.name];
     z->group = g.zoom_group;
     ClampZoom(z, g.rows, g.cols, max_zoom);
-    if (g.follow && z->zoom > 1.0f) Follow(z, g.follow->first, g.follow->second, g.rows, g.cols, max_zoom, g.follow_always);
+    if (g.follow && z->zoom > 1.0f) {
+      Follow(z, g.follow->first, g.follow->second, g.rows, g.cols, max_zoom, g.follow_always);
+    } else if (g.follow) {
+      // The whole grid in view: only remember the point, so zooming in
+      // later stays where the mouse is rather than jumping to it.
+      z->followed_y = g.follow->first;
+      z->followed_x = g.follow->second;
+    }
   }
   const float zoom = z != nullptr ? z->zoom : 1.0f;
   CellMap m{lo, g.cell * zoom};

@@ -47,6 +47,16 @@ TEST(GridZoom, FollowRecentresOnlyNearTheEdgeUnlessAlways) {
   EXPECT_FLOAT_EQ(z.cy, 61.0f);
 }
 
+TEST(GridZoom, AViewPannedAwayStaysUntilTheFollowedPointMoves) {
+  GridZoom z{4.0f, 50.0f, 50.0f, ""};
+  Follow(&z, 50.0f, 50.0f, 100, 100, 10.0f, false);
+  PanBy(&z, 30.0f, 0.0f, 100, 100, 10.0f);  // the student looks elsewhere
+  Follow(&z, 50.0f, 50.0f, 100, 100, 10.0f, false);
+  EXPECT_FLOAT_EQ(z.cy, 80.0f);
+  Follow(&z, 51.0f, 50.0f, 100, 100, 10.0f, false);  // the next step
+  EXPECT_FLOAT_EQ(z.cy, 51.0f);
+}
+
 TEST(GridZoom, AGroupSharesItsZoom) {
   std::map<std::string, GridZoom> zooms;
   zooms["input/0"] = {3.0f, 10, 10, "conv"};
