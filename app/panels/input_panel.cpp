@@ -144,9 +144,17 @@ void DrawInputPanel(AppState& state) {
 
   std::optional<ConvStep> linked;  // the window of the output cell under the mouse
   if (const std::optional<OutputCell>& o = state.view.hovered_output) linked = conv.Step(conv.StepOf(o->c, o->y, o->x));
-  // The zoomed view keeps the window's centre in sight.
-  const float follow_y = top + static_cast<float>(g.dilation.h * (g.kernel_h - 1) + 1) * 0.5f;
-  const float follow_x = left + static_cast<float>(g.dilation.w * (g.kernel_w - 1) + 1) * 0.5f;
+  // The zoomed view keeps the window's centre in sight, unless the student
+  // moved another grid's view last: then this one shows the same part.
+  const std::string leader = LeadingGrid(state.view.zoom, "conv");
+  std::optional<std::pair<float, float>> led;
+  if (!leader.empty()) {
+    const GridZoom& z = state.view.zoom.at(leader);
+    if (leader.rfind("output/", 0) == 0) led = InputPointOf(g, z.cy, z.cx);
+    else led = std::make_pair(z.cy, z.cx);
+  }
+  const std::pair<float, float> window_centre(top + static_cast<float>(g.axis_h.span) * 0.5f,
+                                              left + static_cast<float>(g.axis_w.span) * 0.5f);
   std::optional<InputCell> hovered;
   ImGui::BeginGroup();
   for (int c = 0; c < g.in_channels; ++c) {
@@ -165,8 +173,9 @@ void DrawInputPanel(AppState& state) {
     AddOutlines(state, c, step, linked, top, left, &grid);
     grid.zooms = &state.view.zoom;
     grid.zoom_group = "conv";
-    grid.follow = std::make_pair(follow_y, follow_x);
-    grid.follow_always = state.view.playing;
+    const bool leads = leader.empty() || leader == grid.name;
+    grid.follow = leads ? window_centre : *led;
+    grid.follow_always = leads ? state.view.playing : true;
     const GridHit hit = DrawGrid(grid);
     if (hit.hovered) hovered = InputCell{c, hit.y, hit.x};
     // Only the data can be typed into: the padding ring follows from it.

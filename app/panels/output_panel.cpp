@@ -95,6 +95,16 @@ void DrawOutputPanel(AppState& state) {
   }
   const Arrangement arrangement = ArrangeSet(OutputGridSet(state), ImGui::GetContentRegionAvail());
   const ConvStep step = conv.Step(state.view.step);
+  // Zoomed in, every map shows the part around the current cell, unless the
+  // student moved another grid's view last: then the maps show its part.
+  const std::string leader = LeadingGrid(state.view.zoom, "conv");
+  std::optional<std::pair<float, float>> led;
+  if (!leader.empty()) {
+    const GridZoom& z = state.view.zoom.at(leader);
+    if (leader.rfind("input/", 0) == 0) led = OutputPointOf(g, z.cy, z.cx);
+    else led = std::make_pair(z.cy, z.cx);
+  }
+  const std::pair<float, float> current(static_cast<float>(step.out_y) + 0.5f, static_cast<float>(step.out_x) + 0.5f);
   std::optional<OutputCell> hovered;
   ImGui::BeginGroup();
   for (int f = 0; f < g.out_channels; ++f) {
@@ -114,10 +124,9 @@ void DrawOutputPanel(AppState& state) {
     if (step.out_channel == f) {
       grid.outlines.push_back({static_cast<float>(step.out_y), static_cast<float>(step.out_x), 1, 1, kCurrentColor, 3.0f});
     }
-    // Zoomed in, every map shows the part around the current cell, so the
-    // maps can be compared cell for cell.
-    grid.follow = std::make_pair(static_cast<float>(step.out_y) + 0.5f, static_cast<float>(step.out_x) + 0.5f);
-    grid.follow_always = state.view.playing;
+    const bool leads = leader.empty() || leader == name;
+    grid.follow = leads ? current : *led;
+    grid.follow_always = leads ? state.view.playing : true;
     for (const OutputCell& cell : linked) {
       if (cell.c == f) grid.outlines.push_back({static_cast<float>(cell.y), static_cast<float>(cell.x), 1, 1, CurrentColors().link, 2.0f});
     }

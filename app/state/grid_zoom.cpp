@@ -51,7 +51,48 @@ void Follow(GridZoom* z, float py, float px, int rows, int cols, float max_zoom,
   ClampZoom(z, rows, cols, max_zoom);
 }
 
+void MarkTouched(std::map<std::string, GridZoom>* zooms, const std::string& name) {
+  int latest = 0;
+  for (const auto& [other, z] : *zooms) latest = std::max(latest, z.touched);
+  (*zooms)[name].touched = latest + 1;
+}
+
+std::string LeadingGrid(const std::map<std::string, GridZoom>& zooms, const std::string& group) {
+  std::string leader;
+  int latest = 0;
+  for (const auto& [name, z] : zooms) {
+    if (z.group == group && z.touched > latest) {
+      latest = z.touched;
+      leader = name;
+    }
+  }
+  return leader;
+}
+
+namespace {
+
+// A window starting at output index o along an axis covers padded cells
+// o·s to o·s + d(f − 1); its centre, in cell units, is o·s + span/2.
+float WindowCentreOffset(const AxisSize& a) { return static_cast<float>(a.span) * 0.5f; }
+
+}  // namespace
+
+std::pair<float, float> OutputPointOf(const Conv2dGeometry& g, float py, float px) {
+  const auto along = [](const AxisSize& a, float p) {
+    return (p - WindowCentreOffset(a)) / static_cast<float>(a.s) + 0.5f;
+  };
+  return {along(g.axis_h, py), along(g.axis_w, px)};
+}
+
+std::pair<float, float> InputPointOf(const Conv2dGeometry& g, float oy, float ox) {
+  const auto along = [](const AxisSize& a, float o) {
+    return (o - 0.5f) * static_cast<float>(a.s) + WindowCentreOffset(a);
+  };
+  return {along(g.axis_h, oy), along(g.axis_w, ox)};
+}
+
 void ShareZoom(std::map<std::string, GridZoom>* zooms, const std::string& name) {
+  MarkTouched(zooms, name);
   const GridZoom& source = (*zooms)[name];
   if (source.group.empty()) return;
   for (auto& [other, z] : *zooms) {

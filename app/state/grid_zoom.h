@@ -7,6 +7,9 @@
 
 #include <map>
 #include <string>
+#include <utility>
+
+#include "core/conv/conv_spec.h"
 
 namespace convstep {
 
@@ -19,6 +22,7 @@ struct GridZoom {
   // the step moves it, and otherwise stays where the student zoomed.
   float followed_y = -1.0f;
   float followed_x = -1.0f;
+  int touched = 0;     // when the student last zoomed or panned it (a running count); 0: never
 };
 
 // Zoom never goes below 1 (the whole grid) nor above `max_zoom`, and the
@@ -37,7 +41,18 @@ void PanBy(GridZoom* z, float dy, float dx, int rows, int cols, float max_zoom);
 // nothing when the point is the one followed last time.
 void Follow(GridZoom* z, float py, float px, int rows, int cols, float max_zoom, bool always);
 
-// The zoom of `name` changed: every grid of its group takes it.
+// The zoom of `name` changed: every grid of its group takes it, and it
+// leads the group (MarkTouched).
 void ShareZoom(std::map<std::string, GridZoom>* zooms, const std::string& name);
+// The student moved the view of `name` (zoom or pan).
+void MarkTouched(std::map<std::string, GridZoom>* zooms, const std::string& name);
+// The name of the grid of `group` the student moved last, or "" if none.
+std::string LeadingGrid(const std::map<std::string, GridZoom>& zooms, const std::string& group);
+
+// Where the input's and the output's views meet: the output cell whose
+// window is centred on padded input point (py, px), and back. Zoomed in,
+// the grids of the convolution show corresponding parts side by side.
+std::pair<float, float> OutputPointOf(const Conv2dGeometry& g, float py, float px);
+std::pair<float, float> InputPointOf(const Conv2dGeometry& g, float oy, float ox);
 
 }  // namespace convstep

@@ -282,6 +282,7 @@ void DrawMinimap(ImDrawList* draw, const GridStore& s, const GridDraw& g, const 
     z->cy = (mouse.y - a.y) / scale;
     z->cx = (mouse.x - a.x) / scale;
     ClampZoom(z, g.rows, g.cols, max_zoom);
+    MarkTouched(g.zooms, g.name);
   }
 }
 
@@ -553,6 +554,7 @@ GridHit DrawGrid(GridDraw g) {
   if (z != nullptr && zoom > 1.0f && ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     const ImVec2 d = ImGui::GetIO().MouseDelta;
     PanBy(z, -d.y / m.cell, -d.x / m.cell, g.rows, g.cols, max_zoom);
+    MarkTouched(g.zooms, g.name);
     dragged = true;
   }
   if (ImGui::IsItemHovered()) {

@@ -67,6 +67,37 @@ TEST(GridZoom, AGroupSharesItsZoom) {
   EXPECT_FLOAT_EQ(zooms["pool/in"].zoom, 1.0f);
 }
 
+TEST(GridZoom, TheGridMovedLastLeadsItsGroup) {
+  std::map<std::string, GridZoom> zooms;
+  zooms["input/0"] = {2.0f, 10, 10, "conv"};
+  zooms["output/0"] = {1.0f, 5, 5, "conv"};
+  EXPECT_EQ(LeadingGrid(zooms, "conv"), "");
+  MarkTouched(&zooms, "output/0");
+  ShareZoom(&zooms, "input/0");  // zoomed after: it leads
+  EXPECT_EQ(LeadingGrid(zooms, "conv"), "input/0");
+  MarkTouched(&zooms, "output/0");
+  EXPECT_EQ(LeadingGrid(zooms, "conv"), "output/0");
+}
+
+TEST(GridZoom, InputAndOutputPointsMeetThroughTheWindow) {
+  // Ejemplo 1's geometry along both axes: n = 6, f = 3, P = 1, S = 2. The
+  // window of output row 1 covers padded rows 2 to 4, centred at 3.5 (cell
+  // units, row 2's top edge at 2); output row 1's centre is 1.5.
+  Conv2dSpec spec;
+  spec.input = Tensor3(1, 6, 6);
+  spec.weight = Tensor4(1, 1, 3, 3);
+  spec.padding = {PaddingSpec::Kind::kExplicit, 1, 1, 1, 1};
+  spec.stride = {2, 2};
+  Result<Conv2dGeometry> g = ResolveConv2d(spec);
+  ASSERT_TRUE(g.ok()) << g.error();
+  const auto [oy, ox] = OutputPointOf(*g, 3.5f, 3.5f);
+  EXPECT_FLOAT_EQ(oy, 1.5f);
+  EXPECT_FLOAT_EQ(ox, 1.5f);
+  const auto [py, px] = InputPointOf(*g, 0.5f, 2.5f);
+  EXPECT_FLOAT_EQ(py, 1.5f);  // output row 0: padded rows 0 to 2
+  EXPECT_FLOAT_EQ(px, 5.5f);  // output column 2: padded columns 4 to 6
+}
+
 TEST(Colors, PicturesAreGreyOrRgbAndLectureGridsSlate) {
   EXPECT_EQ(ResolveInputColors(InputColors::kAuto, 3, 5, 5), InputLook::kSlate);      // ejemplo_convolucion
   EXPECT_EQ(ResolveInputColors(InputColors::kAuto, 1, 256, 256), InputLook::kGrey);   // a photograph
