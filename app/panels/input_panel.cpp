@@ -107,6 +107,19 @@ void AddOutlines(const AppState& state, int c, const ConvStep& step, const std::
   }
 }
 
+// The colour bar beside the channels: the visit counts' palette, or the
+// values' ramp (none for R, G, B, which have a ramp each).
+ImU32 (*ColorBarOf(const AppState& state))(HeatPalette, float) {
+  if (state.view.show_visits) return Heat;
+  const Conv2dGeometry& g = state.conv->geometry();
+  switch (ResolveInputColors(state.view.appearance.input_colors, g.in_channels, g.in_h, g.in_w)) {
+    case InputLook::kGrey: return GreyRamp;
+    case InputLook::kSlate: return SlateRamp;
+    case InputLook::kRgb: break;
+  }
+  return nullptr;
+}
+
 uint64_t CellsKey(const AppState& state, int c) {
   return FillKey(state.view.appearance, {static_cast<uint64_t>(state.revision), state.view.show_visits ? 1u : 0u,
                                          static_cast<uint64_t>(c)});
@@ -126,7 +139,7 @@ GridSet InputGridSet(const AppState& state) {
   set.min_cell = CellForText(WidestCellTextOnce("input", key, [&state] { return PrintedValues(state); },
                                                 state.view.show_visits ? "\u00d7" : ""));
   set.max_cell = Scaled(56);
-  if (state.view.show_visits) set.extra_w = ColorBarWidth() + GridGap();
+  if (ColorBarOf(state) != nullptr) set.extra_w = ColorBarWidth() + GridGap();
   return set;
 }
 
@@ -190,10 +203,13 @@ void DrawInputPanel(AppState& state) {
         });
   }
   ImGui::EndGroup();
-  if (state.view.show_visits) {
-    const int max_visits = *std::max_element(conv.Visits().begin(), conv.Visits().end());
+  if (const auto ramp = ColorBarOf(state)) {
+    const Tensor3& input = conv.spec().input;
+    const auto [lo, hi] = std::minmax_element(input.data.begin(), input.data.end());
+    const double max_visits = *std::max_element(conv.Visits().begin(), conv.Visits().end());
     ImGui::SameLine(0, GridGap());
-    DrawColorBar("visits_bar", Heat, state.view.appearance.palette, 0, max_visits, ImGui::GetItemRectSize().y);
+    DrawColorBar("input_bar", ramp, state.view.appearance.palette, state.view.show_visits ? 0.0 : *lo,
+                 state.view.show_visits ? max_visits : *hi, std::min(ImGui::GetItemRectSize().y, Scaled(200)));
   }
   state.view.hovered_input = hovered;
 }

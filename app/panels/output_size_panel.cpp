@@ -30,7 +30,7 @@ void AxisLine(const char* label_key, const AxisSize& axis, Axis which) {
 
 void DrawOutputSizePanel(AppState& state) {
   const Conv2dGeometry& g = state.conv->geometry();
-  PanelTitle(OutputSizeTitle(g.axis_h, g.axis_w).c_str());
+  PanelTitleWrapped(OutputSizeTitle(g.axis_h, g.axis_w).c_str());
   ImGui::PushTextWrapPos(0.0f);
   AxisLine("size.height", g.axis_h, Axis::kRows);
   AxisLine("size.width", g.axis_w, Axis::kColumns);

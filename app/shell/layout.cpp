@@ -74,8 +74,9 @@ ImVec2 ContentOf(const Rect& r) {
 float TextPanelHeight(const Needs& n, PanelId id, float width, bool least) {
   const float pad = ImGui::GetStyle().WindowPadding.y * 2.0f;
   if (id == kArithmetic) return ArithmeticHeight(*n.state, width - ImGui::GetStyle().WindowPadding.x * 2.0f, least) + pad;
-  // The output size: height, width, the shape, a note.
-  return PanelTitleHeight() + ImGui::GetTextLineHeightWithSpacing() * (least ? 3.0f : 5.0f) + pad;
+  // The output size: height, width, the shape, a note; at least one line
+  // of them (it scrolls), so the arithmetic comes first.
+  return PanelTitleHeight() + ImGui::GetTextLineHeightWithSpacing() * (least ? 1.0f : 5.0f) + pad;
 }
 
 // A column with the output's grids over the arithmetic and the output size:
@@ -163,7 +164,7 @@ float Score(const Needs& n, const TabPlan& plan) {
     const Rect& r = plan.rects[id];
     if (r.size.y + 0.5f < TextPanelHeight(n, id, r.size.x, true)) score *= 0.5f;
     if (r.size.x < narrow) score *= 0.7f;
-    if (id == kArithmetic) score *= 0.8f + 0.2f * std::min(1.0f, r.size.y / TextPanelHeight(n, id, r.size.x, false));
+    if (id == kArithmetic) score *= 0.6f + 0.4f * std::min(1.0f, r.size.y / TextPanelHeight(n, id, r.size.x, false));
   }
   return score;
 }

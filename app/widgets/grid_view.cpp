@@ -12,6 +12,7 @@
 #include "app/i18n/i18n.h"
 #include "app/shell/theme.h"
 #include "app/widgets/panel_frame.h"
+#include "core/base/shortest_number.h"
 #include "core/teach/cell_text.h"
 #include "imgui_internal.h"
 
@@ -258,6 +259,20 @@ bool DrawNumbers(ImDrawList* draw, const CellMap& m, const GridStore& s, const G
     }
   }
   return all;
+}
+
+// A cell that prints its value shortened (0.11 for 1/9) or not at all
+// gives the exact value on hover.
+void ExactValueTooltip(const GridStore& s, const GridDraw& g, float cell, int y, int x) {
+  if (s.values.empty()) return;
+  const double v = s.values[static_cast<size_t>(y) * g.cols + x];
+  if (std::isnan(v)) return;
+  const float size = GridTextSize(cell);
+  const std::string shown = cell >= size + 2.0f ? FittingText(v, g.suffix, size, cell - kCellMargin) : std::string();
+  if (shown == CellTextCandidates(v).front() + g.suffix) return;
+  std::string exact;
+  AppendShortest(v, &exact);
+  ImGui::SetTooltip("%s%s", exact.c_str(), g.suffix);
 }
 
 // The whole grid small in a corner, with the part in view framed; a click
@@ -580,6 +595,7 @@ GridHit DrawGrid(GridDraw g) {
       hit.hovered = true;
       hit.y = cy;
       hit.x = cx;
+      ExactValueTooltip(s, g, m.cell, cy, cx);
       const bool zoomed = zoom > 1.0f;
       hit.clicked = zoomed ? ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !dragged &&
                                  ImGui::GetIO().MouseDragMaxDistanceSqr[0] < 16.0f
@@ -675,6 +691,9 @@ ImU32 InputValueFill(double v, double lo, double hi) {
 ImU32 GreyFill(double v, double lo, double hi) {
   return Lerp(IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255), Unit(v, lo, hi));
 }
+
+ImU32 SlateRamp(HeatPalette, float t) { return InputValueFill(t, 0, 1); }
+ImU32 GreyRamp(HeatPalette, float t) { return GreyFill(t, 0, 1); }
 
 ImU32 TintFill(double v, double lo, double hi, ImU32 tint) {
   return Lerp(IM_COL32(0, 0, 0, 255), tint, Unit(v, lo, hi));

@@ -170,6 +170,8 @@ ImU32 DivergingIn(double v, double lo, double hi);  // zero in the middle, the l
 // in grey, or tinted by its channel (R, G, B) when it has three.
 ImU32 InputValueFill(double v, double lo, double hi);
 ImU32 GreyFill(double v, double lo, double hi);
+ImU32 SlateRamp(HeatPalette palette, float t);  // InputValueFill and GreyFill as colour bar ramps
+ImU32 GreyRamp(HeatPalette palette, float t);
 ImU32 TintFill(double v, double lo, double hi, ImU32 tint);
 ImU32 TextColorOn(ImU32 fill);            // black or white, whichever reads
 

@@ -29,6 +29,13 @@ void PanelTitle(const char* title) {
   ImGui::Separator();
 }
 
+void PanelTitleWrapped(const char* title) {
+  ImGui::PushStyleColor(ImGuiCol_Text, CurrentColors().title);
+  ImGui::TextWrapped("%s", title);
+  ImGui::PopStyleColor();
+  ImGui::Separator();
+}
+
 float PanelTitleHeight() {
   return ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y * 2.0f + 1.0f;
 }

@@ -13,6 +13,8 @@ float Scaled(float pixels);
 // for its panel drops its explanation in parentheses (shown as a tooltip)
 // rather than being cut.
 void PanelTitle(const char* title);
+// A title that is a formula, so nothing of it may go: wrapped instead.
+void PanelTitleWrapped(const char* title);
 
 // The grids a panel shows, for the layout to size: `groups` groups of
 // `per_group` grids of rows × cols cells (the kernels: a group per filter,
