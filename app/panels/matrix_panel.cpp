@@ -51,9 +51,21 @@ void DrawMatrixPanel(AppState& state) {
   const std::string title =
       TrFormat("matrix.title", {std::to_string(m.filters), std::to_string(m.rows), std::to_string(m.cols)});
   PanelTitle(title.c_str());
-  ImGui::TextWrapped("%s", TrFormat("matrix.explain", {std::to_string(g.kernel_h), std::to_string(g.kernel_w),
-                                                       std::to_string(g.in_channels)})
-                               .c_str());
+  const std::string explain =
+      TrFormat("matrix.explain", {std::to_string(g.kernel_h), std::to_string(g.kernel_w), std::to_string(g.in_channels)});
+  if (state.view.compact) {
+    // Large text: the explanation waits under the mouse, the matrices get the room.
+    ImGui::TextDisabled("%s", Tr("matrix.explain_hint"));
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+      ImGui::TextUnformatted(explain.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+  } else {
+    ImGui::TextWrapped("%s", explain.c_str());
+  }
   if (g.groups > 1) {
     const Im2ColShape shape = ShapeOfIm2Col(g);
     ImGui::TextWrapped("%s", TrFormat("matrix.groups", {std::to_string(g.groups), std::to_string(shape.filters),
@@ -62,10 +74,13 @@ void DrawMatrixPanel(AppState& state) {
   }
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // The legend's line, and two captions in the grids' text size above P
+  // and the product.
   const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float captions = 2.0f * (GridTextSize(20.0f) * 1.25f + ImGui::GetStyle().ItemSpacing.y);
   // W sits left of P (it multiplies from the left); the product sits under P.
-  const float cell = std::clamp(std::min((avail.x - 60.0f) / static_cast<float>(m.rows + m.cols),
-                                         (avail.y - 4.0f * line) / static_cast<float>(m.rows + m.filters)),
+  const float cell = std::clamp(std::min((avail.x - Scaled(16) - 8.0f) / static_cast<float>(m.rows + m.cols),
+                                         (avail.y - line - captions - 4.0f) / static_cast<float>(m.rows + m.filters)),
                                 4.0f, Scaled(40));
   int max_visits = 1;
   std::vector<int> counts;
@@ -79,8 +94,8 @@ void DrawMatrixPanel(AppState& state) {
   // W transposed on screen (taps down, filters across) so its rows line up
   // with P's rows, tap by tap.
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(TrFormat("matrix.weights", {std::to_string(m.rows), std::to_string(m.filters)}).c_str());
   GridDraw w;
+  w.caption = TrFormat("matrix.weights", {std::to_string(m.rows), std::to_string(m.filters)});
   w.name = "matrix/weights";
   w.rows = m.rows;
   w.cols = m.filters;
@@ -99,8 +114,8 @@ void DrawMatrixPanel(AppState& state) {
   ImGui::SameLine(0, Scaled(16));
 
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(Tr("matrix.patches"));
   GridDraw p;
+  p.caption = Tr("matrix.patches");
   p.name = "matrix/patches";
   p.rows = m.rows;
   p.cols = m.cols;
@@ -125,8 +140,8 @@ void DrawMatrixPanel(AppState& state) {
     state.GoToStep(conv.StepOf(step.out_channel, at.y, at.x));
   }
 
-  ImGui::TextUnformatted(Tr("matrix.product"));
   GridDraw o;
+  o.caption = Tr("matrix.product");
   o.name = "matrix/product";
   o.rows = m.filters;
   o.cols = m.cols;
