@@ -7,6 +7,17 @@
 
 namespace convstep::gfx {
 
+unsigned int NewNearestTexture() {
+  GLuint texture = 0;
+  glGenTextures(1, &texture);
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  return texture;
+}
+
 GridTexture::~GridTexture() {
   if (texture_ != 0) glDeleteTextures(1, &texture_);
 }
@@ -28,14 +39,7 @@ GridTexture& GridTexture::operator=(GridTexture&& other) noexcept {
 
 void GridTexture::Update(int rows, int cols, const std::vector<uint32_t>& rgba) {
   if (texture_ != 0 && rows == rows_ && cols == cols_ && rgba == uploaded_) return;
-  if (texture_ == 0) {
-    glGenTextures(1, &texture_);
-    glBindTexture(GL_TEXTURE_2D, texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  }
+  if (texture_ == 0) texture_ = NewNearestTexture();
   glBindTexture(GL_TEXTURE_2D, texture_);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   // ImU32 is 0xAABBGGRR: in memory on little-endian that is R, G, B, A.

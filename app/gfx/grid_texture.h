@@ -11,6 +11,10 @@
 
 namespace convstep::gfx {
 
+// A new texture, bound, read texel by texel (NEAREST, no mipmaps: without
+// them a mipmapped filter leaves it incomplete, reading as 0) and clamped.
+unsigned int NewNearestTexture();
+
 class GridTexture {
  public:
   GridTexture() = default;

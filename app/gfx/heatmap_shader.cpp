@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/gfx/grid_texture.h"
 #include "app/gfx/heatmap_shader_sources.h"  // generated from shaders/ (app/gfx/embed_shaders.cmake)
 
 namespace convstep::gfx {
@@ -166,18 +167,6 @@ struct Textures {
 };
 std::unordered_map<ImGuiID, Textures> g_textures;
 
-GLuint NewTexture() {
-  GLuint texture = 0;
-  glGenTextures(1, &texture);
-  glBindTexture(GL_TEXTURE_2D, texture);
-  // No mipmaps: without NEAREST the texture is incomplete and reads as 0.
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  return texture;
-}
-
 void DeleteTextures(Textures& t) {
   const GLuint names[] = {t.values, t.kinds, t.palette, t.colors};
   for (GLuint name : names) {
@@ -209,14 +198,14 @@ bool Upload(Textures& t, const HeatmapGrid& grid) {
         if (kinds[i] == kHeatmapData) kinds[i] = kHeatmapBlank;
       }
     }
-    if (t.values == 0) t.values = NewTexture();
+    if (t.values == 0) t.values = NewNearestTexture();
     glBindTexture(GL_TEXTURE_2D, t.values);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, grid.cols, grid.rows, 0, GL_RED, GL_FLOAT, values.data());
-    if (t.kinds == 0) t.kinds = NewTexture();
+    if (t.kinds == 0) t.kinds = NewNearestTexture();
     glBindTexture(GL_TEXTURE_2D, t.kinds);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, grid.cols, grid.rows, 0, GL_RED, GL_UNSIGNED_BYTE, kinds.data());
     if (resized || t.colors == 0) {
-      if (t.colors == 0) t.colors = NewTexture();
+      if (t.colors == 0) t.colors = NewNearestTexture();
       glBindTexture(GL_TEXTURE_2D, t.colors);
       glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, grid.cols, grid.rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
       GLint framebuffer = 0;
@@ -234,7 +223,7 @@ bool Upload(Textures& t, const HeatmapGrid& grid) {
     t.colors_valid = false;
   }
   if (!t.has_palette || t.palette_revision != grid.palette_revision) {
-    if (t.palette == 0) t.palette = NewTexture();
+    if (t.palette == 0) t.palette = NewNearestTexture();
     glBindTexture(GL_TEXTURE_2D, t.palette);
     // ImU32 is 0xAABBGGRR: in memory on little-endian that is R, G, B, A.
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, grid.palette);

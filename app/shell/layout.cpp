@@ -169,6 +169,32 @@ float Score(const Needs& n, const TabPlan& plan) {
   return score;
 }
 
+// Two rows: the first two grid panels side by side over the third beside
+// the text. g splits the height, f the first row, h the second.
+struct Fractions {
+  float f;
+  float g;
+  float h;
+};
+struct RowOrder {
+  PanelId top_left;
+  PanelId top_right;
+  PanelId bottom_left;
+};
+TabPlan TwoRows(const Needs& n, const Rect& all, Fractions k, RowOrder o) {
+  TabPlan plan;
+  const bool text = n.shown[kArithmetic] || n.shown[kOutputSize];
+  const auto [top, bottom] =
+      Split(all, false, k.g, n.shown[o.top_left] || n.shown[o.top_right], n.shown[o.bottom_left] || text);
+  const auto [a, b] = Split(top, true, k.f, n.shown[o.top_left], n.shown[o.top_right]);
+  plan.rects[o.top_left] = a;
+  plan.rects[o.top_right] = b;
+  const auto [c, rest] = Split(bottom, true, k.h, n.shown[o.bottom_left], text);
+  plan.rects[o.bottom_left] = c;
+  TextColumn(n, rest, kPanelCount, &plan);
+  return plan;
+}
+
 // Three ways to place the panels, each with its splits searched:
 // columns (input over kernels | output over the text), rows (input beside
 // output over kernels beside the text), and rows (input beside kernels
@@ -177,7 +203,6 @@ TabPlan BestPlan(const Needs& n, ImVec2 avail) {
   TabPlan best;
   const bool left = n.shown[kInput] || n.shown[kKernels];
   const bool right = n.shown[kOutput] || n.shown[kArithmetic] || n.shown[kOutputSize];
-  const bool text = n.shown[kArithmetic] || n.shown[kOutputSize];
   const Rect all{ImVec2(0, 0), avail};
   static const float kFracs[] = {0.3f, 0.36f, 0.42f, 0.48f, 0.54f, 0.6f, 0.66f, 0.72f};
   const auto consider = [&](TabPlan plan) {
@@ -198,29 +223,8 @@ TabPlan BestPlan(const Needs& n, ImVec2 avail) {
       TextColumn(n, r, kOutput, &columns);
       consider(columns);
       for (float h : kFracs) {
-        TabPlan rows;
-        const bool top = n.shown[kInput] || n.shown[kOutput];
-        const bool bottom = n.shown[kKernels] || text;
-        const auto [t, b] = Split(all, false, g, top, bottom);
-        const auto [i2, o2] = Split(t, true, f, n.shown[kInput], n.shown[kOutput]);
-        rows.rects[kInput] = i2;
-        rows.rects[kOutput] = o2;
-        const auto [k2, txt] = Split(b, true, h, n.shown[kKernels], text);
-        rows.rects[kKernels] = k2;
-        TextColumn(n, txt, kPanelCount, &rows);
-        consider(rows);
-
-        TabPlan stacked;
-        const bool top3 = n.shown[kInput] || n.shown[kKernels];
-        const bool bottom3 = n.shown[kOutput] || text;
-        const auto [t3, b3] = Split(all, false, g, top3, bottom3);
-        const auto [i3, k3] = Split(t3, true, f, n.shown[kInput], n.shown[kKernels]);
-        stacked.rects[kInput] = i3;
-        stacked.rects[kKernels] = k3;
-        const auto [o3, txt3] = Split(b3, true, h, n.shown[kOutput], text);
-        stacked.rects[kOutput] = o3;
-        TextColumn(n, txt3, kPanelCount, &stacked);
-        consider(stacked);
+        consider(TwoRows(n, all, {f, g, h}, {kInput, kOutput, kKernels}));
+        consider(TwoRows(n, all, {f, g, h}, {kInput, kKernels, kOutput}));
       }
     }
   }
