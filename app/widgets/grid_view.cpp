@@ -35,6 +35,10 @@ struct GridStore {
   std::vector<uint8_t> kinds;
   std::vector<uint32_t> palette;
   uint64_t revision = 0;
+  // A heatmap's colours on the CPU are worked out only when something needs
+  // them (the fallback texture, the numbers' contrast, the minimap): the
+  // shader colours a 256×256 map without them.
+  bool colors_ready = true;
   std::vector<uint32_t> fills;
   std::vector<double> values;
   std::vector<uint8_t> dim;
@@ -155,10 +159,20 @@ void StoreHeatmap(GridDraw& g, GridStore* s) {
   h.blank_color = colors.empty_fill;
   h.dropped_color = colors.dropped_fill;
   h.line_color = colors.grid_line;
-  s->fills.resize(n);
-  for (int y = 0; y < g.rows; ++y) {
-    for (int x = 0; x < g.cols; ++x) s->fills[static_cast<size_t>(y) * g.cols + x] = gfx::HeatmapCellColor(h, y, x);
+  s->colors_ready = false;
+}
+
+// The cells' colours and their texture, for a heatmap the same as the
+// shader's (HeatmapCellColor).
+void EnsureColors(GridStore& s) {
+  if (s.colors_ready) return;
+  const gfx::HeatmapGrid& h = s.heatmap;
+  s.fills.resize(static_cast<size_t>(h.rows) * h.cols);
+  for (int y = 0; y < h.rows; ++y) {
+    for (int x = 0; x < h.cols; ++x) s.fills[static_cast<size_t>(y) * h.cols + x] = gfx::HeatmapCellColor(h, y, x);
   }
+  s.texture.Update(h.rows, h.cols, s.fills);
+  s.colors_ready = true;
 }
 
 GridStore& Store(GridDraw& g) {
@@ -171,9 +185,9 @@ GridStore& Store(GridDraw& g) {
     s.dim = std::move(g.dim);
     s.crossed = std::move(g.crossed);
     s.heat = false;
+    s.colors_ready = true;
     if (g.ramp) StoreHeatmap(g, &s);
-    // Uploaded for the shader's grids too: the minimap draws it.
-    s.texture.Update(g.rows, g.cols, s.fills);
+    else s.texture.Update(g.rows, g.cols, s.fills);
   }
   return s;
 }
@@ -226,7 +240,7 @@ void DrawTicks(ImDrawList* draw, const CellMap& m, const ImVec2& lo, const ImVec
 }
 
 // Prints the values of the cells in view; false if one did not fit.
-bool DrawNumbers(ImDrawList* draw, const CellMap& m, const GridStore& s, const GridDraw& g, int y0, int y1, int x0,
+bool DrawNumbers(ImDrawList* draw, const CellMap& m, GridStore& s, const GridDraw& g, int y0, int y1, int x0,
                  int x1) {
   if (s.values.empty()) return true;
   const float size = GridTextSize(m.cell);
@@ -239,6 +253,7 @@ bool DrawNumbers(ImDrawList* draw, const CellMap& m, const GridStore& s, const G
     }
     return true;
   }
+  EnsureColors(s);  // for the numbers' contrast
   ImFont* font = GridFont(size);
   bool all = true;
   for (int y = y0; y < y1; ++y) {
@@ -496,6 +511,7 @@ GridHit DrawGrid(GridDraw g) {
   // of their colours and ImGui's lines do.
   const bool shaded = DrawCellsWithShader(draw, s, g.name, m.origin, m.cell, lo, hi);
   if (!shaded) {
+    EnsureColors(s);
     const ImVec2 uv0((lo.x - m.origin.x) / (m.cell * static_cast<float>(g.cols)),
                      (lo.y - m.origin.y) / (m.cell * static_cast<float>(g.rows)));
     const ImVec2 uv1((hi.x - m.origin.x) / (m.cell * static_cast<float>(g.cols)),
@@ -555,6 +571,7 @@ GridHit DrawGrid(GridDraw g) {
   if (z != nullptr) {
     ImGui::SetItemUsingMouseWheel();
     if (zoom > 1.0f) {
+      EnsureColors(s);
       DrawMinimap(draw, s, g, lo, hi, z, max_zoom);
       char factor[16];
       std::snprintf(factor, sizeof factor, "%.1f", zoom);
