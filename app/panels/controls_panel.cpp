@@ -111,11 +111,11 @@ bool ControlsFitOneRow(const AppState& state, float width) {
 void DrawControlsPanel(AppState& state) {
   ViewState& v = state.view;
   if (v.tab == Tab::kSummary) {
-    ImGui::TextDisabled("%s", Tr("controls.summary_no_steps"));
+    TextFitted(Tr("controls.summary_no_steps"));
     return;
   }
   if (v.tab == Tab::kPractice) {
-    ImGui::TextDisabled("%s", Tr("practice.no_steps"));
+    TextFitted(Tr("practice.no_steps"));
     return;
   }
   const int total = state.ActiveTotal();

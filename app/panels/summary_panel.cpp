@@ -142,11 +142,14 @@ void DrawSummaryPanel(AppState& state) {
     } else {
       ImGui::Text("%d. %s", i + 1, KerasClassName(model.layers[static_cast<size_t>(i)].type));
     }
+    const float label_w = ImGui::GetItemRectSize().x;
     ConceptTooltip(LayerTipKey(model.layers[static_cast<size_t>(i)].type));
-    // The two buttons at the right edge, however long their words are.
+    // The two buttons at the right edge, however long their words are; on
+    // a line of their own when the name leaves no room (large text).
     const float buttons_w = ImGui::CalcTextSize(Tr("summary.up")).x + ImGui::CalcTextSize(Tr("summary.remove")).x +
                             ImGui::GetStyle().FramePadding.x * 4.0f + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - buttons_w);
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (label_w + ImGui::GetStyle().ItemSpacing.x + buttons_w <= width) ImGui::SameLine(width - buttons_w);
     if (ImGui::SmallButton(TrId("summary.up").c_str()) && i > 0) move_up = i;
     ConceptTooltip("tip.layer_up");
     ImGui::SameLine();

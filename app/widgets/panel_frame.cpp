@@ -29,6 +29,14 @@ void PanelTitle(const char* title) {
   ImGui::Separator();
 }
 
+void TextFitted(const char* text) {
+  const std::string whole = text;
+  const size_t colon = whole.find(':');
+  const bool cut = colon != std::string::npos && ImGui::CalcTextSize(text).x > ImGui::GetContentRegionAvail().x;
+  ImGui::TextDisabled("%s", cut ? whole.substr(0, colon).c_str() : text);
+  if (cut && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
 void PanelTitleWrapped(const char* title) {
   ImGui::PushStyleColor(ImGuiCol_Text, CurrentColors().title);
   ImGui::TextWrapped("%s", title);

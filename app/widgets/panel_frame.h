@@ -13,6 +13,9 @@ float Scaled(float pixels);
 // for its panel drops its explanation in parentheses (shown as a tooltip)
 // rather than being cut.
 void PanelTitle(const char* title);
+// A line of dimmed text; too wide for its room, it keeps its first clause
+// (up to ':') and shows the whole as a tooltip.
+void TextFitted(const char* text);
 // A title that is a formula, so nothing of it may go: wrapped instead.
 void PanelTitleWrapped(const char* title);
 
