@@ -144,7 +144,7 @@ Json DumpState(const AppState& state) {
     grids[name] = {{"origin", {p.origin.x, p.origin.y}}, {"cell", p.cell},
                    {"rows", p.rows},                     {"cols", p.cols},
                    {"zoom", p.zoom},                     {"values_shown", p.values_shown},
-                   {"fully_visible", p.fully_visible}};
+                   {"fully_visible", p.fully_visible},   {"shaded", p.shaded}};
   }
   j["grids"] = std::move(grids);
   const auto total = ItemVisibility().find("total");

@@ -620,7 +620,7 @@ GridHit DrawGrid(GridDraw g) {
     }
   }
   GridPlacement& p = g_placements[g.name];
-  p = GridPlacement{m.origin, m.cell, g.rows, g.cols, zoom, values_shown, false};
+  p = GridPlacement{m.origin, m.cell, g.rows, g.cols, zoom, values_shown, false, shaded};
   p.fully_visible = zoom <= 1.0f && lo.x >= clip_lo.x - 0.5f && lo.y >= clip_lo.y - 0.5f &&
                     hi.x <= clip_hi.x + 0.5f && hi.y <= clip_hi.y + 0.5f;
   return hit;

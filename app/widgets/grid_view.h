@@ -131,6 +131,7 @@ struct GridPlacement {
   float zoom = 1;
   bool values_shown = false;   // every cell in view prints its value (or has none yet)
   bool fully_visible = false;  // every cell is in view and inside its panel's visible area
+  bool shaded = false;         // its cells were drawn by the shaders in shaders/
   ImVec2 CellCenter(int y, int x) const {
     return {origin.x + (static_cast<float>(x) + 0.5f) * cell, origin.y + (static_cast<float>(y) + 0.5f) * cell};
   }

@@ -82,6 +82,11 @@ TEST(Zoom, ALargeInputHidesItsNumbersUntilZoomedAndTheOutputFollows) {
   EXPECT_EQ(fit["grids"]["input/0"]["values_shown"], false);
   EXPECT_EQ(fit["grids"]["input/0"]["fully_visible"], true);
   EXPECT_LT(fit["grids"]["input/0"]["cell"].get<double>(), 4.0);
+  // A grid this large is drawn by the heatmap shader; the lecture's small
+  // grids by ImGui (a shader pass costs more than they do).
+  EXPECT_EQ(fit["grids"]["input/0"]["shaded"], true);
+  EXPECT_EQ(fit["grids"]["output/0"]["shaded"], true);
+  EXPECT_EQ(fit["grids"]["kernel/0/0"]["shaded"], false);
 
   const Json zoomed = RunScript(
       "zoom_in", Json::array({Json{{"input_size", {1, 256, 256}}}, Json{{"frames", 2}},
