@@ -410,14 +410,6 @@ bool FitGridUnderMouse(std::map<std::string, GridZoom>* zooms) {
   return true;
 }
 
-float GridTextSize(float cell) { return std::clamp(std::floor(cell * 0.5f), kBaseText, ImGui::GetFontSize()); }
-
-ImVec2 GridFigureSize(const std::string& caption, bool labels, int rows, int cols, float cell) {
-  const FrameBands b = Bands(caption, labels, rows, cols, 0, GridTextSize(cell));
-  return {std::max(b.caption_w, b.left + cell * static_cast<float>(cols)),
-          b.caption_h + b.top + cell * static_cast<float>(rows)};
-}
-
 float WidestCellText(const std::vector<double>& values, const char* suffix) {
   std::unordered_set<double> seen;
   float widest = 0;
@@ -723,11 +715,6 @@ ImU32 Diverging(float t) {
 }
 
 ImU32 DivergingRamp(HeatPalette, float t) { return Diverging(t * 2.0f - 1.0f); }
-
-ImU32 DivergingIn(double v, double lo, double hi) {
-  const double scale = std::max(std::fabs(lo), std::fabs(hi));
-  return Diverging(scale > 0 ? static_cast<float>(v / scale) : 0.0f);
-}
 
 ImU32 TextColorOn(ImU32 fill) {
   const ImVec4 c = ImGui::ColorConvertU32ToFloat4(fill);

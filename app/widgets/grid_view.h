@@ -96,11 +96,6 @@ void EndGridLayer();
 bool ZoomGridUnderMouse(std::map<std::string, GridZoom>* zooms, float factor);
 bool FitGridUnderMouse(std::map<std::string, GridZoom>* zooms);
 
-// The text size of a grid's numbers, ticks and caption at this cell size:
-// half the cell, between the interface's 100 % size and its current size.
-float GridTextSize(float cell);
-// The room a grid takes with its caption and tick labels.
-ImVec2 GridFigureSize(const std::string& caption, bool labels, int rows, int cols, float cell);
 // The widest number of `values` at the 100 % text size, in its shortest
 // readable form (core/teach/cell_text.h), plus the suffix.
 float WidestCellText(const std::vector<double>& values, const char* suffix = "");
@@ -165,7 +160,6 @@ ImU32 HeatIn(HeatPalette palette, double v, double lo, double hi);  // v placed 
 // palette argument is unused (it lets a colour bar take either ramp).
 ImU32 DivergingRamp(HeatPalette palette, float t);  // t in [0, 1], zero at 0.5
 ImU32 Diverging(float t);                 // t in [-1, 1]: blue, white, red
-ImU32 DivergingIn(double v, double lo, double hi);  // zero in the middle, the larger magnitude at the end
 // Input values from dark to light slate blue, so numbers stay readable and
 // the channel colours of the window stand out against them; a photograph
 // in grey, or tinted by its channel (R, G, B) when it has three.

@@ -52,10 +52,12 @@ float PanelTitleHeight() {
 float GridGap() { return ImGui::GetStyle().ItemSpacing.x * 1.5f; }
 float GroupGap() { return ImGui::GetStyle().ItemSpacing.x * 2.5f; }
 
+float GridTextSize(float cell) { return std::clamp(std::floor(cell * 0.5f), 16.0f, ImGui::GetFontSize()); }
+
 ImVec2 SetFigureSize(const GridSet& set, float cell) {
-  // Text in a grid grows with its cells (GridTextSize), so captions and
-  // labels widen in proportion.
-  const float text = std::clamp(std::floor(cell * 0.5f), 16.0f, ImGui::GetFontSize());
+  // Text in a grid grows with its cells, so captions and labels widen in
+  // proportion.
+  const float text = GridTextSize(cell);
   const float k = text / 16.0f;
   const float left = set.label_w > 0 ? set.label_w * k + 4.0f : 0.0f;
   const float top = set.label_w > 0 ? text + 2.0f : 0.0f;

@@ -19,6 +19,11 @@ void TextFitted(const char* text);
 // A title that is a formula, so nothing of it may go: wrapped instead.
 void PanelTitleWrapped(const char* title);
 
+// The text size of a grid's numbers, ticks and caption at this cell size:
+// half the cell, between the interface's 100 % size (16 px) and its
+// current size.
+float GridTextSize(float cell);
+
 // The grids a panel shows, for the layout to size: `groups` groups of
 // `per_group` grids of rows × cols cells (the kernels: a group per filter,
 // under a heading line, a grid per channel), each grid with a caption and
