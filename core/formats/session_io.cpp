@@ -12,6 +12,7 @@
 #include <span>
 
 #include "core/base/shortest_number.h"
+#include "core/formats/axes_json.h"
 #include "core/formats/file_io.h"
 #include "core/formats/model_json.h"
 
@@ -132,6 +133,16 @@ Result<Session> SessionFromJson(const Json& j) {
   Result<Conv2dGeometry> conv_geo = ResolveConv2d(*conv);
   if (!conv_geo) return Error{"conv: " + conv_geo.error()};
   s.conv = std::move(conv).value();
+  if (j.contains("input_axes")) {
+    Result<InputAxes> axes = InputAxesFromJson(j["input_axes"]);
+    if (!axes) return axes.failure();
+    if (!AxesFit(*axes, s.conv.input)) {
+      return Error{"input_axes: the axes name " + std::to_string(axes->row_hz.size()) +
+                   " frequencies for one channel, and the input has " + std::to_string(s.conv.input.c) +
+                   " channel(s) of " + std::to_string(s.conv.input.h) + " rows"};
+    }
+    s.input_axes = std::move(axes).value();
+  }
   if (j.contains("activation")) {
     const Json& a = j["activation"];
     if (!a.is_string() || !ActivationFromName(a.get<std::string>(), &s.activation)) {
@@ -253,6 +264,7 @@ OrderedJson SessionToJson(const Session& session) {
   j["schema_version"] = kSessionSchemaVersion;
   j["title"] = session.title;
   j["conv"] = Conv2dSpecToJson(session.conv);
+  if (session.input_axes.rows != InputAxes::Rows::kNone) j["input_axes"] = InputAxesToJson(session.input_axes);
   j["activation"] = ActivationName(session.activation);
   j["pool"] = Pool2dSpecToJson(session.pool);
   j["model"] = ModelToJson(session.model);

@@ -10,6 +10,7 @@
 #include "core/conv/conv_spec.h"
 #include "core/conv/pool2d.h"
 #include "core/nn/model_summary.h"
+#include "core/session/input_axes.h"
 
 namespace convstep {
 
@@ -21,6 +22,7 @@ constexpr int kSessionSchemaVersion = 1;
 struct Session {
   std::string title;                        // shown in the window title, e.g. "Ejemplo 1"
   Conv2dSpec conv;                          // the convolution stepped through
+  InputAxes input_axes;                     // hertz and seconds when the input is a spectrogram
   Activation activation = Activation::kNone;
   Pool2dSpec pool;                          // the pooling panel's input and parameters
   Model model;                              // the summary panel's layers

@@ -422,6 +422,37 @@ TEST(SessionIo, StepIsSavedAndChecked) {
   EXPECT_EQ(r->step, 0);
 }
 
+TEST(SessionIo, SpectrogramAxesRoundTripAndMustFitTheInput) {
+  Session s = SmallSession();
+  s.input_axes.rows = InputAxes::Rows::kHertz;
+  s.input_axes.row_hz = {3000, 2000, 1000, 0};  // top row first: the highest band
+  s.input_axes.mel = true;
+  s.input_axes.frame_seconds = 0.0232;
+  s.input_axes.start_seconds = 1.5;
+  s.input_axes.window_seconds = 0.0464;
+  s.input_axes.unit = "dB";
+  s.input_axes.source = "hola.wav";
+  EXPECT_EQ(RoundTrip(s).input_axes, s.input_axes);
+  // A plain grid writes no axes at all.
+  EXPECT_FALSE(Json::parse(SessionToText(SmallSession())).contains("input_axes"));
+
+  Json j = Json::parse(SessionToText(s));
+  j["input_axes"]["row_hz"].erase(0);  // 3 frequencies for 4 rows
+  Result<Session> r = SessionFromJson(j);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error(), "input_axes: the axes name 3 frequencies for one channel, and the input has 1 channel(s) of 4 rows");
+  j = Json::parse(SessionToText(s));
+  j["input_axes"]["frame_seconds"] = -1;
+  r = SessionFromJson(j);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error(), "input_axes: frame_seconds must be a number, 0 or more");
+  j = Json::parse(SessionToText(s));
+  j["input_axes"]["rows"] = "bins";
+  r = SessionFromJson(j);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error(), "input_axes: rows must be \"hertz\" or \"coefficient\"");
+}
+
 // [SECTION] Schema versions
 
 TEST(SessionIo, SchemaVersions) {

@@ -110,5 +110,23 @@ TEST_F(ViewRefs, UndoAndRedoSayWhatTheyUndid) {
   EXPECT_EQ(state.view.message, "Rehecho: celda en el canal 1 del filtro 0 (0, 2): " + from + " \u2192 7");
 }
 
+// A spectrogram's hertz and seconds stay while the grid keeps its rows, go
+// when an edit changes them, and come back with the grid on undo.
+TEST_F(ViewRefs, SpectrogramAxesGoAndComeBackWithTheirGrid) {
+  ASSERT_TRUE(state.Edit(ResizeInput(state.session.conv, 1, 4, 6), "size"));
+  Session next = state.session;
+  next.input_axes.rows = InputAxes::Rows::kHertz;
+  next.input_axes.row_hz = {3000, 2000, 1000, 0};
+  next.input_axes.frame_seconds = 0.01;
+  ASSERT_TRUE(state.Commit(next, "", {"open", "bands", "", ""}));
+  ASSERT_TRUE(state.Edit(SetKernelSize(state.session.conv, {2, 2}), "kernel"));
+  EXPECT_EQ(state.session.input_axes.row_hz.size(), 4u);
+  ASSERT_TRUE(state.Edit(ResizeInput(state.session.conv, 1, 5, 6), "size"));
+  EXPECT_EQ(state.session.input_axes.rows, InputAxes::Rows::kNone);
+  state.Undo();
+  EXPECT_EQ(state.session.input_axes.row_hz.size(), 4u);
+  EXPECT_EQ(state.session.conv.input.h, 4);
+}
+
 }  // namespace
 }  // namespace convstep
