@@ -5,12 +5,23 @@ The lecture's numbers are copied from its slides (the same as in
 tests/data/seed_examples.json); larger inputs are made here from formulas, so
 nothing is downloaded. Run it again after changing it; the output is
 deterministic.
+
+The sound presets also write their sounds to assets/sounds/ (16 kHz, 16-bit
+WAV): a chirp, a chord with harmonics, a pattern of drum clicks, and the word
+"hola" spoken by espeak-ng. Their spectrograms are computed with torchaudio
+in float64, so this script needs Debian's python3-torchaudio and espeak-ng
+(run it with /usr/bin/python3).
 """
 import json
 import math
 import os
+import random
+import subprocess
+import tempfile
+import wave
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "assets", "presets")
+SOUNDS = os.path.join(os.path.dirname(__file__), "..", "assets", "sounds")
 
 EJEMPLO1_INPUT = [
     [[1, 2, 0, 2, 1, 2], [0, 1, 2, 1, 3, 0], [1, 2, 1, 1, 0, 0],
@@ -135,6 +146,155 @@ def test_picture(size=48):
     return [picture]
 
 
+# [Sound presets]
+RATE = 16000
+N_FFT = 1024  # 64 ms windows: bins 15.6 Hz apart, so a chord's notes part
+HOP = 256     # 16 ms between columns
+N_MELS = 32
+F_MAX = 4000  # the bands of voice and of the chord; 32 bands to 8 kHz would blur them
+
+TIME_DIFFERENCE = [[-1, 0, 1]] * 3             # later minus earlier: onsets
+FREQUENCY_DIFFERENCE = [[1, 1, 1], [0, 0, 0], [-1, -1, -1]]  # higher band minus lower
+HARMONIC_LINE = [[-1, -1, -1], [2, 2, 2], [-1, -1, -1]]     # a band louder than its neighbours
+SMOOTHING = [[1 / 9] * 3] * 3
+
+AUDIO_MODEL_LAYERS = [
+    {"type": "conv2d", "filters": 16, "kernel_size": 3, "padding": "same"},
+    {"type": "maxpool2d", "pool_size": 2},
+    {"type": "conv2d", "filters": 32, "kernel_size": 3, "padding": "same"},
+    {"type": "maxpool2d", "pool_size": 2},
+    {"type": "flatten"},
+    {"type": "dense", "units": 10}]
+
+
+def chirp(seconds=1.0, f0=100.0, f1=3500.0):
+    """A linear sweep from f0 to f1."""
+    n = int(RATE * seconds)
+    k = (f1 - f0) / seconds
+    return [0.5 * math.sin(2 * math.pi * (f0 * t + 0.5 * k * t * t)) for t in (i / RATE for i in range(n))]
+
+
+def chord(seconds=1.0):
+    """A major chord (A4, C#5, E5), three harmonics each at 1/h amplitude,
+    with a short fade in and out: nine lines from 440 Hz to 2 kHz, each at
+    least a band and a half from the next."""
+    roots = [440.0, 554.37, 659.26]
+    n = int(RATE * seconds)
+    out = []
+    for i in range(n):
+        t = i / RATE
+        v = sum(math.sin(2 * math.pi * f * h * t) / h for f in roots for h in range(1, 4))
+        fade = min(1.0, t / 0.02, (seconds - t) / 0.02)
+        out.append(0.12 * v * fade)
+    return out
+
+
+def drum_clicks(seconds=1.0):
+    """Five hits: a thump at 80 Hz and a burst of noise, each decaying fast."""
+    hits = [0.10, 0.35, 0.60, 0.72, 0.85]
+    noise = random.Random(7)
+    n = int(RATE * seconds)
+    out = [0.0] * n
+    for start in hits:
+        for i in range(int(start * RATE), min(n, int((start + 0.12) * RATE))):
+            t = i / RATE - start
+            out[i] += 0.6 * math.sin(2 * math.pi * 80 * t) * math.exp(-t / 0.04)
+            out[i] += 0.4 * (noise.random() * 2 - 1) * math.exp(-t / 0.008)
+    return out
+
+
+def spoken_hola():
+    """"hola" from espeak-ng (22.05 kHz), resampled to RATE by torchaudio."""
+    import torch
+    import torchaudio
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "hola.wav")
+        subprocess.run(["espeak-ng", "-v", "es", "-w", path, "hola"], check=True)
+        samples, rate = read_wav(path)
+    resampled = torchaudio.functional.resample(torch.tensor(samples, dtype=torch.float64), rate, RATE).tolist()
+    return trim_silence(resampled)
+
+
+def trim_silence(samples, floor=1e-3, margin=0.05):
+    """Drops the silence espeak-ng leaves around the word, keeping 50 ms."""
+    loud = [i for i, v in enumerate(samples) if abs(v) > floor]
+    keep = int(margin * RATE)
+    return samples[max(0, loud[0] - keep):loud[-1] + keep]
+
+
+def read_wav(path):
+    with wave.open(path, "rb") as w:
+        assert w.getsampwidth() == 2 and w.getnchannels() == 1
+        frames = w.readframes(w.getnframes())
+        rate = w.getframerate()
+    values = [int.from_bytes(frames[i:i + 2], "little", signed=True) / 32768 for i in range(0, len(frames), 2)]
+    return values, rate
+
+
+def write_wav(name, samples):
+    """16-bit PCM: what the window plays and the spectrogram was made of."""
+    os.makedirs(SOUNDS, exist_ok=True)
+    ints = [max(-32768, min(32767, round(v * 32767))) for v in samples]
+    with wave.open(os.path.join(SOUNDS, name + ".wav"), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        w.writeframes(b"".join(v.to_bytes(2, "little", signed=True) for v in ints))
+    return [v / 32768 for v in ints]  # the samples as the file holds them
+
+
+def mel_db(samples, n_mels):
+    """The mel power spectrogram in dB against its maximum, clipped at 80 dB
+    below it, rounded to 0.1 dB; rows from the highest band to the lowest
+    (as drawn), and each row's centre frequency (torchaudio's mel points)."""
+    import torch
+    import torchaudio
+    x = torch.tensor(samples, dtype=torch.float64)
+    mel = torchaudio.transforms.MelSpectrogram(sample_rate=RATE, n_fft=N_FFT, hop_length=HOP, n_mels=n_mels,
+                                               f_max=F_MAX, power=2.0).double()(x)
+    db = 10 * torch.log10(torch.clamp(mel, min=1e-10))
+    db = torch.clamp(db - db.max(), min=-80.0)
+    to_mel = lambda f: 2595 * math.log10(1 + f / 700)
+    from_mel = lambda m: 700 * (10 ** (m / 2595) - 1)
+    top = to_mel(F_MAX)
+    centres = [from_mel(top * (i + 1) / (n_mels + 1)) for i in range(n_mels)]
+    grid = [[round(v, 1) + 0.0 for v in row] for row in db.flip(0).tolist()]
+    return grid, [round(f, 3) for f in reversed(centres)]
+
+
+def sound_session(name, title, samples, kernels, note, n_mels=N_MELS):
+    grid, centres = mel_db(write_wav(name, samples), n_mels)
+    frames = len(grid[0])
+    data = session(title, {"input": [grid], "weight": [[k] for k in kernels], "padding": 1},
+                   model={"input_shape": [n_mels, frames, 1], "layers": AUDIO_MODEL_LAYERS}, note=note)
+    data["input_axes"] = {"rows": "hertz", "row_hz": centres, "mel": True, "frame_seconds": HOP / RATE,
+                          "start_seconds": 0, "window_seconds": N_FFT / RATE, "unit": "dB",
+                          "source": name + ".wav"}
+    return data
+
+
+def sound_presets():
+    write("sonido_chirp", sound_session(
+        "sonido_chirp", "Chirp 100 Hz → 3,5 kHz: espectrograma mel (32 bandas, dB)", chirp(),
+        [TIME_DIFFERENCE, FREQUENCY_DIFFERENCE, SMOOTHING],
+        "A sweep draws a rising line: the frequency difference follows its edges, the time "
+        "difference answers where each band starts sounding."))
+    write("sonido_acorde", sound_session(
+        "sonido_acorde", "Acorde de La mayor con armónicos: espectrograma mel (64 bandas, dB)", chord(),
+        [HARMONIC_LINE, SMOOTHING],
+        "Three notes with three harmonics each, in 64 bands so that neighbouring lines part: "
+        "the harmonic-line kernel lights up every band louder than its neighbours.", n_mels=64))
+    write("sonido_golpes", sound_session(
+        "sonido_golpes", "Cinco golpes de percusión: ataques con la diferencia en el tiempo", drum_clicks(),
+        [TIME_DIFFERENCE, SMOOTHING],
+        "Each hit starts at once in every band: the time difference marks the onsets."))
+    write("sonido_hola", sound_session(
+        "sonido_hola", "«hola» (espeak-ng): espectrograma mel, ataques y armónicos", spoken_hola(),
+        [TIME_DIFFERENCE, FREQUENCY_DIFFERENCE, SMOOTHING],
+        "A spoken word: the vowels' harmonics are horizontal lines, the consonants' onsets "
+        "vertical edges."))
+
+
 def dumps(value, indent=0):
     """JSON with one grid row per line, so a preset reads like the slide."""
     pad = "  " * indent
@@ -186,6 +346,7 @@ def main():
         note="What a convolution learns: Sobel x answers to vertical edges and stripes, "
              "Sobel y to horizontal ones, the box blur (each weight 1/9) averages "
              "texture away. The picture is drawn by scripts/make_presets.py."))
+    sound_presets()
 
 
 if __name__ == "__main__":

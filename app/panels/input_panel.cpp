@@ -8,6 +8,7 @@
 #include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
 #include "app/shell/theme.h"
+#include "app/state/axis_ticks.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
 
@@ -29,9 +30,16 @@ std::vector<double> PrintedValues(const AppState& state) {
   return values;
 }
 
+InputLook InputLookOf(const AppState& state) {
+  const Conv2dGeometry& g = state.conv->geometry();
+  return ResolveInputColors(state.view.appearance.input_colors, g.in_channels, g.in_h, g.in_w,
+                            state.session.input_axes.rows != InputAxes::Rows::kNone);
+}
+
 // The colours of channel c's values from the darkest to the lightest.
-std::function<ImU32(float)> ValueRamp(InputLook look, int c) {
+std::function<ImU32(float)> ValueRamp(InputLook look, HeatPalette palette, int c) {
   switch (look) {
+    case InputLook::kHeat: return [palette](float t) { return Heat(palette, t); };
     case InputLook::kGrey: return [](float t) { return GreyFill(t, 0, 1); };
     case InputLook::kRgb: return [tint = ChannelColor(c)](float t) { return TintFill(t, 0, 1, tint); };
     case InputLook::kSlate: break;
@@ -59,7 +67,7 @@ void FillCells(const AppState& state, int c, GridDraw* grid) {
     grid->hi = std::max(*std::max_element(conv.Visits().begin(), conv.Visits().end()), 1);
   } else {
     const auto [lo_it, hi_it] = std::minmax_element(input.data.begin(), input.data.end());
-    grid->ramp = ValueRamp(ResolveInputColors(state.view.appearance.input_colors, g.in_channels, g.in_h, g.in_w), c);
+    grid->ramp = ValueRamp(InputLookOf(state), state.view.appearance.palette, c);
     grid->lo = *lo_it;
     grid->hi = *hi_it;
   }
@@ -111,13 +119,24 @@ void AddOutlines(const AppState& state, int c, const ConvStep& step, const std::
 // values' ramp (none for R, G, B, which have a ramp each).
 ImU32 (*ColorBarOf(const AppState& state))(HeatPalette, float) {
   if (state.view.show_visits) return Heat;
-  const Conv2dGeometry& g = state.conv->geometry();
-  switch (ResolveInputColors(state.view.appearance.input_colors, g.in_channels, g.in_h, g.in_w)) {
+  switch (InputLookOf(state)) {
+    case InputLook::kHeat: return Heat;
     case InputLook::kGrey: return GreyRamp;
     case InputLook::kSlate: return SlateRamp;
     case InputLook::kRgb: break;
   }
   return nullptr;
+}
+
+// What a spectrogram's axes measure, above its grid: "mel bands (Hz) ×
+// time (s), dB".
+std::string AxesCaption(const InputAxes& axes) {
+  const char* key = axes.rows == InputAxes::Rows::kCoefficient ? "input.axes_mfcc"
+                    : axes.mel                                 ? "input.axes_mel"
+                                                               : "input.axes_linear";
+  std::string caption = Tr(key);
+  if (!axes.unit.empty()) caption += ", " + axes.unit;
+  return caption;
 }
 
 uint64_t CellsKey(const AppState& state, int c) {
@@ -134,7 +153,10 @@ GridSet InputGridSet(const AppState& state) {
   set.rows = g.padded_h;
   set.cols = g.padded_w;
   for (int c = 0; c < g.in_channels; ++c) set.caption_w = std::max(set.caption_w, GridTextWidth(ChannelName(c)));
-  set.label_w = TickLabelsWidth(g.padded_h, g.padded_w, 0);
+  const InputAxes& axes = state.session.input_axes;
+  set.label_w = axes.rows == InputAxes::Rows::kNone ? TickLabelsWidth(g.padded_h, g.padded_w, 0)
+                                                    : TickLabelsWidth(InputRowTicks(axes, g), g.padded_h);
+  if (axes.rows != InputAxes::Rows::kNone) set.caption_w = GridTextWidth(AxesCaption(axes));
   const uint64_t key = CellsKey(state, -1);
   set.min_cell = CellForText(WidestCellTextOnce("input", key, [&state] { return PrintedValues(state); },
                                                 state.view.show_visits ? "\u00d7" : ""));
@@ -176,6 +198,11 @@ void DrawInputPanel(AppState& state) {
     grid.name = "input/" + std::to_string(c);
     grid.caption = ChannelName(c);
     grid.caption_color = ChannelColor(c);
+    if (const InputAxes& axes = state.session.input_axes; axes.rows != InputAxes::Rows::kNone) {
+      grid.caption = AxesCaption(axes);
+      grid.row_tick = InputRowTicks(axes, g);
+      grid.col_tick = InputColTicks(axes, g);
+    }
     grid.rows = g.padded_h;
     grid.cols = g.padded_w;
     grid.cell = arrangement.cell;
@@ -210,6 +237,10 @@ void DrawInputPanel(AppState& state) {
     ImGui::SameLine(0, GridGap());
     DrawColorBar("input_bar", ramp, state.view.appearance.palette, state.view.show_visits ? 0.0 : *lo,
                  state.view.show_visits ? max_visits : *hi, std::min(ImGui::GetItemRectSize().y, Scaled(200)));
+  }
+  if (state.session.input_axes.rows != InputAxes::Rows::kNone) {
+    const std::string hears = WindowHears(state.session.input_axes, g, step);
+    if (!hears.empty()) TextFitted(TrFormat("input.window_hears", {hears}).c_str());
   }
   state.view.hovered_input = hovered;
 }

@@ -47,7 +47,11 @@ const char* PresetTitle(const PresetEntry& preset) {
       {"ejemplo_convolucion", "menu.preset_ejemplo_convolucion"},
       {"imagen_bordes", "menu.preset_imagen_bordes"},
       {"large_64x64x3", "menu.preset_large_64x64x3"},
-      {"siete_filtros", "menu.preset_siete_filtros"}};
+      {"siete_filtros", "menu.preset_siete_filtros"},
+      {"sonido_acorde", "menu.preset_sonido_acorde"},
+      {"sonido_chirp", "menu.preset_sonido_chirp"},
+      {"sonido_golpes", "menu.preset_sonido_golpes"},
+      {"sonido_hola", "menu.preset_sonido_hola"}};
   for (const auto& [name, key] : kTitles) {
     if (preset.name == name) return Tr(key);
   }

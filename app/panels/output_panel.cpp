@@ -8,6 +8,7 @@
 #include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
 #include "app/shell/theme.h"
+#include "app/state/axis_ticks.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/panel_frame.h"
 
@@ -65,7 +66,9 @@ GridSet OutputGridSet(const AppState& state) {
   set.rows = g.out_h;
   set.cols = g.out_w;
   for (int f = 0; f < g.out_channels; ++f) set.caption_w = std::max(set.caption_w, GridTextWidth(MapCaption(f)));
-  set.label_w = TickLabelsWidth(g.out_h, g.out_w, 0);
+  const InputAxes& axes = state.session.input_axes;
+  set.label_w = axes.rows == InputAxes::Rows::kNone ? TickLabelsWidth(g.out_h, g.out_w, 0)
+                                                    : TickLabelsWidth(OutputRowTicks(axes, g), g.out_h);
   const uint64_t key = FillKey(state.view.appearance, {static_cast<uint64_t>(state.revision)});
   set.min_cell = CellForText(WidestCellTextOnce("output", key, [&state] {
     const Tensor3& out = state.conv->Output();
@@ -121,6 +124,10 @@ void DrawOutputPanel(AppState& state) {
     grid.cols = g.out_w;
     grid.cell = arrangement.cell;
     grid.labels = true;
+    if (const InputAxes& axes = state.session.input_axes; axes.rows != InputAxes::Rows::kNone) {
+      grid.row_tick = OutputRowTicks(axes, g);
+      grid.col_tick = OutputColTicks(axes, g);
+    }
     if (step.out_channel == f) {
       grid.outlines.push_back({static_cast<float>(step.out_y), static_cast<float>(step.out_x), 1, 1, kCurrentColor, 3.0f});
     }

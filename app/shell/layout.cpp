@@ -299,7 +299,8 @@ void DrawLayout(AppState& state) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ViewState& v = state.view;
   const Conv2dGeometry& geometry = state.conv->geometry();
-  UseRgbChannels(ResolveInputColors(v.appearance.input_colors, geometry.in_channels, geometry.in_h, geometry.in_w) ==
+  UseRgbChannels(ResolveInputColors(v.appearance.input_colors, geometry.in_channels, geometry.in_h, geometry.in_w,
+                                     state.session.input_axes.rows != InputAxes::Rows::kNone) ==
                  InputLook::kRgb);
   const ImGuiStyle& style = ImGui::GetStyle();
   const bool stepping = v.tab == Tab::kConvolution || v.tab == Tab::kPooling || v.tab == Tab::kMatrix;

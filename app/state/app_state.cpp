@@ -51,6 +51,10 @@ Result<bool> AppState::LoadSession(Session next) {
 }
 
 bool AppState::Apply(Session next) {
+  // Hertz and seconds describe the spectrogram as imported: an edit that
+  // changes its rows or adds a channel leaves a plain grid (undo brings
+  // the axes back with the grid).
+  if (!AxesFit(next.input_axes, next.conv.input)) next.input_axes = {};
   Result<ConvStepper> stepper = ConvStepper::Create(next.conv);
   if (!stepper) {
     SetStatus(stepper.error(), true);

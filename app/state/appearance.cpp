@@ -76,8 +76,9 @@ bool OutputColorsFromName(std::string_view name, OutputColors* c) {
   return FromName(name, kAll, OutputColorsName, c);
 }
 
-InputLook ResolveInputColors(InputColors choice, int channels, int height, int width) {
+InputLook ResolveInputColors(InputColors choice, int channels, int height, int width, bool spectrogram) {
   if (choice == InputColors::kSlate) return InputLook::kSlate;
+  if (choice == InputColors::kAuto && spectrogram) return InputLook::kHeat;
   const bool picture = height * width > kPictureCells;
   if (choice == InputColors::kGrey || picture) return channels == 3 && picture ? InputLook::kRgb : InputLook::kGrey;
   return InputLook::kSlate;

@@ -22,7 +22,8 @@ bool PaletteFromName(std::string_view name, HeatPalette* palette);
 // How input grids are coloured. Automatic: the lecture's small grids in
 // slate blue (the channel colours of the window stand out against it), a
 // picture (more than kPictureCells cells a channel) in grey, or in red,
-// green and blue when it has three channels.
+// green and blue when it has three channels; a sound's spectrogram in the
+// heat palette, as audio tools draw one.
 enum class InputColors { kAuto, kSlate, kGrey };
 constexpr int kPictureCells = 400;
 // How output maps are coloured. Automatic: signed values (a Sobel output)
@@ -34,8 +35,8 @@ const char* OutputColorsName(OutputColors c);  // "auto", "sequential", "divergi
 bool OutputColorsFromName(std::string_view name, OutputColors* c);
 
 // What the automatic choices come to for a document.
-enum class InputLook { kSlate, kGrey, kRgb };
-InputLook ResolveInputColors(InputColors choice, int channels, int height, int width);
+enum class InputLook { kSlate, kGrey, kRgb, kHeat };
+InputLook ResolveInputColors(InputColors choice, int channels, int height, int width, bool spectrogram);
 bool UseDiverging(OutputColors choice, double lo, double hi);
 
 // The panels an instructor may hide to leave more room for the others.

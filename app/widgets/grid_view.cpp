@@ -110,6 +110,39 @@ float TickLabelWidth(float size, int rows, int cols, int offset) {
   return std::max(TextWidth(size, first), TextWidth(size, last));
 }
 
+// The widest of n labels given by `tick`.
+float WidestTick(float size, const std::function<std::string(int)>& tick, int n) {
+  float widest = 0;
+  for (int i = 0; i < n; ++i) widest = std::max(widest, TextWidth(size, tick(i).c_str()));
+  return widest;
+}
+
+// The tick labels along one axis: the text at index i, how wide the widest
+// is, and how far apart they must be. Indices are spaced by their width on
+// both axes, so rows and columns tick at the same cells; labels of the
+// panel's own (hertz, seconds) are spaced by their width along columns and
+// by the text's height down rows.
+struct AxisTicks {
+  std::function<std::string(int)> text;
+  float width = 0;
+  float spacing = 0;
+};
+
+AxisTicks Ticks(const GridDraw& g, float size, bool rows) {
+  const std::function<std::string(int)>& own = rows ? g.row_tick : g.col_tick;
+  AxisTicks t;
+  if (own) {
+    t.text = own;
+    t.width = WidestTick(size, own, rows ? g.rows : g.cols);
+    t.spacing = rows ? size : t.width;
+    return t;
+  }
+  t.text = [offset = g.index_offset](int i) { return std::to_string(i + offset); };
+  t.width = TickLabelWidth(size, g.rows, g.cols, g.index_offset);
+  t.spacing = t.width;
+  return t;
+}
+
 // The caption line's and the tick bands' sizes.
 struct FrameBands {
   float caption_h = 0;
@@ -118,14 +151,14 @@ struct FrameBands {
   float top = 0;   // column labels
 };
 
-FrameBands Bands(const std::string& caption, bool labels, int rows, int cols, int offset, float size) {
+FrameBands Bands(const GridDraw& g, float size) {
   FrameBands b;
-  if (!caption.empty()) {
+  if (!g.caption.empty()) {
     b.caption_h = size * 1.25f;
-    b.caption_w = TextWidth(size, caption.c_str());
+    b.caption_w = TextWidth(size, g.caption.c_str());
   }
-  if (labels) {
-    b.left = TickLabelWidth(size, rows, cols, offset) + 4.0f;
+  if (g.labels) {
+    b.left = Ticks(g, size, true).width + 4.0f;
     b.top = size + 2.0f;
   }
   return b;
@@ -218,23 +251,26 @@ void DrawTicks(ImDrawList* draw, const CellMap& m, const ImVec2& lo, const ImVec
                const GridDraw& g, float size, int y0, int y1, int x0, int x1) {
   ImFont* font = GridFont(size);
   const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  const int every = TickEvery(m.cell, TickLabelWidth(size, g.rows, g.cols, g.index_offset));
-  char text[16];
+  const AxisTicks across = Ticks(g, size, false);
+  const AxisTicks down = Ticks(g, size, true);
   // Labels centred on the first and last cells reach past the grid's edges.
-  const float half = TickLabelWidth(size, g.rows, g.cols, g.index_offset) * 0.5f + 2.0f;
+  const float half = across.width * 0.5f + 2.0f;
   draw->PushClipRect(ImVec2(lo.x - std::min(half, b.left), lo.y - b.top), ImVec2(hi.x + half, lo.y), true);
-  for (int x = (x0 / every) * every; x < x1; x += every) {
-    std::snprintf(text, sizeof text, "%d", x + g.index_offset);
-    const float tw = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x;
-    draw->AddText(font, size, ImVec2(m.At(0, static_cast<float>(x) + 0.5f).x - tw * 0.5f, lo.y - b.top), label, text);
+  const int every_x = TickEvery(m.cell, across.spacing);
+  for (int x = (x0 / every_x) * every_x; x < x1; x += every_x) {
+    const std::string text = across.text(x);
+    const float tw = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str()).x;
+    draw->AddText(font, size, ImVec2(m.At(0, static_cast<float>(x) + 0.5f).x - tw * 0.5f, lo.y - b.top), label,
+                  text.c_str());
   }
   draw->PopClipRect();
   draw->PushClipRect(ImVec2(lo.x - b.left, lo.y - size * 0.5f), ImVec2(lo.x, hi.y + size * 0.5f), true);
-  for (int y = (y0 / every) * every; y < y1; y += every) {
-    std::snprintf(text, sizeof text, "%d", y + g.index_offset);
-    const float tw = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x;
+  const int every_y = TickEvery(m.cell, down.spacing);
+  for (int y = (y0 / every_y) * every_y; y < y1; y += every_y) {
+    const std::string text = down.text(y);
+    const float tw = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str()).x;
     draw->AddText(font, size, ImVec2(lo.x - tw - 4.0f, m.At(static_cast<float>(y) + 0.5f, 0).y - size * 0.5f), label,
-                  text);
+                  text.c_str());
   }
   draw->PopClipRect();
 }
@@ -425,6 +461,7 @@ float GridTextWidth(const std::string& text) { return TextWidth(kBaseText, text.
 float TickLabelsWidth(int rows, int cols, int index_offset) {
   return TickLabelWidth(kBaseText, rows, cols, index_offset);
 }
+float TickLabelsWidth(const std::function<std::string(int)>& tick, int n) { return WidestTick(kBaseText, tick, n); }
 
 float WidestCellTextOnce(const std::string& id, uint64_t key, const std::function<std::vector<double>()>& values,
                          const char* suffix) {
@@ -454,7 +491,7 @@ GridHit DrawGrid(GridDraw g) {
   GridStore& s = Store(g);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float size = GridTextSize(g.cell);
-  const FrameBands b = Bands(g.caption, g.labels, g.rows, g.cols, g.index_offset, size);
+  const FrameBands b = Bands(g, size);
   const ImVec2 cursor = ImGui::GetCursorScreenPos();
   const ImVec2 lo(cursor.x + b.left, cursor.y + b.caption_h + b.top);
   const ImVec2 hi(lo.x + g.cell * static_cast<float>(g.cols), lo.y + g.cell * static_cast<float>(g.rows));

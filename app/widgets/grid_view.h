@@ -59,6 +59,10 @@ struct GridDraw {
   std::vector<GridOutline> outlines;
   bool labels = false;                  // row and column indices, every n cells as room allows
   int index_offset = 0;                 // the index printed for row/column 0 (e.g. -padding)
+  // Ticks other than indices (a spectrogram's hertz and seconds): the label
+  // of row or column i, empty for none (the padding).
+  std::function<std::string(int)> row_tick;
+  std::function<std::string(int)> col_tick;
   std::map<std::string, GridZoom>* zooms = nullptr;  // zoomable when set: state.view.zoom
   std::string zoom_group;               // grids of one group zoom together (input and output)
   std::optional<std::pair<float, float>> follow;  // a point (cells) the zoomed view keeps in sight
@@ -109,6 +113,7 @@ float CellForText(float text_width);
 // tick label of a grid with this many rows and columns.
 float GridTextWidth(const std::string& text);
 float TickLabelsWidth(int rows, int cols, int index_offset);
+float TickLabelsWidth(const std::function<std::string(int)>& tick, int n);
 
 // A vertical colour bar from lo (bottom) to hi (top) with its values, for
 // the heatmap beside it; `ramp(t)` gives the colour at t in [0, 1].

@@ -99,11 +99,13 @@ TEST(GridZoom, InputAndOutputPointsMeetThroughTheWindow) {
 }
 
 TEST(Colors, PicturesAreGreyOrRgbAndLectureGridsSlate) {
-  EXPECT_EQ(ResolveInputColors(InputColors::kAuto, 3, 5, 5), InputLook::kSlate);      // ejemplo_convolucion
-  EXPECT_EQ(ResolveInputColors(InputColors::kAuto, 1, 256, 256), InputLook::kGrey);   // a photograph
-  EXPECT_EQ(ResolveInputColors(InputColors::kAuto, 3, 64, 64), InputLook::kRgb);      // a colour picture
-  EXPECT_EQ(ResolveInputColors(InputColors::kSlate, 3, 64, 64), InputLook::kSlate);   // chosen in View
-  EXPECT_EQ(ResolveInputColors(InputColors::kGrey, 3, 5, 5), InputLook::kGrey);
+  EXPECT_EQ(ResolveInputColors(InputColors::kAuto, 3, 5, 5, false), InputLook::kSlate);      // ejemplo_convolucion
+  EXPECT_EQ(ResolveInputColors(InputColors::kAuto, 1, 256, 256, false), InputLook::kGrey);   // a photograph
+  EXPECT_EQ(ResolveInputColors(InputColors::kAuto, 3, 64, 64, false), InputLook::kRgb);      // a colour picture
+  EXPECT_EQ(ResolveInputColors(InputColors::kSlate, 3, 64, 64, false), InputLook::kSlate);   // chosen in View
+  EXPECT_EQ(ResolveInputColors(InputColors::kGrey, 3, 5, 5, false), InputLook::kGrey);
+  EXPECT_EQ(ResolveInputColors(InputColors::kAuto, 1, 32, 63, true), InputLook::kHeat);   // a spectrogram
+  EXPECT_EQ(ResolveInputColors(InputColors::kGrey, 1, 32, 63, true), InputLook::kGrey);
 }
 
 TEST(Colors, SignedOutputsDivergeUnlessChosenOtherwise) {
