@@ -203,22 +203,22 @@ def drum_clicks(seconds=1.0):
     return out
 
 
-def spoken_hola():
-    """"hola" from espeak-ng (22.05 kHz), resampled to RATE by torchaudio."""
+def spoken_hola(rate=RATE):
+    """"hola" from espeak-ng (22.05 kHz), resampled to `rate` by torchaudio."""
     import torch
     import torchaudio
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "hola.wav")
         subprocess.run(["espeak-ng", "-v", "es", "-w", path, "hola"], check=True)
-        samples, rate = read_wav(path)
-    resampled = torchaudio.functional.resample(torch.tensor(samples, dtype=torch.float64), rate, RATE).tolist()
-    return trim_silence(resampled)
+        samples, file_rate = read_wav(path)
+    resampled = torchaudio.functional.resample(torch.tensor(samples, dtype=torch.float64), file_rate, rate).tolist()
+    return trim_silence(resampled, rate)
 
 
-def trim_silence(samples, floor=1e-3, margin=0.05):
+def trim_silence(samples, rate, floor=1e-3, margin=0.05):
     """Drops the silence espeak-ng leaves around the word, keeping 50 ms."""
     loud = [i for i, v in enumerate(samples) if abs(v) > floor]
-    keep = int(margin * RATE)
+    keep = int(margin * rate)
     return samples[max(0, loud[0] - keep):loud[-1] + keep]
 
 
@@ -271,6 +271,40 @@ def sound_session(name, title, samples, kernels, note, n_mels=N_MELS):
                           "start_seconds": 0, "window_seconds": N_FFT / RATE, "unit": "dB",
                           "source": name + ".wav"}
     return data
+
+
+# [Waveform presets]: 1-D convolutions, drawn as waveforms.
+SIGNAL_RATE = 8000  # 4,000 samples for the word: few enough to step through
+
+
+def toy_signal():
+    """40 samples: silence, a step up, a ramp down, a spike, silence."""
+    values = [0] * 6 + [4] * 8 + [4 - i * 0.5 for i in range(8)] + [0] * 5 + [6] + [0] * 12
+    return values[:40]
+
+
+def signal_presets():
+    write("senal_escalones", session(
+        "Señal 1-D de 40 muestras: diferencia y promedio causales (K = 3)",
+        {"input": [[toy_signal()]],
+         "weight": [[[[-1, 0, 1]]], [[[1 / 3, 1 / 3, 1 / 3]]]],
+         "padding": [0, 0, 2, 0]},
+        model={"input_shape": [1, 40, 1], "layers": [{"type": "conv2d", "filters": 2, "kernel_size": [1, 3]}]},
+        note="Keras Conv1D padding='causal': d(K - 1) = 2 zeros on the left and none on the right, so "
+             "output t reads only samples t - 2 .. t. The difference answers at the step and the spike, "
+             "the average smooths them."))
+    samples = [round(v, 3) + 0.0 for v in spoken_hola(SIGNAL_RATE)]
+    low_pass = [1 / 9] * 9
+    high_pass = [-1 / 9] * 4 + [8 / 9] + [-1 / 9] * 4
+    data = session(
+        "«hola» a 8 kHz: filtro pasa bajos y pasa altos de 9 muestras (Conv1D)",
+        {"input": [[samples]], "weight": [[[low_pass]], [[high_pass]]], "padding": "same"},
+        model={"input_shape": [1, len(samples), 1], "layers": [{"type": "conv2d", "filters": 2, "kernel_size": [1, 9]}]},
+        note="The average of 9 samples keeps the low frequencies (the voice's pitch and vowels); the "
+             "sample minus that average keeps the high ones (the hiss of the consonants).")
+    data["input_axes"] = {"rows": "waveform", "mel": False, "frame_seconds": 1 / SIGNAL_RATE, "start_seconds": 0,
+                          "window_seconds": 0, "unit": "", "source": "sonido_hola.wav"}
+    write("senal_hola", data)
 
 
 def sound_presets():
@@ -347,6 +381,7 @@ def main():
              "Sobel y to horizontal ones, the box blur (each weight 1/9) averages "
              "texture away. The picture is drawn by scripts/make_presets.py."))
     sound_presets()
+    signal_presets()
 
 
 if __name__ == "__main__":

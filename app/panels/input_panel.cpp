@@ -33,7 +33,7 @@ std::vector<double> PrintedValues(const AppState& state) {
 InputLook InputLookOf(const AppState& state) {
   const Conv2dGeometry& g = state.conv->geometry();
   return ResolveInputColors(state.view.appearance.input_colors, g.in_channels, g.in_h, g.in_w,
-                            state.session.input_axes.rows != InputAxes::Rows::kNone);
+                            IsSpectrogram(state.session.input_axes));
 }
 
 // The colours of channel c's values from the darkest to the lightest.
@@ -131,9 +131,10 @@ ImU32 (*ColorBarOf(const AppState& state))(HeatPalette, float) {
 // What a spectrogram's axes measure, above its grid: "mel bands (Hz) ×
 // time (s), dB".
 std::string AxesCaption(const InputAxes& axes) {
-  const char* key = axes.rows == InputAxes::Rows::kCoefficient ? "input.axes_mfcc"
-                    : axes.mel                                 ? "input.axes_mel"
-                                                               : "input.axes_linear";
+  const char* key = axes.rows == InputAxes::Rows::kWaveform      ? "input.axes_waveform"
+                    : axes.rows == InputAxes::Rows::kCoefficient ? "input.axes_mfcc"
+                    : axes.mel                                   ? "input.axes_mel"
+                                                                 : "input.axes_linear";
   std::string caption = Tr(key);
   if (!axes.unit.empty()) caption += ", " + axes.unit;
   return caption;

@@ -47,6 +47,8 @@ const char* PresetTitle(const PresetEntry& preset) {
       {"ejemplo_convolucion", "menu.preset_ejemplo_convolucion"},
       {"imagen_bordes", "menu.preset_imagen_bordes"},
       {"large_64x64x3", "menu.preset_large_64x64x3"},
+      {"senal_escalones", "menu.preset_senal_escalones"},
+      {"senal_hola", "menu.preset_senal_hola"},
       {"siete_filtros", "menu.preset_siete_filtros"},
       {"sonido_acorde", "menu.preset_sonido_acorde"},
       {"sonido_chirp", "menu.preset_sonido_chirp"},

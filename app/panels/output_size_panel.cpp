@@ -26,10 +26,21 @@ void AxisLine(const char* label_key, const AxisSize& axis, Axis which) {
   if (!dropped.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", dropped.c_str());
 }
 
+// A 1-D convolution has one axis: its length, L_out in PyTorch's names.
+void SignalSize(const Conv2dGeometry& g) {
+  PanelTitleWrapped(Tr("size.title_signal"));
+  ImGui::PushTextWrapPos(0.0f);
+  AxisLine("size.length", g.axis_w, Axis::kPositions);
+  if (g.axis_w.d != 1) ImGui::TextWrapped("%s", TrFormat("size.dilation_signal", {SpanFormula(g.axis_w)}).c_str());
+  ImGui::TextWrapped("%s", TrFormat("size.shape_signal", {std::to_string(g.out_channels), std::to_string(g.out_w)}).c_str());
+  ImGui::PopTextWrapPos();
+}
+
 }  // namespace
 
 void DrawOutputSizePanel(AppState& state) {
   const Conv2dGeometry& g = state.conv->geometry();
+  if (IsSignal(g)) return SignalSize(g);
   PanelTitleWrapped(OutputSizeTitle(g.axis_h, g.axis_w).c_str());
   ImGui::PushTextWrapPos(0.0f);
   AxisLine("size.height", g.axis_h, Axis::kRows);

@@ -231,6 +231,39 @@ TabPlan BestPlan(const Needs& n, ImVec2 avail) {
   return best;
 }
 
+// A 1-D convolution: the input's waveforms across the whole width, the
+// outputs' under them on the same time axis, the kernels beside the text
+// at the bottom. Hidden panels give their share to the others.
+TabPlan SignalPlan(const Needs& n, ImVec2 avail) {
+  TabPlan plan;
+  std::copy(std::begin(n.shown), std::end(n.shown), std::begin(plan.shown));
+  const bool bottom = n.shown[kKernels] || n.shown[kArithmetic] || n.shown[kOutputSize];
+  // Two thirds for the waveforms, shared by how many each panel draws.
+  const Conv2dGeometry& g = n.state->conv->geometry();
+  const float waves = static_cast<float>(g.in_channels + g.out_channels);
+  const float shares[3] = {n.shown[kInput] ? 0.66f * static_cast<float>(g.in_channels) / waves : 0.0f,
+                           n.shown[kOutput] ? 0.66f * static_cast<float>(g.out_channels) / waves : 0.0f,
+                           bottom ? 0.34f : 0.0f};
+  const float total = shares[0] + shares[1] + shares[2];
+  const int rows = (shares[0] > 0) + (shares[1] > 0) + (shares[2] > 0);
+  const float room = avail.y - Gap() * static_cast<float>(std::max(rows - 1, 0));
+  float y = 0;
+  Rect row_rects[3];
+  for (int i = 0; i < 3; ++i) {
+    if (shares[i] <= 0) continue;
+    const float h = std::floor(room * shares[i] / total);
+    row_rects[i] = Rect{ImVec2(0, y), ImVec2(avail.x, h)};
+    y += h + Gap();
+  }
+  plan.rects[kInput] = row_rects[0];
+  plan.rects[kOutput] = row_rects[1];
+  const bool text = n.shown[kArithmetic] || n.shown[kOutputSize];
+  const auto [kernels, rest] = Split(row_rects[2], true, 0.3f, n.shown[kKernels], text);
+  plan.rects[kKernels] = kernels;
+  TextColumn(n, rest, kPanelCount, &plan);
+  return plan;
+}
+
 // The plan is searched again only when what it depends on changes.
 const TabPlan& CachedPlan(const AppState& state, ImVec2 avail) {
   static TabPlan plan;
@@ -253,7 +286,7 @@ const TabPlan& CachedPlan(const AppState& state, ImVec2 avail) {
     n.sets[kInput] = InputGridSet(state);
     n.sets[kKernels] = KernelsGridSet(state);
     n.sets[kOutput] = OutputGridSet(state);
-    plan = BestPlan(n, avail);
+    plan = IsSignal(state.conv->geometry()) ? SignalPlan(n, avail) : BestPlan(n, avail);
     plan_key = key;
   }
   return plan;
@@ -275,13 +308,17 @@ void ConvolutionTab(AppState& state) {
                             {"output", DrawOutputPanel},
                             {"arithmetic", DrawArithmeticPanel},
                             {"output_size", DrawOutputSizePanel}};
+  // A 1-D convolution draws waveforms; its visit counts stay cells.
+  const bool signal = IsSignal(state.conv->geometry());
   for (int id = 0; id < kPanelCount; ++id) {
     if (!plan.shown[id]) continue;
     const Rect& r = plan.rects[id];
     ImGui::SetCursorScreenPos(ImVec2(origin.x + r.pos.x, origin.y + r.pos.y));
     ImGui::BeginChild(kPanels[id].id, r.size, true);
     BeginGridLayer();
-    kPanels[id].draw(state);
+    if (signal && id == kInput && !state.view.show_visits) DrawSignalInputPanel(state);
+    else if (signal && id == kOutput) DrawSignalOutputPanel(state);
+    else kPanels[id].draw(state);
     EndGridLayer();
     ImGui::EndChild();
   }
@@ -300,7 +337,7 @@ void DrawLayout(AppState& state) {
   ViewState& v = state.view;
   const Conv2dGeometry& geometry = state.conv->geometry();
   UseRgbChannels(ResolveInputColors(v.appearance.input_colors, geometry.in_channels, geometry.in_h, geometry.in_w,
-                                     state.session.input_axes.rows != InputAxes::Rows::kNone) ==
+                                     IsSpectrogram(state.session.input_axes)) ==
                  InputLook::kRgb);
   const ImGuiStyle& style = ImGui::GetStyle();
   const bool stepping = v.tab == Tab::kConvolution || v.tab == Tab::kPooling || v.tab == Tab::kMatrix;

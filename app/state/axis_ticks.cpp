@@ -26,7 +26,7 @@ TickText InputRowTicks(const InputAxes& axes, const Conv2dGeometry& g) {
 TickText InputColTicks(const InputAxes& axes, const Conv2dGeometry& g) {
   return [axes, left = g.padding.left, cols = g.in_w](int px) {
     const int col = px - left;
-    return col < 0 || col >= cols ? std::string() : SecondsLabel(ColumnSeconds(axes, col));
+    return col < 0 || col >= cols ? std::string() : TimeLabel(axes, ColumnSeconds(axes, col));
   };
 }
 
@@ -37,7 +37,7 @@ TickText OutputRowTicks(const InputAxes& axes, const Conv2dGeometry& g) {
 TickText OutputColTicks(const InputAxes& axes, const Conv2dGeometry& g) {
   return [axes, a = g.axis_w, cols = g.in_w](int ox) {
     const int col = WindowCentre(a, ox);
-    return col < 0 || col >= cols ? std::string() : SecondsLabel(ColumnSeconds(axes, col));
+    return col < 0 || col >= cols ? std::string() : TimeLabel(axes, ColumnSeconds(axes, col));
   };
 }
 
@@ -48,7 +48,8 @@ std::string WindowHears(const InputAxes& axes, const Conv2dGeometry& g, const Co
   const int last_col = std::min(step.window_left + g.axis_w.span - 1 - g.padding.left, g.in_w - 1);
   if (first_row > last_row || first_col > last_col) return {};
   const AxesSpan span = SpanOf(axes, first_row, last_row, first_col, last_col);
-  std::string text = SecondsLabel(span.from_seconds) + "\u2013" + SecondsLabel(span.to_seconds) + " s";
+  const bool ms = TimesInMilliseconds(axes);
+  std::string text = TimeLabel(axes, span.from_seconds) + "\u2013" + TimeLabel(axes, span.to_seconds) + (ms ? " ms" : " s");
   if (span.low_hz && span.high_hz) {
     text += " \u00b7 " + HertzLabel(*span.low_hz) + "\u2013" + HertzLabel(*span.high_hz) + " Hz";
   }

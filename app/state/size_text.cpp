@@ -8,6 +8,7 @@ namespace {
 
 const char* Noun(Axis which, bool plural) {
   if (which == Axis::kRows) return Tr(plural ? "size.rows" : "size.row");
+  if (which == Axis::kPositions) return Tr(plural ? "size.positions" : "size.position");
   return Tr(plural ? "size.columns" : "size.column");
 }
 
@@ -67,7 +68,8 @@ std::string OutputSizeTitle(const AxisSize& h, const AxisSize& w) {
 
 std::string SamePaddingSentence(const AxisSize& a, Axis which) {
   if (!a.same) return "";
-  return TrFormat("size.same", {Tr(which == Axis::kRows ? "size.height" : "size.width"), SamePaddingFormula(a)});
+  const char* label = which == Axis::kRows ? "size.height" : which == Axis::kPositions ? "size.length" : "size.width";
+  return TrFormat("size.same", {Tr(label), SamePaddingFormula(a)});
 }
 
 std::string DilationSentence(const AxisSize& h, const AxisSize& w) {

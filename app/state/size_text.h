@@ -11,7 +11,8 @@
 
 namespace convstep {
 
-enum class Axis { kRows, kColumns };
+// kPositions: the one axis of a 1-D signal.
+enum class Axis { kRows, kColumns, kPositions };
 
 // E.g. "(6 - 3 + 2*1)/2 + 1 = 3.5 → 3: not exact, the floor drops the
 // remainder; the last padded row is never reached".

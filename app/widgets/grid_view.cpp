@@ -363,9 +363,11 @@ void DrawBadge(ImDrawList* draw, const ImVec2& at, const ImVec2& end, const char
   draw->PopClipRect();
 }
 
-float MaxZoom(float cell) { return std::max(1.0f, Scaled(64) / std::max(cell, 0.01f)); }
-
 }  // namespace
+
+float MaxZoom(float cell) { return std::max(1.0f, Scaled(64) / std::max(cell, 0.01f)); }
+void RecordPlacement(const std::string& name, const GridPlacement& placement) { g_placements[name] = placement; }
+void NoteZoomableUnderMouse(const std::string& name) { g_zoomable_under_mouse = name; }
 
 const std::map<std::string, GridPlacement>& GridPlacements() { return g_placements; }
 void ClearGridPlacements() {

@@ -138,6 +138,13 @@ struct GridPlacement {
 };
 const std::map<std::string, GridPlacement>& GridPlacements();
 void ClearGridPlacements();  // at the start of each frame
+// For widgets drawn like a grid (the waveform): where it was, and that the
+// mouse is over it, so that +, − and 0 zoom it.
+void RecordPlacement(const std::string& name, const GridPlacement& placement);
+void NoteZoomableUnderMouse(const std::string& name);
+// The most a grid (or waveform) whose whole fits at `cell` pixels per cell
+// may be zoomed in.
+float MaxZoom(float cell);
 
 // Whether a named item drawn this frame (e.g. the step's total line) lay
 // inside its panel's visible area.

@@ -18,9 +18,11 @@ constexpr int kMaxSide = 16384;
 
 enum class PaddingMode { kZeros, kReflect, kReplicate, kCircular };
 
-// Padding as the user wrote it: explicit amounts, or Keras's "valid"/"same".
+// Padding as the user wrote it: explicit amounts, Keras's "valid"/"same",
+// or Keras Conv1D's "causal": d(K - 1) before along the width (the time
+// axis) and nothing after, so an output reads only the present and the past.
 struct PaddingSpec {
-  enum class Kind { kExplicit, kValid, kSame };
+  enum class Kind { kExplicit, kValid, kSame, kCausal };
   Kind kind = Kind::kExplicit;
   int top = 0;  // the four amounts are used only when kind == kExplicit
   int bottom = 0;
@@ -93,5 +95,12 @@ double PaddedValue(const Tensor3& input, const Conv2dGeometry& geo, int c, int p
 bool SourceOfPadded(const Conv2dGeometry& geo, int py, int px, int* y, int* x);
 
 const char* PaddingModeName(PaddingMode mode);
+
+// A 1-D convolution in the 2-D one's clothes: one input row, kernels one
+// row high, no padding above or below. Conv1d is this (see conv1d.h), and
+// the window draws it as waveforms rather than strips of cells.
+inline bool IsSignal(const Conv2dGeometry& g) {
+  return g.in_h == 1 && g.kernel_h == 1 && g.padding.top == 0 && g.padding.bottom == 0;
+}
 
 }  // namespace convstep

@@ -28,7 +28,8 @@ Result<InputAxes::Rows> RowsKind(const nlohmann::json& j) {
   const nlohmann::json& v = j.contains("rows") ? j["rows"] : nlohmann::json("hertz");
   if (v == "hertz") return InputAxes::Rows::kHertz;
   if (v == "coefficient") return InputAxes::Rows::kCoefficient;
-  return Error{"input_axes: rows must be \"hertz\" or \"coefficient\""};
+  if (v == "waveform") return InputAxes::Rows::kWaveform;
+  return Error{"input_axes: rows must be \"hertz\", \"coefficient\" or \"waveform\""};
 }
 
 }  // namespace
@@ -68,7 +69,9 @@ Result<InputAxes> InputAxesFromJson(const nlohmann::json& j) {
 
 nlohmann::ordered_json InputAxesToJson(const InputAxes& axes) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["rows"] = axes.rows == InputAxes::Rows::kCoefficient ? "coefficient" : "hertz";
+  j["rows"] = axes.rows == InputAxes::Rows::kCoefficient ? "coefficient"
+              : axes.rows == InputAxes::Rows::kWaveform  ? "waveform"
+                                                          : "hertz";
   if (axes.rows == InputAxes::Rows::kHertz) j["row_hz"] = axes.row_hz;
   j["mel"] = axes.mel;
   j["frame_seconds"] = axes.frame_seconds;

@@ -1,5 +1,5 @@
 // The input's axes (core/session/input_axes.h) in a session file:
-//   "input_axes": {"rows": "hertz" | "coefficient", "row_hz": [...],
+//   "input_axes": {"rows": "hertz" | "coefficient" | "waveform", "row_hz": [...],
 //                  "mel": bool, "frame_seconds", "start_seconds",
 //                  "window_seconds", "unit", "source"}
 // absent for a plain grid.

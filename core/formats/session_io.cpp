@@ -189,6 +189,9 @@ OrderedJson Conv2dSpecToJson(const Conv2dSpec& spec) {
     case PaddingSpec::Kind::kSame:
       j["padding"] = "same";
       break;
+    case PaddingSpec::Kind::kCausal:
+      j["padding"] = "causal";
+      break;
     case PaddingSpec::Kind::kExplicit:
       if (p.top != p.bottom || p.left != p.right) {
         j["padding"] = OrderedJson::array({p.top, p.bottom, p.left, p.right});

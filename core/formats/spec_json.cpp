@@ -172,7 +172,8 @@ Result<PaddingSpec> PaddingFromJson(const Json& spec) {
     const std::string s = v.get<std::string>();
     if (s == "valid") p.kind = PaddingSpec::Kind::kValid;
     else if (s == "same") p.kind = PaddingSpec::Kind::kSame;
-    else return Error{"padding \"" + s + "\" is unknown: use a number, [h, w], [top, bottom, left, right], \"valid\" or \"same\""};
+    else if (s == "causal") p.kind = PaddingSpec::Kind::kCausal;
+    else return Error{"padding \"" + s + "\" is unknown: use a number, [h, w], [top, bottom, left, right], \"valid\", \"same\" or \"causal\""};
     return p;
   }
   if (v.is_array() && v.size() == 4) {

@@ -22,6 +22,7 @@ std::string PaddingText(const PaddingSpec& p) {
   switch (p.kind) {
     case PaddingSpec::Kind::kValid: return "valid";
     case PaddingSpec::Kind::kSame: return "same";
+    case PaddingSpec::Kind::kCausal: return "causal";
     case PaddingSpec::Kind::kExplicit: break;
   }
   if (p.top == p.bottom && p.left == p.right) return PairText({p.top, p.left});

@@ -11,6 +11,7 @@ bool AxesFit(const InputAxes& axes, const Tensor3& input) {
     case InputAxes::Rows::kNone: return true;
     case InputAxes::Rows::kHertz: return input.c == 1 && static_cast<int>(axes.row_hz.size()) == input.h;
     case InputAxes::Rows::kCoefficient: return input.c == 1;
+    case InputAxes::Rows::kWaveform: return input.h == 1;
   }
   return false;
 }
@@ -48,6 +49,19 @@ std::string HertzLabel(double hz) {
   } else {
     std::snprintf(text, sizeof text, "%.0fk", hz / 1000.0);
   }
+  return text;
+}
+
+bool TimesInMilliseconds(const InputAxes& axes) { return axes.frame_seconds < 0.001; }
+
+std::string TimeLabel(const InputAxes& axes, double seconds) {
+  return TimesInMilliseconds(axes) ? MillisecondsLabel(seconds) : SecondsLabel(seconds);
+}
+
+std::string MillisecondsLabel(double seconds) {
+  char text[32];
+  const double ms = seconds * 1000.0;
+  std::snprintf(text, sizeof text, ms < 100.0 ? "%.1f" : "%.0f", ms);
   return text;
 }
 

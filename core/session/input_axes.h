@@ -3,7 +3,8 @@
 // is stored as it is drawn, so row 0 is the top row, the highest band: low
 // frequencies sit at the bottom as in every audio tool, and the stepper, the
 // arithmetic and an export all read the grid the way the student sees it.
-// An input that is a plain grid has no axes (`rows == kNone`).
+// A sound's waveform (one row of samples, kWaveform) has only the time
+// axis. An input that is a plain grid has no axes (`rows == kNone`).
 #pragma once
 
 #include <optional>
@@ -15,7 +16,7 @@
 namespace convstep {
 
 struct InputAxes {
-  enum class Rows { kNone, kHertz, kCoefficient };
+  enum class Rows { kNone, kHertz, kCoefficient, kWaveform };
   Rows rows = Rows::kNone;
   std::vector<double> row_hz;   // with kHertz: one centre frequency per row, top row first
   bool mel = false;             // the rows are mel bands (their ticks fall at mel spacing)
@@ -27,6 +28,11 @@ struct InputAxes {
   bool operator==(const InputAxes&) const = default;
 };
 
+// Rows of frequency bands or coefficients, columns of frames.
+inline bool IsSpectrogram(const InputAxes& axes) {
+  return axes.rows == InputAxes::Rows::kHertz || axes.rows == InputAxes::Rows::kCoefficient;
+}
+
 // True when the axes describe a grid of this shape: one channel, and one
 // frequency per row. A plain grid's (empty) axes fit every grid.
 bool AxesFit(const InputAxes& axes, const Tensor3& input);
@@ -37,6 +43,13 @@ double ColumnSeconds(const InputAxes& axes, double col);
 // The centre frequency of data row `row`, or nullopt when the rows are not
 // frequencies or the row is outside the grid.
 std::optional<double> RowHertz(const InputAxes& axes, int row);
+
+// Whether a sample or frame is short enough for its times to read in
+// milliseconds (a waveform's samples) rather than seconds (a spectrogram's
+// frames).
+bool TimesInMilliseconds(const InputAxes& axes);
+// A time as the axes label it: "0.58" (seconds) or "12.5" (milliseconds).
+std::string TimeLabel(const InputAxes& axes, double seconds);
 
 // A span of the input in data rows and columns (the part of a window that
 // lies on the data, padding excluded) as seconds and hertz: what one output
@@ -52,5 +65,6 @@ AxesSpan SpanOf(const InputAxes& axes, int first_row, int last_row, int first_co
 // Labels for ticks: "440", "1.2k", "11k" for hertz; "0.58" for seconds.
 std::string HertzLabel(double hz);
 std::string SecondsLabel(double seconds);
+std::string MillisecondsLabel(double seconds);
 
 }  // namespace convstep

@@ -77,6 +77,27 @@ TEST(ConvSpec, SamePaddingIsKerasRuleForAnyStride) {
   EXPECT_EQ(after, 0);
 }
 
+// Keras Conv1D's 'causal' by hand: d(K - 1) before along the width, none
+// after, none above or below; output t reads samples t - d(K - 1) .. t.
+TEST(ConvSpec, CausalPaddingPadsOnlyThePast) {
+  Conv2dSpec s;
+  s.input = Tensor3(1, 1, 10);
+  s.weight = Tensor4(1, 1, 1, 3, 1.0);
+  s.dilation = {1, 2};
+  s.padding.kind = PaddingSpec::Kind::kCausal;
+  Result<Conv2dGeometry> g = ResolveConv2d(s);
+  ASSERT_TRUE(g.ok()) << g.error();
+  EXPECT_EQ(g->padding, (Padding4{0, 0, 4, 0}));  // 2 · (3 - 1)
+  EXPECT_EQ(g->out_w, 10);                        // as long as the input
+  EXPECT_TRUE(IsSignal(*g));
+  s.weight = Tensor4(1, 1, 2, 3, 1.0);  // two rows high: a 2-D kernel, still causal in time
+  s.input = Tensor3(1, 4, 10);
+  g = ResolveConv2d(s);
+  ASSERT_TRUE(g.ok()) << g.error();
+  EXPECT_EQ(g->padding, (Padding4{0, 0, 4, 0}));
+  EXPECT_FALSE(IsSignal(*g));
+}
+
 // Keras's rule by hand for 6 rows, F = 3, S = 2: ceil(6/2) = 3 outputs need
 // (3 - 1)*2 + 3 = 7 rows, one more than the input: [0, 1] (the smaller half
 // before). The formula then names P_before and P_after apart.

@@ -210,6 +210,7 @@ TEST(SessionIo, PaddingKeepsTheFormItWasGiven) {
       {{K::kExplicit, 0, 1, 2, 1}, {0, 1, 2, 1}},
       {{K::kValid}, "valid"},
       {{K::kSame}, "same"},
+      {{K::kCausal}, "causal"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.written.dump());
@@ -450,7 +451,7 @@ TEST(SessionIo, SpectrogramAxesRoundTripAndMustFitTheInput) {
   j["input_axes"]["rows"] = "bins";
   r = SessionFromJson(j);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error(), "input_axes: rows must be \"hertz\" or \"coefficient\"");
+  EXPECT_EQ(r.error(), "input_axes: rows must be \"hertz\", \"coefficient\" or \"waveform\"");
 }
 
 // [SECTION] Schema versions
