@@ -56,7 +56,8 @@ Result<std::vector<double>> Resample(std::span<const double> samples, int from_r
   std::vector<float> in(kBlock);
   std::vector<float> out(static_cast<std::size_t>(std::ceil(kBlock * ratio)) + 16);
   std::vector<double> result;
-  const auto expected = static_cast<std::size_t>(std::llround(static_cast<double>(samples.size()) * ratio));
+  const auto expected =
+      std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(static_cast<double>(samples.size()) * ratio)));
   result.reserve(expected);
   std::size_t next = 0;
   long pending = 0;  // samples in `in` not yet used by the converter
@@ -79,8 +80,10 @@ Result<std::vector<double>> Resample(std::span<const double> samples, int from_r
     pending -= data.input_frames_used;
     if (data.end_of_input && pending == 0 && data.output_frames_gen == 0) break;
   }
-  // The converter may give a sample more than the ratio says at the end.
-  if (result.size() > expected) result.resize(std::max<std::size_t>(expected, 1));
+  // The converter's last block may give a sample more or fewer than the
+  // ratio says (none at all for a sound of a sample or two): the length is
+  // made exact, the missing end being silence.
+  result.resize(expected, 0.0);
   return result;
 }
 

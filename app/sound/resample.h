@@ -15,8 +15,9 @@ namespace convstep {
 enum class ResampleQuality { kBest, kMedium, kFastest };
 
 // `samples` at `from_rate` Hz as samples at `to_rate` Hz: band-limited
-// (windowed sinc), about samples.size() * to_rate / from_rate of them, with
-// the signal's time and amplitude kept. Equal rates give the samples back.
+// (windowed sinc), exactly round(samples.size() * to_rate / from_rate) of
+// them and at least one, with the signal's time and amplitude kept. Equal
+// rates, or no samples, give the samples back.
 // libsamplerate works in float, so values come back to about 1e-7; a sinc
 // may overshoot a full-scale signal slightly, so values are clipped to
 // [-1, 1]. Rates must lie in [kMinSoundRate, kMaxSoundRate].

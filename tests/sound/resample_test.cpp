@@ -28,7 +28,7 @@ TEST_P(Rates, SineKeepsFrequencyAmplitudeAndDuration) {
   const std::vector<double> sine = Sine(1000, 0.5, c.from, 1.0);
   const Result<std::vector<double>> out = Resample(sine, c.from, c.to, c.quality);
   ASSERT_TRUE(out) << out.error();
-  EXPECT_NEAR(static_cast<double>(out->size()), static_cast<double>(c.to), 1);
+  EXPECT_EQ(out->size(), static_cast<std::size_t>(c.to));
   const std::size_t skip = static_cast<std::size_t>(c.to / 50);
   EXPECT_NEAR(SineFrequency(*out, c.to, skip), 1000, 0.05);
   EXPECT_NEAR(SineAmplitude(*out, skip), 0.5, 0.001);
@@ -55,6 +55,14 @@ TEST(Resample, EqualRatesGiveTheSamplesBack) {
   ASSERT_TRUE(out);
   EXPECT_EQ(*out, samples);
   EXPECT_TRUE(Resample(std::vector<double>{}, 8000, 16000)->empty());
+}
+
+// The length is exact, and a sound of one sample is never resampled away.
+TEST(Resample, LengthIsTheRatioRoundedAndNeverZero) {
+  EXPECT_EQ(Resample(std::vector<double>(1, 0.5), 11025, 8000)->size(), 1u);
+  EXPECT_EQ(Resample(std::vector<double>(2, 0.5), 48000, 1000)->size(), 1u);
+  EXPECT_EQ(Resample(std::vector<double>(1000, 0.5), 44100, 16000)->size(), 363u);
+  EXPECT_EQ(Resample(std::vector<double>(1000, 0.5), 16000, 44100)->size(), 2756u);
 }
 
 TEST(Resample, RatesOutOfRangeAreRefused) {
