@@ -8,6 +8,7 @@
 
 #include "app/sound/resample.h"
 #include "app/sound/sound_error.h"
+#include "app/sound/sound_limits.h"
 #include "app/sound/sound_text.h"
 
 namespace convstep {
@@ -34,6 +35,11 @@ bool InitAudio(const std::string& driver) {
 }  // namespace
 
 Result<SoundPlayer> SoundPlayer::Open(const PlayerOptions& options) {
+  if (options.rate < kMinSoundRate || options.rate > kMaxSoundRate) {
+    const std::string what = "the output's rate must be from " + std::to_string(kMinSoundRate) + " to " +
+                             std::to_string(kMaxSoundRate) + " Hz";
+    return SoundError(SoundErrorCode::kBadOptions, {what}, "cannot open the sound output: " + what);
+  }
   if (!InitAudio(options.driver)) return NoDevice("cannot start the sound output");
   SDL_AudioSpec want{};
   want.freq = options.rate;
@@ -88,21 +94,20 @@ Result<bool> SoundPlayer::Play(std::span<const double> samples, int rate, double
   if (!at_device) return at_device.failure();
   sound_.assign(at_device->begin(), at_device->end());
   volume_ = std::isfinite(volume) ? std::clamp(volume, 0.0, 1.0) : 0.0;
-  QueueFrom(0);
-  if (sound_.empty() || SDL_GetQueuedAudioSize(device_) > 0) return true;
+  if (QueueFrom(0)) return true;
   const std::string why = sound_text::Reason(SDL_GetError());
   return SoundError(SoundErrorCode::kPlaybackFailed, {why}, "cannot play the sound: " + why);
 }
 
 // Queues sound_ from `frame` on at the current volume; the volume is applied
 // here because a queue cannot be changed once handed to SDL.
-void SoundPlayer::QueueFrom(std::size_t frame) {
+bool SoundPlayer::QueueFrom(std::size_t frame) {
   SDL_ClearQueuedAudio(device_);
   const auto from = static_cast<std::ptrdiff_t>(std::min(frame, sound_.size()));
   std::vector<float> scaled(sound_.begin() + from, sound_.end());
   for (float& v : scaled) v = static_cast<float>(v * volume_);
-  if (scaled.empty()) return;
-  SDL_QueueAudio(device_, scaled.data(), static_cast<Uint32>(scaled.size() * kBytesPerFrame));
+  if (scaled.empty()) return true;
+  return SDL_QueueAudio(device_, scaled.data(), static_cast<Uint32>(scaled.size() * kBytesPerFrame)) == 0;
 }
 
 void SoundPlayer::Stop() {

@@ -17,7 +17,8 @@ struct PlayerOptions {
   // SDL's audio driver ("alsa", "pulseaudio", "disk", ...); empty: SDL's
   // own choice, which the SDL_AUDIODRIVER environment variable can set.
   std::string driver;
-  // The rate asked of the device; SDL converts to the card's if it differs.
+  // The rate asked of the device (kMinSoundRate to kMaxSoundRate); SDL
+  // converts to the card's if it differs.
   int rate = 48000;
 };
 
@@ -51,7 +52,7 @@ class SoundPlayer {
 
  private:
   SoundPlayer() = default;
-  void QueueFrom(std::size_t frame);
+  bool QueueFrom(std::size_t frame);
   std::size_t PlayedFrames() const;
 
   std::uint32_t device_ = 0;  // SDL_AudioDeviceID; 0 once moved from

@@ -138,6 +138,23 @@ TEST(Player, UnknownDriverIsAnErrorNotACrash) {
   EXPECT_EQ(player.error().rfind("cannot start the sound output: ", 0), 0u) << player.error();
 }
 
+TEST(Player, RateOutOfRangeIsRefusedBeforeSdlStarts) {
+  PlayerOptions options;
+  options.driver = "dummy";
+  options.rate = 384000;
+  const Result<SoundPlayer> player = SoundPlayer::Open(options);
+  ASSERT_FALSE(player);
+  EXPECT_EQ(SoundErrorCodeOf(player.failure()), SoundErrorCode::kBadOptions);
+}
+
+// A sound shorter than the device's buffer may be taken at once: it still
+// counts as played, not as a failure.
+TEST_F(DiskPlayer, ShortSoundPlays) {
+  Result<SoundPlayer> player = SoundPlayer::Open();
+  ASSERT_TRUE(player) << player.error();
+  for (int i = 0; i < 20; ++i) ASSERT_TRUE(player.value().Play(std::vector<double>(3, 0.1), 48000)) << i;
+}
+
 // SDL's dummy driver swallows sound: playing through it works all the same.
 TEST(Player, DummyDriverPlaysIntoNothing) {
   PlayerOptions options;
