@@ -6,7 +6,9 @@ set -euo pipefail
 packages=(
   g++ make cmake pkg-config
   libimgui-dev libglfw3-dev python3-glad libstb-dev fonts-dejavu-core libgif-dev
+  libsndfile1-dev libsamplerate0-dev libsdl2-dev
   libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
+  sound-theme-freedesktop
   xvfb xauth
   desktop-file-utils appstream dpkg-dev libxml2-utils
   clang libclang-rt-14-dev
