@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ make cmake pkg-config
   libimgui-dev libglfw3-dev python3-glad libstb-dev fonts-dejavu-core libgif-dev
-  libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
+  libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev libeigen3-dev
   xvfb xauth
   desktop-file-utils appstream dpkg-dev libxml2-utils
   clang libclang-rt-14-dev
