@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "core/base/shortest_number.h"
+
 namespace convstep::audio {
 
 namespace {
@@ -51,8 +53,9 @@ Result<bool> CheckMel(const MelSpec& m, int sample_rate) {
   }
   const double nyquist = sample_rate / 2.0;
   if (m.f_min < 0 || m.f_min >= m.FMax(sample_rate) || m.FMax(sample_rate) > nyquist) {
-    return Error{"the mel bands need 0 <= f_min < f_max <= sample_rate / 2 (" + std::to_string(nyquist) +
-                 " Hz here)"};
+    std::string hz;
+    AppendShortest(nyquist, &hz);
+    return Error{"the mel bands need 0 <= f_min < f_max <= sample_rate / 2 (" + hz + " Hz here)"};
   }
   return true;
 }
