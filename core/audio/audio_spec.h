@@ -88,7 +88,7 @@ constexpr int kMaxAudioSamples = 48000 * 600;  // ten minutes at 48 kHz
 constexpr int kMaxSampleRate = 768000;
 constexpr int kMaxNfft = 1 << 16;
 constexpr int kMaxMels = 1024;
-constexpr long long kMaxAudioValues = 1LL << 25;  // values of any one output grid
+constexpr long long kMaxAudioValues = 1LL << 24;  // values of any one grid computed on the way
 
 // The number of STFT frames of a signal of `num_samples` (torch.stft's
 // 1 + (padded length - n_fft) / hop), or 0 when no frame fits.
