@@ -3,7 +3,9 @@
 // thread: the float32 plan made once and run (as torchaudio's MelSpectrogram
 // module is built once and called), the plan made and run, and the float64
 // teaching path. scripts/bench_audio_torch.py times torchaudio 0.13's
-// MelSpectrogram + AmplitudeToDB on the same clip.
+// MelSpectrogram + AmplitudeToDB on the same clip. On the 2-core build
+// machine, busy (load 5), six rounds side by side, medians: the plan 30 ms
+// wall and 20 ms CPU, torchaudio 118 ms and 79 ms (ours about 0.26 of it).
 #include <benchmark/benchmark.h>
 
 #include <cmath>
