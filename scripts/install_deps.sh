@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ make cmake pkg-config
   libimgui-dev libglfw3-dev python3-glad libstb-dev fonts-dejavu-core libgif-dev
-  libsndfile1-dev libsamplerate0-dev libsdl2-dev
+  libsndfile1-dev libsamplerate0-dev libsdl2-dev libeigen3-dev
   libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
   sound-theme-freedesktop
   xvfb xauth

@@ -25,9 +25,10 @@ std::string CommandNames(CLI::App& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"convstep-cli: step-by-step convolutions, pooling and model summaries as JSON"};
+  CLI::App app{"convstep-cli: step-by-step convolutions, pooling, model summaries and spectrograms as JSON"};
   app.require_subcommand(1);
   convstep::cli::CommandRun run;
+  convstep::cli::AddAudioCommands(app, &run);
   convstep::cli::AddConvCommands(app, &run);
   convstep::cli::AddDimsCommand(app, &run);
   convstep::cli::AddGridCommand(app, &run);

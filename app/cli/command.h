@@ -15,6 +15,7 @@ namespace convstep::cli {
 
 using CommandRun = std::function<Result<std::string>()>;
 
+void AddAudioCommands(CLI::App& app, CommandRun* run);
 void AddConvCommands(CLI::App& app, CommandRun* run);
 void AddDimsCommand(CLI::App& app, CommandRun* run);
 void AddGridCommand(CLI::App& app, CommandRun* run);
