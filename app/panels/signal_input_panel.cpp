@@ -25,8 +25,11 @@ std::pair<double, double> SignalRange(const Tensor3& input) {
   return {std::min(*lo, 0.0), std::max(*hi, 0.0)};
 }
 
+// The room each channel's plot gets, under the line saying what the window
+// hears.
 float PlotHeight(int plots) {
-  const float room = ImGui::GetContentRegionAvail().y - static_cast<float>(plots) * (WaveformChromeHeight() + GridGap());
+  const float room = ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() -
+                     static_cast<float>(plots) * (WaveformChromeHeight() + GridGap());
   return std::clamp(room / static_cast<float>(plots), Scaled(36), Scaled(220));
 }
 
@@ -70,6 +73,7 @@ void DrawSignalInputPanel(AppState& state) {
                          static_cast<float>(linked->window_left + g.axis_w.span), Translucent(CurrentColors().link, 70)});
     }
     if (axes.rows == InputAxes::Rows::kWaveform) w.tick = InputColTicks(axes, g);
+    w.tick_origin = g.padding.left;
     w.zooms = &state.view.zoom;
     w.zoom_key = "conv/wave";
     w.follow = left + static_cast<float>(g.axis_w.span) * 0.5f;

@@ -447,6 +447,7 @@ void DrawLayout(AppState& state) {
 
   DrawPasteDialog(state);
   DrawImageImportDialog(state);
+  DrawSoundImportDialog(state);
   DrawExportProgressDialog(state);
   DrawHelpOverlay(state);
 }

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "app/sound/sound_text.h"
+#include "core/formats/file_io.h"
 
 namespace convstep {
 
@@ -304,6 +305,13 @@ Result<SoundFileInfo> ReadSoundInfoFromMemory(const unsigned char* bytes, std::s
   Result<OpenSound> open = OpenMemory(&source);
   if (!open) return open.failure();
   return CheckHeader(open->info);
+}
+
+bool IsSoundPath(const std::string& path) {
+  const std::string extension = LowercaseExtension(path);
+  static const char* const kExtensions[] = {".wav", ".wave", ".flac", ".ogg", ".oga", ".opus",
+                                            ".mp3", ".aif", ".aiff", ".caf", ".au"};
+  return std::find(std::begin(kExtensions), std::end(kExtensions), extension) != std::end(kExtensions);
 }
 
 }  // namespace convstep

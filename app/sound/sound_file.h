@@ -57,6 +57,11 @@ Result<Sound> ReadSoundFile(const std::string& path, const SoundReadOptions& opt
 // bytes need not outlive the call.
 Result<Sound> ReadSoundFromMemory(const unsigned char* bytes, std::size_t size, const SoundReadOptions& options = {});
 
+// Whether the path names a sound by its extension (.wav, .flac, .ogg,
+// .oga, .opus, .mp3, .aif, .aiff, .caf, .au): File ▸ Open sends it to the
+// sound import rather than the grid readers.
+bool IsSoundPath(const std::string& path);
+
 // The header alone, for a dialog that asks which part and channel to read.
 Result<SoundFileInfo> ReadSoundFileInfo(const std::string& path);
 Result<SoundFileInfo> ReadSoundInfoFromMemory(const unsigned char* bytes, std::size_t size);

@@ -17,6 +17,7 @@
 #include "app/state/grid_zoom.h"
 #include "app/state/history.h"
 #include "app/state/practice_state.h"
+#include "app/state/sound_import.h"
 #include "core/conv/im2col.h"
 #include "core/formats/image_grid.h"
 #include "core/conv/pool2d.h"
@@ -58,6 +59,18 @@ struct ImageImportState {
   int picture_height = 0;
 };
 
+// The sound import dialog: its options, and the header of the sound it
+// reads (read again only when the file changes) and the grid the options
+// make of it (worked out again when an option changes).
+struct SoundImportState {
+  SoundImportOptions options;
+  std::string info_path;
+  Result<SoundFileInfo> info = Error{""};
+  std::string preview_path;
+  SoundImportOptions preview_options;
+  Result<SoundInput> preview = Error{""};
+};
+
 struct ViewState {
   int step = 0;                // current step of the convolution
   bool playing = false;        // the active stepper advances by itself (see AppState::ActiveStep)
@@ -78,6 +91,7 @@ struct ViewState {
   std::string selected_grid = "input/0";  // where Ctrl+V pastes: the grid last clicked
   std::optional<Tensor3> pending_paste;   // a paste of another size, waiting for "resize or top-left"
   std::string pending_image;              // a picture waiting for the import options
+  std::string pending_sound;              // a sound waiting for the import options
   std::string session_path;               // where Ctrl+S saves; empty until saved or opened
   FileDialog file_dialog;                 // Open, Save as and Export share one dialog
   enum class FileAction { kOpen, kSaveAs, kExportCsv, kExportTable, kExportFrames } file_action = FileAction::kOpen;
@@ -87,6 +101,7 @@ struct ViewState {
   GifExportOptions gif_options;         // the next GIF's loop length and dithering
   FillToolsState fill_tools;
   ImageImportState image_import;
+  SoundImportState sound_import;
   int summary_add_type = 0;     // the layer type the summary's "add" button adds
   Appearance appearance;        // theme, palette, text size, presentation, panels
   std::map<std::string, GridZoom> zoom;  // per grid name, e.g. "input/0"

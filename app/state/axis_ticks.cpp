@@ -8,7 +8,8 @@ namespace {
 
 std::string RowText(const InputAxes& axes, int row, int rows) {
   if (row < 0 || row >= rows) return {};
-  if (axes.rows == InputAxes::Rows::kCoefficient) return std::to_string(row);
+  // Coefficient 0 is the bottom row, as the lowest band is.
+  if (axes.rows == InputAxes::Rows::kCoefficient) return std::to_string(rows - 1 - row);
   const std::optional<double> hz = RowHertz(axes, row);
   return hz ? HertzLabel(*hz) : std::string();
 }

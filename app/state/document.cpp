@@ -7,22 +7,14 @@
 #include "app/state/edit_text.h"
 #include "app/state/presets.h"
 #include "app/image/image_file.h"
+#include "app/sound/sound_file.h"
+#include "core/formats/file_io.h"
 #include "core/formats/grid_file.h"
 #include "core/formats/grid_text.h"
 #include "core/formats/session_io.h"
 #include "core/teach/notebook_code.h"
 
 namespace convstep {
-
-namespace {
-
-bool EndsWith(const std::string& path, const char* suffix) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == suffix;
-}
-
-}  // namespace
 
 bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& source) {
   return state.Edit(ReplaceInput(state.session.conv, grid, source), "");
@@ -51,7 +43,7 @@ void OpenPreset(AppState& state, const std::string& name) {
 }
 
 void OpenPath(AppState& state, const std::string& path) {
-  if (EndsWith(path, ".json")) {
+  if (LowercaseExtension(path) == ".json") {
     Result<Session> session = LoadSessionFile(path);
     if (!session) return state.SetStatus(ErrorText(session.failure()), true);
     if (!OpenSession(state, std::move(session).value(), path)) return;
@@ -59,9 +51,9 @@ void OpenPath(AppState& state, const std::string& path) {
     state.SetStatus(TrFormat("status.opened", {path}), false);
     return;
   }
-  if (IsImagePath(path)) {
+  if (IsImagePath(path) || IsSoundPath(path)) {
     if (!std::filesystem::exists(path)) return state.SetStatus(TrFormat("status.no_such_file", {path}), true);
-    state.view.pending_image = path;
+    (IsImagePath(path) ? state.view.pending_image : state.view.pending_sound) = path;
     return;
   }
   Result<Tensor3> grid = LoadGridFile(path);
@@ -79,6 +71,31 @@ bool ImportImage(AppState& state, const std::string& path, const ImageGridOption
   state.SetStatus(TrFormat("status.opened_image", {path, std::to_string(grid->c), std::to_string(grid->h),
                                                    std::to_string(grid->w)}),
                   false);
+  return true;
+}
+
+Result<SoundInput> LoadSoundInput(const std::string& path, const SoundImportOptions& options) {
+  Result<Sound> sound = ReadSoundFile(path, ReadOptionsOf(options));
+  if (!sound) return sound.failure();
+  return SoundToInput(*sound, options, path);
+}
+
+bool ImportSound(AppState& state, const std::string& path, const SoundImportOptions& options) {
+  Result<SoundInput> input = LoadSoundInput(path, options);
+  if (!input) {
+    state.SetStatus(ErrorText(input.failure()), true);
+    return false;
+  }
+  // A new document on the sound, undoable as one step: the grid with the
+  // kernels that show something on it, its axes, and its name as the title.
+  Session next = state.session;
+  next.conv = input->conv;
+  next.input_axes = input->axes;
+  next.title = input->axes.source;
+  if (!state.Commit(std::move(next), "", {"input", path, "", ""})) return false;
+  state.GoToStep(0);
+  const Tensor3& grid = state.session.conv.input;
+  state.SetStatus(TrFormat("status.opened_sound", {path, std::to_string(grid.h), std::to_string(grid.w)}), false);
   return true;
 }
 

@@ -15,10 +15,16 @@ namespace convstep {
 // A preset (app/state/presets.h) by name.
 void OpenPreset(AppState& state, const std::string& name);
 // A session (.json), a grid (.csv, .tsv, .txt, .npy) that becomes the input,
-// or a picture (.png, .jpg, .bmp, .gif), which opens the image import first.
+// a picture (.png, .jpg, .bmp, .gif), which opens the image import first,
+// or a sound (.wav, .flac, .ogg, .mp3, ...), which opens the sound import.
 void OpenPath(AppState& state, const std::string& path);
 // The picture chosen in OpenPath, as a grid with these options, becomes the input.
 bool ImportImage(AppState& state, const std::string& path, const ImageGridOptions& options);
+// The sound chosen in OpenPath, read and turned into a grid (a waveform or a
+// spectrogram, app/state/sound_import.h) with these options.
+Result<SoundInput> LoadSoundInput(const std::string& path, const SoundImportOptions& options);
+// That grid becomes the input of a new document on the sound (undoable).
+bool ImportSound(AppState& state, const std::string& path, const SoundImportOptions& options);
 // The grid becomes the input; the filters follow its channel count.
 // `source` (a file's path) names it in the undo history.
 bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& source);

@@ -78,6 +78,21 @@ constexpr std::pair<const char*, const char*> kErrorKeys[] = {
     {"session.missing_part", "error.session_missing_part"},
     {"session.newer", "error.session_newer"},
     {"session.not_object", "error.session_not_object"},
+    {"sound.bad_options", "error.sound_bad_options"},
+    {"sound.cannot_open", "error.sound_cannot_open"},
+    {"sound.decode_failed", "error.sound_decode_failed"},
+    {"sound.empty", "error.sound_empty"},
+    {"sound.no_audio_device", "error.sound_no_audio_device"},
+    {"sound.not_finite", "error.sound_not_finite"},
+    {"sound.not_sound", "error.sound_not_sound"},
+    {"sound.playback_failed", "error.sound_playback_failed"},
+    {"sound.rate_out_of_range", "error.sound_rate_out_of_range"},
+    {"sound.resample_failed", "error.sound_resample_failed"},
+    {"sound.selection_outside", "error.sound_selection_outside"},
+    {"sound.too_long", "error.sound_too_long"},
+    {"sound.too_many_channels", "error.sound_too_many_channels"},
+    {"sound.too_many_frames", "error.sound_too_many_frames"},
+    {"sound.waveform_too_long", "error.sound_waveform_too_long"},
 };
 
 }  // namespace

@@ -37,6 +37,7 @@ std::vector<Json> CorpusDrops() {
       for (const char* ext : {"png", "bmp", "gif", "jpg"}) {
         if (file.find(ext) != std::string::npos) drop["as"] = std::string(".") + ext;
       }
+      if (file.starts_with("sound_file/")) drop["as"] = ".wav";
     }
     drops.push_back(std::move(drop));
   }
@@ -313,6 +314,20 @@ Json Monkey::ImportImage() {
            {{"rgb", Chance(0.5)}, {"size", size}, {"scale", Chance(0.5) ? 255 : 1}, {"fit", Pick(kFits)}}}};
 }
 
+// Every view, rates the dialog offers and some it does not (refused),
+// parts inside, past and before the sound.
+Json Monkey::ImportSound() {
+  if (Chance(0.25)) return {{"import_sound", "cancel"}};
+  static const std::vector<std::string> kViews = {"waveform", "spectrogram", "mel", "mfcc", "cepstrum"};
+  static const std::vector<int> kRates = {0, 8000, 16000, 22050, 44100, 500, 400000};
+  static const std::vector<int> kFfts = {256, 512, 1024, 2048, 3, 0};
+  return {{"import_sound",
+           {{"view", Pick(kViews)}, {"rate", Pick(kRates)}, {"n_fft", Pick(kFfts)},
+            {"hop_length", Between(-8, 600)}, {"n_mels", Between(0, 140)}, {"n_mfcc", Between(0, 50)},
+            {"start", Chance(0.8) ? 0.0 : static_cast<double>(Between(-2, 30))},
+            {"length", Chance(0.7) ? 0.5 : static_cast<double>(Between(0, 700))}}}};
+}
+
 Json Monkey::Export() {
   static const std::vector<std::string> kKinds = {"png1x", "png2x", "gif", "gif", "png_sequence"};
   const std::string& kind = Pick(kKinds);
@@ -351,6 +366,7 @@ Json Monkey::Action(const AppState& state) {
     return {{"paste_choice", Pick(std::vector<std::string>{"resize", "top-left", "cancel"})}};
   }
   if (!state.view.pending_image.empty() && Chance(0.6)) return ImportImage();
+  if (!state.view.pending_sound.empty() && Chance(0.6)) return ImportSound();
   struct Weighted {
     int weight;
     int kind;

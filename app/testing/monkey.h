@@ -64,6 +64,7 @@ class Monkey {
   Json Practice(const AppState& state);
   Json DropFile();
   Json ImportImage();
+  Json ImportSound();
   Json Export();
   Json HoverTip();
   Json Save();

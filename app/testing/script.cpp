@@ -374,6 +374,52 @@ Result<bool> ImportImageAction(const Json& a, ActionContext& c) {
   return false;
 }
 
+// {"import_sound": {"view": "waveform" | "spectrogram" | "mel" | "mfcc",
+// "channel", "rate", "start", "length", "n_fft", "hop_length", "n_mels",
+// "n_mfcc"}} answers the sound import dialog as its controls would (absent
+// fields keep the dialog's choices); "cancel" closes it.
+Result<bool> ImportSoundAction(const Json& a, ActionContext& c) {
+  const Json& o = a["import_sound"];
+  if (c.state.view.pending_sound.empty()) return Error{"no sound is waiting to be imported"};
+  if (o == "cancel") {
+    c.state.view.pending_sound.clear();
+    return false;
+  }
+  if (!o.is_object()) return Error{"import_sound takes {\"view\", \"rate\", \"start\", \"length\", ...} or \"cancel\""};
+  SoundImportOptions options = c.state.view.sound_import.options;
+  static const std::pair<const char*, SoundView> kViews[] = {{"waveform", SoundView::kWaveform},
+                                                             {"spectrogram", SoundView::kSpectrogram},
+                                                             {"mel", SoundView::kMel},
+                                                             {"mfcc", SoundView::kMfcc}};
+  if (o.contains("view")) {
+    const auto view = std::find_if(std::begin(kViews), std::end(kViews), [&](const auto& v) { return o["view"] == v.first; });
+    if (view == std::end(kViews)) return Error{"import_sound's view is waveform, spectrogram, mel or mfcc"};
+    options.view = view->second;
+  }
+  for (auto [field, out] : {std::pair{"rate", &options.rate}, std::pair{"n_fft", &options.n_fft},
+                            std::pair{"hop_length", &options.hop_length}, std::pair{"n_mels", &options.n_mels},
+                            std::pair{"n_mfcc", &options.n_mfcc}}) {
+    Result<int> v = IntFromJson(o, field, *out);
+    if (!v) return Error{v.error()};
+    *out = *v;
+  }
+  if (o.contains("channel")) {
+    Result<int> channel = IntFromJson(o, "channel", 0);
+    if (!channel) return Error{channel.error()};
+    options.channel = *channel;
+  }
+  for (auto [field, out] : {std::pair{"start", &options.start_seconds}, std::pair{"length", &options.length_seconds}}) {
+    if (!o.contains(field)) continue;
+    if (!o[field].is_number()) return Error{std::string("import_sound's ") + field + " is a number of seconds"};
+    *out = o[field].get<double>();
+  }
+  const std::string path = c.state.view.pending_sound;
+  c.state.view.pending_sound.clear();
+  c.state.view.sound_import.options = options;
+  ImportSound(c.state, path, options);
+  return false;
+}
+
 Result<bool> PasteChoice(const Json& a, ActionContext& c) {
   const Json& choice = a["paste_choice"];
   if (choice == "cancel") {
@@ -529,6 +575,7 @@ constexpr NamedAction kActions[] = {
     {"export_table", ExportTableAction},
     {"save", Save},
     {"import_image", ImportImageAction},
+    {"import_sound", ImportSoundAction},
     {"classic_kernel", ClassicKernel},
     {"paste_choice", PasteChoice},
     {"type", Type},

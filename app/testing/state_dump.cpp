@@ -106,6 +106,10 @@ Json DumpState(const AppState& state) {
   j["weight_shape"] = {g.out_channels, g.in_per_group, g.kernel_h, g.kernel_w};
   j["pending_paste"] = state.view.pending_paste.has_value();
   j["pending_image"] = state.view.pending_image;
+  j["pending_sound"] = state.view.pending_sound;
+  j["input_axes"] = state.session.input_axes.rows == InputAxes::Rows::kNone ? "none"
+                    : state.session.input_axes.rows == InputAxes::Rows::kWaveform ? "waveform"
+                    : state.session.input_axes.mel ? "mel" : "spectrogram";
   j["can_undo"] = state.history.CanUndo();
   const char* clipboard = ImGui::GetClipboardText();
   j["clipboard"] = clipboard != nullptr ? clipboard : "";

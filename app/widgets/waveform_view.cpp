@@ -57,7 +57,9 @@ void DrawTicks(ImDrawList* draw, const WaveformDraw& w, const WaveMap& m, int x0
     }
   }
   const ImU32 color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  for (int i = (x0 / every) * every; i < x1; i += every) {
+  int first = w.tick_origin + static_cast<int>(std::floor(static_cast<double>(x0 - w.tick_origin) / every)) * every;
+  while (first < 0) first += every;
+  for (int i = first; i < x1; i += every) {
     const std::string text = text_of(i);
     if (text.empty()) continue;
     const float x = m.X(static_cast<float>(i) + 0.5f);

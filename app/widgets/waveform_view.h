@@ -42,6 +42,7 @@ struct WaveformDraw {
   ImU32 tap_color = 0;
   std::optional<int> current;       // an output position being computed, outlined in red
   std::function<std::string(int)> tick;  // the label of position i; empty: its index
+  int tick_origin = 0;              // ticks fall on positions tick_origin + k·n (the data's first sample)
   // Where the positions sit on the time axis the plots share: position i
   // spans [offset + i·scale, offset + (i + 1)·scale) of an axis `axis`
   // units long. The input's positions are the axis (offset 0, scale 1); an

@@ -13,6 +13,10 @@ namespace convstep {
 // A limit as a person reads it: "8 MiB", "128.1 MiB", "64 KiB", "1000 bytes".
 std::string ByteSizeText(std::size_t bytes);
 
+// A path's extension in lower case, with its dot: "A.WAV" -> ".wav"; the
+// readers are chosen by it.
+std::string LowercaseExtension(const std::string& path);
+
 // The whole file, or why it cannot be read: missing, a folder, not a regular
 // file (a FIFO, a device), unreadable, or more than `max_bytes`.
 Result<std::string> ReadFileAtMost(const std::string& path, std::size_t max_bytes);

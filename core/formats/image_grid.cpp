@@ -1,5 +1,7 @@
 #include "core/formats/image_grid.h"
 
+#include "core/formats/file_io.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
@@ -116,9 +118,7 @@ ImageGridOptions WithPictureAspect(ImageGridOptions options, int width, int heig
 }
 
 bool IsImagePath(const std::string& path) {
-  std::string extension = std::filesystem::path(path).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  const std::string extension = LowercaseExtension(path);
   return extension == ".png" || extension == ".jpg" || extension == ".jpeg" || extension == ".bmp" ||
          extension == ".gif";
 }

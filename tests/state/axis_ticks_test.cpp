@@ -57,7 +57,8 @@ TEST(AxisTicks, AnOutputCellIsLabelledByItsWindowsCentre) {
   EXPECT_EQ(rows(3), "500");
   InputAxes mfcc;
   mfcc.rows = InputAxes::Rows::kCoefficient;
-  EXPECT_EQ(OutputRowTicks(mfcc, g)(2), "2");
+  EXPECT_EQ(OutputRowTicks(mfcc, g)(2), "1");  // 4 rows: coefficient 0 at the bottom
+  EXPECT_EQ(OutputRowTicks(mfcc, g)(3), "0");
 }
 
 TEST(AxisTicks, TheWindowHearsItsPartOnTheData) {

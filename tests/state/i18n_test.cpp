@@ -54,7 +54,7 @@ std::set<std::string> Placeholders(const std::string& text) {
 std::map<std::string, std::string> KeysInCode() {
   static const std::regex call(R"re(\bTr(?:Id|Format)?\(\s*"([^"]+)")re");
   static const std::regex keyish(
-      R"re("((?:arith|controls|dialog|edit|error|export|help|image|input|kernels|language|matrix|menu|output|params|paste|pool|practice|size|status|summary|tab|tip|view)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)")re");
+      R"re("((?:arith|controls|dialog|edit|error|export|help|image|input|kernels|language|matrix|menu|output|params|paste|pool|practice|size|status|summary|tab|tip|view|audio)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)")re");
   // File names such as "view.png" look like keys; no key ends in one of
   // these.
   static const std::regex file_name(R"re(.*\.(png|gif|jpg|bmp|json|csv|tsv|txt|npy|md|tex)$)re");

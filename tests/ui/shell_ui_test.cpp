@@ -89,6 +89,55 @@ TEST(Shell, APictureOpensTheImport) {
   EXPECT_EQ(state["input"][0][0].size(), 16u);
 }
 
+// The drum hits of the presets (1 s at 16 kHz): as a mel spectrogram, a
+// grid of bands × frames with hertz on its rows; as a waveform, one row
+// of samples stepped by two 9-tap filters; both undone in one step.
+TEST(Shell, ASoundOpensTheImportAndBecomesASpectrogramOrAWaveform) {
+  const std::string sound = CONVSTEP_SOUND_DIR "/sonido_golpes.wav";
+  Json state = OpenAndDump("sound", sound);
+  EXPECT_EQ(state["pending_sound"], sound);
+  EXPECT_EQ(state["input_axes"], "none");
+  state = OpenAndDump("sound_mel", sound, Json::parse(R"([{"import_sound": {"view": "mel", "rate": 16000,
+      "n_fft": 512, "hop_length": 256, "n_mels": 32, "start": 0, "length": 0}}, {"frames": 2}])"));
+  EXPECT_EQ(state["pending_sound"], "");
+  EXPECT_EQ(state["input_axes"], "mel");
+  ASSERT_EQ(state["input"].size(), 1u);
+  EXPECT_EQ(state["input"][0].size(), 32u);     // mel bands
+  EXPECT_EQ(state["input"][0][0].size(), 63u);  // 1 + 16000 / 256 frames
+  EXPECT_EQ(state["weight_shape"], Json::parse("[3, 1, 3, 3]"));
+  EXPECT_EQ(state["title"], "sonido_golpes.wav");
+  EXPECT_TRUE(state["can_undo"]);
+  state = OpenAndDump("sound_wave", sound, Json::parse(R"([{"import_sound": {"view": "waveform", "rate": 8000,
+      "start": 0.05, "length": 0.5}}, {"frames": 2}])"));
+  EXPECT_EQ(state["input_axes"], "waveform");
+  EXPECT_EQ(state["input"][0].size(), 1u);
+  EXPECT_EQ(state["input"][0][0].size(), 4000u);  // 0.5 s at 8 kHz
+  EXPECT_EQ(state["total_steps"], 8000);          // two filters, 'same' padding
+  EXPECT_EQ(state["weight_shape"], Json::parse("[2, 1, 1, 9]"));
+  EXPECT_TRUE(state["grids"].contains("input/0")) << state["grids"].dump();
+  state = OpenAndDump("sound_undo", sound, Json::parse(R"([{"import_sound": {"view": "waveform", "rate": 8000,
+      "length": 0.5}}, {"key": "z", "ctrl": true}, {"frames": 2}])"));
+  EXPECT_EQ(state["input_axes"], "none");
+}
+
+// A sound too long for a waveform, and bytes that are no sound: one
+// message each, and the document as it was.
+TEST(Shell, ASoundThatCannotBeImportedLeavesTheDocument) {
+  const std::string sound = CONVSTEP_SOUND_DIR "/sonido_golpes.wav";
+  Json state = OpenAndDump("sound_long", sound, Json::parse(R"([{"import_sound": {"view": "waveform",
+      "rate": 44100, "length": 0}}, {"frames": 1}])"));
+  EXPECT_EQ(state["input_axes"], "none");
+  EXPECT_EQ(state["weight_shape"], Json::parse("[1, 2, 3, 3]"));  // Ejemplo 1's, untouched
+  EXPECT_NE(state["message"].get<std::string>().find("44100 samples: at most 16000"), std::string::npos)
+      << state["message"];
+  const std::string broken = testing::TestTempPath("broken.wav");
+  std::ofstream(broken) << "RIFF\x10\0\0\0WAVEfmt not really a sound";
+  state = OpenAndDump("sound_broken", broken, Json::parse(R"([{"import_sound": {"view": "mel"}}, {"frames": 1}])"));
+  EXPECT_EQ(state["input_axes"], "none");
+  EXPECT_EQ(state["weight_shape"], Json::parse("[1, 2, 3, 3]"));
+  EXPECT_NE(state["message"].get<std::string>().find("cannot decode the sound"), std::string::npos) << state["message"];
+}
+
 TEST(Shell, AFileThatCannotBeOpenedStopsWithItsMessage) {
   const std::string missing = testing::TestTempPath("missing.csv");
   ProcessResult r = Window({missing, "--screenshot", testing::TestTempPath("never.png")});
