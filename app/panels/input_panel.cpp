@@ -212,6 +212,12 @@ void DrawInputPanel(AppState& state) {
     if (!GridIsFresh(grid.name, grid.key)) FillCells(state, c, &grid);
     if (state.view.show_visits) grid.suffix = "\u00d7";
     AddOutlines(state, c, step, linked, top, left, &grid);
+    // The column a playing sound has reached, as a thin line down the grid.
+    if (const InputAxes& axes = state.session.input_axes; state.view.playhead && axes.frame_seconds > 0) {
+      const float column = static_cast<float>((*state.view.playhead - axes.start_seconds) / axes.frame_seconds) +
+                           static_cast<float>(g.padding.left) + 0.5f;
+      grid.outlines.push_back({0, column, static_cast<float>(g.padded_h), 0.05f, ImGui::GetColorU32(ImGuiCol_Text), 2.0f});
+    }
     grid.zooms = &state.view.zoom;
     grid.zoom_group = "conv";
     const bool leads = leader.empty() || leader == grid.name;
@@ -242,6 +248,7 @@ void DrawInputPanel(AppState& state) {
   if (state.session.input_axes.rows != InputAxes::Rows::kNone) {
     const std::string hears = WindowHears(state.session.input_axes, g, step);
     if (!hears.empty()) TextFitted(TrFormat("input.window_hears", {hears}).c_str());
+    DrawPlayControls(state);
   }
   state.view.hovered_input = hovered;
 }

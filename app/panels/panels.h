@@ -22,6 +22,7 @@ void DrawArithmeticPanel(AppState& state);   // the current step written out
 void DrawOutputPanel(AppState& state);       // the feature maps filling in
 void DrawSignalInputPanel(AppState& state);  // a 1-D input as waveforms, the window sliding along
 void DrawSignalOutputPanel(AppState& state); // a 1-D output as waveforms on the input's time axis
+void DrawPlayControls(AppState& state);      // play the sound or the window's stretch, stop, volume
 // What the grid panels need, for the layout to give them room.
 GridSet InputGridSet(const AppState& state);
 GridSet KernelsGridSet(const AppState& state);

@@ -28,7 +28,7 @@ std::pair<double, double> SignalRange(const Tensor3& input) {
 // The room each channel's plot gets, under the line saying what the window
 // hears.
 float PlotHeight(int plots) {
-  const float room = ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() -
+  const float room = ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 2.0f -
                      static_cast<float>(plots) * (WaveformChromeHeight() + GridGap());
   return std::clamp(room / static_cast<float>(plots), Scaled(36), Scaled(220));
 }
@@ -48,6 +48,12 @@ void DrawSignalInputPanel(AppState& state) {
   const auto [lo, hi] = SignalRange(conv.spec().input);
   const float height = PlotHeight(g.in_channels);
   const InputAxes& axes = state.session.input_axes;
+  DrawPlayControls(state);
+  std::optional<float> playhead;
+  if (state.view.playhead && axes.frame_seconds > 0) {
+    playhead = static_cast<float>((*state.view.playhead - axes.start_seconds) / axes.frame_seconds) +
+               static_cast<float>(g.padding.left) + 0.5f;
+  }
   std::optional<InputCell> hovered;
   for (int c = 0; c < g.in_channels; ++c) {
     WaveformDraw w;
@@ -74,6 +80,7 @@ void DrawSignalInputPanel(AppState& state) {
     }
     if (axes.rows == InputAxes::Rows::kWaveform) w.tick = InputColTicks(axes, g);
     w.tick_origin = g.padding.left;
+    w.playhead = playhead;
     w.zooms = &state.view.zoom;
     w.zoom_key = "conv/wave";
     w.follow = left + static_cast<float>(g.axis_w.span) * 0.5f;

@@ -10,6 +10,7 @@
 #include "app/panels/panels.h"
 #include "app/shell/theme.h"
 #include "app/state/axis_ticks.h"
+#include "app/widgets/tooltip.h"
 #include "app/widgets/waveform_view.h"
 
 namespace convstep {
@@ -41,11 +42,29 @@ void DrawSignalOutputPanel(AppState& state) {
   if (state.view.hovered_input) {
     linked = conv.CoveringOutputs(state.view.hovered_input->c, state.view.hovered_input->y, state.view.hovered_input->x);
   }
-  const float room = ImGui::GetContentRegionAvail().y -
+  const float room = ImGui::GetContentRegionAvail().y - (CanPlay(state.session) ? ImGui::GetFrameHeightWithSpacing() : 0.0f) -
                      static_cast<float>(g.out_channels) * (WaveformChromeHeight() + GridGap());
   const float height = std::clamp(room / static_cast<float>(g.out_channels), Scaled(36), Scaled(220));
   const InputAxes& axes = state.session.input_axes;
+  const bool audible = CanPlay(state.session);
+  std::optional<float> playhead;
+  if (state.view.playhead && axes.frame_seconds > 0) {
+    playhead = static_cast<float>((*state.view.playhead - axes.start_seconds) / axes.frame_seconds) +
+               static_cast<float>(g.padding.left) + 0.5f;
+  }
   std::optional<OutputCell> hovered;
+  for (int f = 0; f < g.out_channels; ++f) {
+    // Hear what the kernel does: each filter's output, as a sound.
+    if (audible) {
+      ImGui::PushID(f);
+      if (ImGui::SmallButton(TrFormat("audio.play_output", {std::to_string(f)}).c_str())) {
+        state.view.play_order = PlayOrder{PlayWhat::kOutput, f};
+      }
+      ImGui::PopID();
+      ConceptTooltip("tip.play_output");
+      if (f + 1 < g.out_channels) ImGui::SameLine();
+    }
+  }
   for (int f = 0; f < g.out_channels; ++f) {
     WaveformDraw w;
     w.name = "output/" + std::to_string(f);
@@ -70,6 +89,7 @@ void DrawSignalOutputPanel(AppState& state) {
     w.offset = (g.axis_w.span - g.stride.w) * 0.5;
     w.axis = g.padded_w;
     if (axes.rows == InputAxes::Rows::kWaveform) w.tick = OutputColTicks(axes, g);
+    w.playhead = playhead;
     w.zooms = &state.view.zoom;
     w.zoom_key = "conv/wave";
     const GridHit hit = DrawWaveform(w);

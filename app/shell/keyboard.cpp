@@ -112,9 +112,9 @@ void Animate(AppState& state, double dt) {
 }
 
 // A tooltip waiting out its delay needs frames too, or it would appear only
-// at the next mouse move.
+// at the next mouse move; a sound playing moves its playhead.
 bool IsAnimating(const AppState& state) {
-  return state.view.playing || state.view.glide_t < 1.0f || TooltipPending();
+  return state.view.playing || state.view.glide_t < 1.0f || TooltipPending() || state.view.playhead.has_value();
 }
 
 }  // namespace convstep

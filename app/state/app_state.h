@@ -16,6 +16,7 @@
 #include "app/state/file_dialog_state.h"
 #include "app/state/grid_zoom.h"
 #include "app/state/history.h"
+#include "app/state/playback.h"
 #include "app/state/practice_state.h"
 #include "app/state/sound_import.h"
 #include "core/conv/im2col.h"
@@ -71,6 +72,13 @@ struct SoundImportState {
   Result<SoundInput> preview = Error{""};
 };
 
+// A play button pressed: what to play (playback.h), for the shell's sound
+// output to take up after the frame.
+struct PlayOrder {
+  PlayWhat what = PlayWhat::kSound;
+  int filter = 0;
+};
+
 struct ViewState {
   int step = 0;                // current step of the convolution
   bool playing = false;        // the active stepper advances by itself (see AppState::ActiveStep)
@@ -112,6 +120,10 @@ struct ViewState {
   bool parameters_open = false;
   uint32_t arith_unfolded = 0;  // bit c: channel c's long sum shows every product
   std::string clipboard_out;    // text for the system clipboard, handed over by the shell after the frame
+  std::optional<PlayOrder> play_order;  // a play button pressed this frame
+  bool stop_sound = false;              // the stop button pressed this frame
+  float volume = 0.8f;                  // 0 to 1
+  std::optional<double> playhead;       // while a sound plays: the time heard, on the input's axis
   std::string message;          // the status line: the last problem or news, until the next change
   bool message_is_error = false;
 };

@@ -91,7 +91,7 @@ bool ImportSound(AppState& state, const std::string& path, const SoundImportOpti
   Session next = state.session;
   next.conv = input->conv;
   next.input_axes = input->axes;
-  next.title = input->axes.source;
+  next.title = std::filesystem::path(path).filename().string();
   if (!state.Commit(std::move(next), "", {"input", path, "", ""})) return false;
   state.GoToStep(0);
   const Tensor3& grid = state.session.conv.input;

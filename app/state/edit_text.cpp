@@ -78,6 +78,7 @@ constexpr std::pair<const char*, const char*> kErrorKeys[] = {
     {"session.missing_part", "error.session_missing_part"},
     {"session.newer", "error.session_newer"},
     {"session.not_object", "error.session_not_object"},
+    {"playback.nothing", "error.nothing_to_play"},
     {"sound.bad_options", "error.sound_bad_options"},
     {"sound.cannot_open", "error.sound_cannot_open"},
     {"sound.decode_failed", "error.sound_decode_failed"},

@@ -105,8 +105,7 @@ audio::AudioFeatureSpec FeatureSpecOf(const SoundImportOptions& o, int rate) {
 
 Result<SoundInput> SoundToInput(const Sound& sound, const SoundImportOptions& o, const std::string& source) {
   if (sound.samples.empty() || sound.rate <= 0) return Error{"sound.empty", {}, "the sound is empty"};
-  const std::string name = std::filesystem::path(source).filename().string();
-  if (o.view == SoundView::kWaveform) return Waveform(sound, name);
+  if (o.view == SoundView::kWaveform) return Waveform(sound, source);
   const audio::AudioFeatureSpec spec = FeatureSpecOf(o, sound.rate);
   if (Result<bool> valid = audio::CheckAudioFeatureSpec(spec, static_cast<long long>(sound.samples.size())); !valid) {
     return valid.failure();
@@ -139,7 +138,7 @@ Result<SoundInput> SoundToInput(const Sound& sound, const SoundImportOptions& o,
   axes.frame_seconds = static_cast<double>(spec.stft.hop_length) / sound.rate;
   axes.start_seconds = sound.start_seconds;
   axes.window_seconds = static_cast<double>(spec.stft.WinLength()) / sound.rate;
-  axes.source = name;
+  axes.source = source;
   return in;
 }
 

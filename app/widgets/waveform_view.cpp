@@ -212,6 +212,10 @@ GridHit DrawWaveform(const WaveformDraw& w) {
   if (w.lo < 0 && w.hi > 0) draw->AddLine(ImVec2(m.lo.x, m.Y(0)), ImVec2(m.hi.x, m.Y(0)), CurrentColors().grid_line);
   DrawLine(draw, w, m, x0, x1);
   DrawDots(draw, w, m, x0, x1);
+  if (w.playhead) {
+    const float x = m.origin_x + *w.playhead * m.unit;
+    draw->AddLine(ImVec2(x, m.lo.y), ImVec2(x, m.hi.y), ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
+  }
   draw->PopClipRect();
   draw->AddRect(m.lo, m.hi, CurrentColors().grid_line);
   DrawTicks(draw, w, m, x0, x1);

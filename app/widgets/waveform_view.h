@@ -41,6 +41,7 @@ struct WaveformDraw {
   std::vector<int> taps;            // positions the window reads (dilation leaves holes)
   ImU32 tap_color = 0;
   std::optional<int> current;       // an output position being computed, outlined in red
+  std::optional<float> playhead;    // the point of the axis a playing sound has reached
   std::function<std::string(int)> tick;  // the label of position i; empty: its index
   int tick_origin = 0;              // ticks fall on positions tick_origin + k·n (the data's first sample)
   // Where the positions sit on the time axis the plots share: position i

@@ -24,7 +24,7 @@ struct InputAxes {
   double start_seconds = 0;     // the time of column 0: the start of the selection
   double window_seconds = 0;    // n_fft / sample rate: how long a stretch one column hears
   std::string unit;             // what the values are: "dB", "power", "magnitude"
-  std::string source;           // the sound the grid came from, for the window and the title
+  std::string source;           // the sound file the grid came from, as opened: played again from there
   bool operator==(const InputAxes&) const = default;
 };
 

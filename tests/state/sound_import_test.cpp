@@ -37,7 +37,7 @@ TEST(SoundImport, AWaveformIsOneRowWithItsTimes) {
   EXPECT_EQ(in->axes.rows, InputAxes::Rows::kWaveform);
   EXPECT_DOUBLE_EQ(in->axes.frame_seconds, 1.0 / 8000);
   EXPECT_DOUBLE_EQ(in->axes.start_seconds, 0.5);
-  EXPECT_EQ(in->axes.source, "sine.wav");
+  EXPECT_EQ(in->axes.source, "/tmp/sine.wav");
   // Two 9-tap filters with 'same' padding: a 1-D convolution as long as the sound.
   EXPECT_EQ(in->conv.weight.n, 2);
   EXPECT_EQ(in->conv.weight.h, 1);
