@@ -128,25 +128,91 @@ Json MatrixJson(const audio::AudioMatrix<T>& m) {
   return {{"shape", {m.rows, m.cols}}, {"values", std::move(rows)}};
 }
 
+// The fields that only a "file" has.
+constexpr const char* kFileFields[] = {"channel", "start_seconds", "length_seconds"};
+
+// "file", "sample_rate", "channel", "start_seconds" and "length_seconds",
+// their types checked; their ranges against the file are the loader's.
+Result<SoundRequest> SoundRequestOfSpec(const Json& spec) {
+  SoundRequest request;
+  const Json& file = spec["file"];
+  if (!file.is_string() || file.get<std::string>().empty()) {
+    return Error{"file must be the name of a sound file (a string), such as \"voice.wav\""};
+  }
+  request.path = file.get<std::string>();
+  if (Given(spec, "sample_rate")) {
+    Result<int> rate = IntFromJson(spec, "sample_rate", 0);
+    if (!rate) return rate.failure();
+    // 0 would read as "the file's own": a rate asked for must be one.
+    if (*rate < 1 || *rate > audio::kMaxSampleRate) {
+      return Error{"sample_rate is " + std::to_string(*rate) + ": it must be from 1 to " +
+                   std::to_string(audio::kMaxSampleRate) + ", or absent for the file's own rate"};
+    }
+    request.rate = *rate;
+  }
+  if (Given(spec, "channel")) {
+    Result<int> channel = IntFromJson(spec, "channel", 0);
+    if (!channel) return channel.failure();
+    if (*channel < 0) return Error{"channel is " + std::to_string(*channel) + ": channels count from 0"};
+    request.channel = *channel;
+  }
+  Result<double> start = NumberFromJson(spec, "start_seconds", 0.0);
+  if (!start) return start.failure();
+  if (*start < 0) return Error{"start_seconds must be a number >= 0"};
+  request.start_seconds = *start;
+  Result<double> length = NumberFromJson(spec, "length_seconds", 0.0);
+  if (!length) return length.failure();
+  if (*length < 0) return Error{"length_seconds must be a number >= 0 (0: to the end)"};
+  request.length_seconds = *length;
+  return request;
+}
+
+Result<LoadedSound> SoundOfFile(const Json& spec, const SoundLoader& loader) {
+  Result<SoundRequest> request = SoundRequestOfSpec(spec);
+  if (!request) return request.failure();
+  if (!loader) {
+    return Error{"\"file\": this program reads no sound files; give the signal as \"samples\""};
+  }
+  Result<LoadedSound> sound = loader(*request);
+  if (!sound) return sound.failure();
+  if (request->rate != 0 && sound->sample_rate != request->rate) {
+    return Error{"'" + request->path + "': read at " + std::to_string(sound->sample_rate) + " Hz, not the " +
+                 std::to_string(request->rate) + " Hz asked for"};
+  }
+  if (sound->sample_rate < 1) return Error{"'" + request->path + "': the sound has no sample rate"};
+  if (sound->samples.size() > static_cast<size_t>(audio::kMaxAudioSamples)) {
+    return Error{"'" + request->path + "': the part read has " + std::to_string(sound->samples.size()) +
+                 " samples, more than the " + std::to_string(audio::kMaxAudioSamples) +
+                 " ConvStep takes (ten minutes at 48 kHz): read a part with \"length_seconds\""};
+  }
+  return sound;
+}
+
 }  // namespace
 
-Result<std::vector<double>> SamplesOfSpec(const Json& spec) {
+Result<LoadedSound> SamplesOfSpec(const Json& spec, const SoundLoader& loader) {
+  if (!spec.is_object()) return Error{"the spec must be a JSON object with \"samples\" or \"file\""};
   const bool has_samples = spec.contains("samples");
   const bool has_file = spec.contains("file");
   if (has_samples && has_file) return Error{"the spec has both \"samples\" and \"file\": give one signal"};
-  if (has_file) {
-    // The sound reader (WAV, FLAC, ...) goes here: decode spec["file"] to
-    // mono samples and hand them back like "samples".
-    return Error{"\"file\": reading sound files is not built yet; give the signal as \"samples\""};
+  if (has_file) return SoundOfFile(spec, loader);
+  if (!has_samples) {
+    return Error{"the spec has no \"samples\" (the signal, a list of numbers) and no \"file\" (a sound file)"};
   }
-  if (!has_samples) return Error{"the spec has no \"samples\" (the signal, a list of numbers)"};
+  for (const char* field : kFileFields) {
+    if (spec.contains(field)) return Error{std::string(field) + " is for a sound file (\"file\"), not \"samples\""};
+  }
   const Json& samples = spec["samples"];
   // Counted before anything is allocated for them.
   if (samples.is_array() && samples.size() > static_cast<size_t>(audio::kMaxAudioSamples)) {
     return Error{"samples has " + std::to_string(samples.size()) + " values, more than the " +
                  std::to_string(audio::kMaxAudioSamples) + " ConvStep takes (ten minutes at 48 kHz)"};
   }
-  return VectorFromJson(samples, "samples");
+  Result<std::vector<double>> values = VectorFromJson(samples, "samples");
+  if (!values) return values.failure();
+  Result<int> rate = IntFromJson(spec, "sample_rate", 0);
+  if (!rate) return rate.failure();
+  return LoadedSound{std::move(values).value(), *rate};
 }
 
 Result<AudioFeatureSpec> AudioFeatureSpecFromJson(const Json& spec) {
@@ -155,10 +221,15 @@ Result<AudioFeatureSpec> AudioFeatureSpecFromJson(const Json& spec) {
   Result<audio::AudioOp> op = ChoiceFromJson(spec, "op", {"spectrogram", "mfcc"}, f.op);
   if (!op) return op.failure();
   f.op = *op;
-  if (!spec.contains("sample_rate")) return Error{"the spec has no \"sample_rate\""};
-  Result<int> rate = IntFromJson(spec, "sample_rate", 0);
-  if (!rate) return rate.failure();
-  f.sample_rate = *rate;
+  // A file has a rate of its own.
+  if (spec.contains("file") && !Given(spec, "sample_rate")) {
+    f.sample_rate = 0;
+  } else {
+    if (!spec.contains("sample_rate")) return Error{"the spec has no \"sample_rate\""};
+    Result<int> rate = IntFromJson(spec, "sample_rate", 0);
+    if (!rate) return rate.failure();
+    f.sample_rate = *rate;
+  }
   Result<audio::StftSpec> stft = StftFromJson(spec);
   if (!stft) return stft.failure();
   f.stft = *stft;
@@ -180,14 +251,16 @@ Result<AudioFeatureSpec> AudioFeatureSpecFromJson(const Json& spec) {
   return f;
 }
 
-Result<AudioSpec> AudioSpecFromJson(const Json& spec) {
+Result<AudioSpec> AudioSpecFromJson(const Json& spec, const SoundLoader& loader) {
   Result<AudioFeatureSpec> features = AudioFeatureSpecFromJson(spec);
   if (!features) return features.failure();
-  Result<std::vector<double>> samples = SamplesOfSpec(spec);
-  if (!samples) return samples.failure();
-  Result<bool> ok = audio::CheckAudioFeatureSpec(*features, static_cast<long long>(samples->size()));
+  Result<LoadedSound> signal = SamplesOfSpec(spec, loader);
+  if (!signal) return signal.failure();
+  AudioFeatureSpec f = *features;
+  f.sample_rate = signal->sample_rate;
+  Result<bool> ok = audio::CheckAudioFeatureSpec(f, static_cast<long long>(signal->samples.size()));
   if (!ok) return ok.failure();
-  return AudioSpec{std::move(samples).value(), *features};
+  return AudioSpec{std::move(signal).value().samples, f};
 }
 
 Json AudioMatrixToJson(const audio::AudioMatrix<double>& m) { return MatrixJson(m); }

@@ -156,16 +156,170 @@ TEST(AudioSpecJson, AbsurdSizesAreRefusedBeforeAllocating) {
   EXPECT_FALSE(audio::CheckAudioFeatureSpec(AudioSpecFromJson(Base())->features, audio::kMaxAudioSamples + 1LL).ok());
 }
 
-// "file" is where a sound file's name will go: for now a clear refusal,
-// from SamplesOfSpec, the one function that reads a spec's signal.
-TEST(AudioSpecJson, SoundFilesAreNotReadYet) {
+Json FileSpec() {
   Json j = Base();
   j.erase("samples");
+  j.erase("sample_rate");
   j["file"] = "voice.wav";
-  EXPECT_NE(ErrorOf(j).find("reading sound files is not built yet"), std::string::npos) << ErrorOf(j);
-  EXPECT_FALSE(SamplesOfSpec(j).ok());
+  return j;
+}
+
+// A loader standing for the sound reader: it records what it was asked and
+// answers ten known samples at the rate asked for (8000 Hz when none was).
+struct FakeLoader {
+  std::vector<SoundRequest> asked;
+  SoundLoader loader() {
+    return [this](const SoundRequest& request) -> Result<LoadedSound> {
+      asked.push_back(request);
+      return LoadedSound{{0.5, -0.5, 0.25, -0.25, 0.125, 0, 0.1, 0.2, 0.3, 0.4},
+                         request.rate != 0 ? request.rate : 8000};
+    };
+  }
+};
+
+// "file" names a sound file, decoded by the loader the program passes.
+TEST(AudioSpecJson, AFileThroughTheLoader) {
+  FakeLoader fake;
+  Result<AudioSpec> s = AudioSpecFromJson(FileSpec(), fake.loader());
+  ASSERT_TRUE(s.ok()) << s.error();
+  EXPECT_EQ(s->samples, (std::vector<double>{0.5, -0.5, 0.25, -0.25, 0.125, 0, 0.1, 0.2, 0.3, 0.4}));
+  EXPECT_EQ(s->features.sample_rate, 8000);  // the file's own: no "sample_rate" in the spec
+  EXPECT_EQ(s->features.stft.n_fft, 8);
+  ASSERT_EQ(fake.asked.size(), 1u);
+  EXPECT_EQ(fake.asked[0].path, "voice.wav");  // as spelt: relative to the current directory
+  EXPECT_EQ(fake.asked[0].rate, 0);
+  EXPECT_FALSE(fake.asked[0].channel.has_value());
+  EXPECT_EQ(fake.asked[0].start_seconds, 0.0);
+  EXPECT_EQ(fake.asked[0].length_seconds, 0.0);
+  EXPECT_EQ(AudioFeatureSpecFromJson(FileSpec())->sample_rate, 0);  // 0: the file's, known once it is read
+
+  // A rate asked for is passed to the loader, which resamples.
+  Json j = FileSpec();
+  j["sample_rate"] = 16000;
+  j["channel"] = 1;
+  j["start_seconds"] = 0.5;
+  j["length_seconds"] = 2;
+  s = AudioSpecFromJson(j, fake.loader());
+  ASSERT_TRUE(s.ok()) << s.error();
+  EXPECT_EQ(s->features.sample_rate, 16000);
+  ASSERT_EQ(fake.asked.size(), 2u);
+  EXPECT_EQ(fake.asked[1].rate, 16000);
+  EXPECT_EQ(fake.asked[1].channel, 1);
+  EXPECT_EQ(fake.asked[1].start_seconds, 0.5);
+  EXPECT_EQ(fake.asked[1].length_seconds, 2.0);
+
+  // SamplesOfSpec gives the signal and its rate, for "samples" too.
+  Result<LoadedSound> signal = SamplesOfSpec(j, fake.loader());
+  ASSERT_TRUE(signal.ok()) << signal.error();
+  EXPECT_EQ(signal->sample_rate, 16000);
+  EXPECT_EQ(signal->samples.size(), 10u);
+  signal = SamplesOfSpec(Base());
+  ASSERT_TRUE(signal.ok()) << signal.error();
+  EXPECT_EQ(signal->sample_rate, 8000);
+  EXPECT_EQ(signal->samples.size(), 10u);
+}
+
+// The spec's other fields are read before the loader is asked anything, and
+// the file's rate is checked against the bands like a given one.
+TEST(AudioSpecJson, AFileSpecIsCheckedWithTheFilesRate) {
+  FakeLoader fake;
+  Json j = FileSpec();
+  j["n_fft"] = "8";
+  EXPECT_FALSE(AudioSpecFromJson(j, fake.loader()).ok());
+  EXPECT_TRUE(fake.asked.empty());
+  j = FileSpec();
+  j["mel"] = {{"n_mels", 2}, {"f_max", 5000}};  // above the file's 4000 Hz Nyquist
+  Result<AudioSpec> s = AudioSpecFromJson(j, fake.loader());
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().find("f_max <= sample_rate / 2 (4000 Hz here)"), std::string::npos) << s.error();
+  j["sample_rate"] = 16000;
+  EXPECT_TRUE(AudioSpecFromJson(j, fake.loader()).ok());
+}
+
+TEST(AudioSpecJson, AFileWithoutALoaderIsRefused) {
+  const std::string error = ErrorOf(FileSpec());
+  EXPECT_NE(error.find("this program reads no sound files; give the signal as \"samples\""), std::string::npos)
+      << error;
+  EXPECT_FALSE(SamplesOfSpec(FileSpec()).ok());
+}
+
+TEST(AudioSpecJson, BadFileFields) {
+  FakeLoader fake;
+  struct Bad {
+    const char* field;
+    Json value;
+    const char* says;
+  };
+  const std::vector<Bad> bad{
+      {"file", 3, "file must be the name of a sound file"},
+      {"file", "", "file must be the name of a sound file"},
+      {"file", nullptr, "file must be the name of a sound file"},
+      {"sample_rate", 0, "sample_rate is 0: it must be from 1 to 768000, or absent for the file's own rate"},
+      {"sample_rate", 22050.5, "sample_rate must be a whole number"},
+      {"channel", -1, "channel is -1: channels count from 0"},
+      {"channel", "left", "channel"},
+      {"start_seconds", -1, "start_seconds must be a number >= 0"},
+      {"start_seconds", "1", "start_seconds must be a number"},
+      {"length_seconds", -0.5, "length_seconds must be a number >= 0"},
+  };
+  for (const Bad& b : bad) {
+    Json j = FileSpec();
+    j[b.field] = b.value;
+    Result<AudioSpec> s = AudioSpecFromJson(j, fake.loader());
+    ASSERT_FALSE(s.ok()) << b.field << " = " << b.value.dump();
+    EXPECT_NE(s.error().find(b.says), std::string::npos) << b.field << " = " << b.value.dump() << ": " << s.error();
+  }
+  EXPECT_TRUE(fake.asked.empty());
+  // A file's fields with "samples" are a mistake, not ignored.
+  for (const char* field : {"channel", "start_seconds", "length_seconds"}) {
+    Json j = Base();
+    j[field] = 1;
+    EXPECT_NE(ErrorOf(j).find("is for a sound file (\"file\")"), std::string::npos) << ErrorOf(j);
+  }
+}
+
+// The loader's errors come through as they are; a loader that answers
+// another rate than the one asked for, or too many samples, is refused.
+TEST(AudioSpecJson, TheLoadersAnswersAreChecked) {
+  const SoundLoader broken = [](const SoundRequest& r) -> Result<LoadedSound> {
+    return Error{"'" + r.path + "': cannot decode the sound: unknown format"};
+  };
+  Result<AudioSpec> s = AudioSpecFromJson(FileSpec(), broken);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error(), "'voice.wav': cannot decode the sound: unknown format");
+  const SoundLoader deaf = [](const SoundRequest&) -> Result<LoadedSound> {
+    return LoadedSound{std::vector<double>(10, 0.5), 44100};
+  };
+  Json j = FileSpec();
+  j["sample_rate"] = 8000;
+  s = AudioSpecFromJson(j, deaf);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().find("read at 44100 Hz, not the 8000 Hz asked for"), std::string::npos) << s.error();
+  const SoundLoader huge = [](const SoundRequest&) -> Result<LoadedSound> {
+    return LoadedSound{std::vector<double>(audio::kMaxAudioSamples + 1LL, 0.0), 48000};
+  };
+  s = AudioSpecFromJson(FileSpec(), huge);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().find("more than the 28800000 ConvStep takes"), std::string::npos) << s.error();
+  const SoundLoader short_one = [](const SoundRequest&) -> Result<LoadedSound> {
+    return LoadedSound{{0.1, 0.2}, 8000};
+  };
+  s = AudioSpecFromJson(FileSpec(), short_one);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().find("pad_mode \"reflect\" needs more than"), std::string::npos) << s.error();
+}
+
+TEST(AudioSpecJson, OneSignal) {
+  FakeLoader fake;
+  Json j = FileSpec();
   j["samples"] = {1, 2, 3};
   EXPECT_NE(ErrorOf(j).find("both \"samples\" and \"file\""), std::string::npos) << ErrorOf(j);
+  EXPECT_FALSE(AudioSpecFromJson(j, fake.loader()).ok());
+  EXPECT_TRUE(fake.asked.empty());
+  Json none = Base();
+  none.erase("samples");
+  EXPECT_NE(ErrorOf(none).find("no \"samples\""), std::string::npos) << ErrorOf(none);
+  EXPECT_NE(ErrorOf(none).find("no \"file\""), std::string::npos) << ErrorOf(none);
 }
 
 TEST(AudioSpecJson, ResultsAsShapeAndValues) {
