@@ -420,6 +420,24 @@ Result<bool> ImportSoundAction(const Json& a, ActionContext& c) {
   return false;
 }
 
+// {"play": "sound" | "window" | "stop"} or {"play": "output", "filter": f}:
+// the play buttons, taken up by the shell's sound output after the frame.
+Result<bool> Play(const Json& a, ActionContext& c) {
+  const Json& what = a["play"];
+  if (what == "stop") {
+    c.state.view.stop_sound = true;
+    return true;
+  }
+  static const std::pair<const char*, PlayWhat> kWhat[] = {
+      {"sound", PlayWhat::kSound}, {"window", PlayWhat::kWindow}, {"output", PlayWhat::kOutput}};
+  const auto it = std::find_if(std::begin(kWhat), std::end(kWhat), [&](const auto& w) { return what == w.first; });
+  if (it == std::end(kWhat)) return Error{"play takes sound, window, output (with a filter) or stop"};
+  Result<int> filter = IntFromJson(a, "filter", 0);
+  if (!filter) return Error{filter.error()};
+  c.state.view.play_order = PlayOrder{it->second, *filter};
+  return true;
+}
+
 Result<bool> PasteChoice(const Json& a, ActionContext& c) {
   const Json& choice = a["paste_choice"];
   if (choice == "cancel") {
@@ -576,6 +594,7 @@ constexpr NamedAction kActions[] = {
     {"save", Save},
     {"import_image", ImportImageAction},
     {"import_sound", ImportSoundAction},
+    {"play", Play},
     {"classic_kernel", ClassicKernel},
     {"paste_choice", PasteChoice},
     {"type", Type},

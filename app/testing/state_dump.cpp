@@ -107,6 +107,7 @@ Json DumpState(const AppState& state) {
   j["pending_paste"] = state.view.pending_paste.has_value();
   j["pending_image"] = state.view.pending_image;
   j["pending_sound"] = state.view.pending_sound;
+  j["playhead"] = state.view.playhead ? Json(*state.view.playhead) : Json();
   j["input_axes"] = state.session.input_axes.rows == InputAxes::Rows::kNone ? "none"
                     : state.session.input_axes.rows == InputAxes::Rows::kWaveform ? "waveform"
                     : state.session.input_axes.mel ? "mel" : "spectrogram";

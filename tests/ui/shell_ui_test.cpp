@@ -138,6 +138,39 @@ TEST(Shell, ASoundThatCannotBeImportedLeavesTheDocument) {
   EXPECT_NE(state["message"].get<std::string>().find("cannot decode the sound"), std::string::npos) << state["message"];
 }
 
+// The word of senal_hola (8 kHz) played through SDL's disk driver: the
+// file holds it at the device's 48 kHz, as loud as the input; a filter's
+// output plays too. A driver that does not exist leaves one message.
+TEST(Shell, PlayingTheSoundWritesItToTheSoundDevice) {
+  const std::string raw = testing::TestTempPath("played.raw");
+  std::remove(raw.c_str());
+  setenv("SDL_AUDIODRIVER", "disk", 1);
+  setenv("SDL_DISKAUDIOFILE", raw.c_str(), 1);
+  Json state = RunScript("play", Json::parse(R"([{"play": "sound"}, {"frames": 2}, {"wait": 0.8}, {"frames": 2}])"),
+                         {"--preset", "senal_hola"});
+  unsetenv("SDL_DISKAUDIOFILE");
+  EXPECT_EQ(state["message"], "");
+  std::ifstream file(raw, std::ios::binary);
+  std::vector<float> played;  // float32 mono, the device's format
+  float v = 0;
+  while (file.read(reinterpret_cast<char*>(&v), sizeof v)) played.push_back(v);
+  const Json& input = state["input"][0][0];
+  double in_energy = 0;
+  for (const Json& x : input) in_energy += x.get<double>() * x.get<double>();
+  double out_energy = 0;
+  for (float x : played) out_energy += static_cast<double>(x) * x;
+  // 2,399 samples at 8 kHz are 14,394 at 48 kHz, then silence; the energy
+  // scales with the rate, times the volume (0.8) squared.
+  ASSERT_GE(played.size(), 14394u);
+  EXPECT_NEAR(out_energy / 6.0, in_energy * 0.64, in_energy * 0.64 * 0.05);
+  setenv("SDL_AUDIODRIVER", "no_such_driver", 1);
+  state = RunScript("play_nowhere", Json::parse(R"([{"play": "output", "filter": 1}, {"frames": 2}])"),
+                    {"--preset", "senal_hola"});
+  unsetenv("SDL_AUDIODRIVER");
+  EXPECT_NE(state["message"].get<std::string>().find("no sound output"), std::string::npos) << state["message"];
+  EXPECT_EQ(state["total_steps"], 2 * 2399);
+}
+
 TEST(Shell, AFileThatCannotBeOpenedStopsWithItsMessage) {
   const std::string missing = testing::TestTempPath("missing.csv");
   ProcessResult r = Window({missing, "--screenshot", testing::TestTempPath("never.png")});
