@@ -243,14 +243,14 @@ def write_wav(name, samples):
     return [v / 32768 for v in ints]  # the samples as the file holds them
 
 
-def mel_db(samples, n_mels):
+def mel_db(samples, n_mels, hop=HOP):
     """The mel power spectrogram in dB against its maximum, clipped at 80 dB
     below it, rounded to 0.1 dB; rows from the highest band to the lowest
     (as drawn), and each row's centre frequency (torchaudio's mel points)."""
     import torch
     import torchaudio
     x = torch.tensor(samples, dtype=torch.float64)
-    mel = torchaudio.transforms.MelSpectrogram(sample_rate=RATE, n_fft=N_FFT, hop_length=HOP, n_mels=n_mels,
+    mel = torchaudio.transforms.MelSpectrogram(sample_rate=RATE, n_fft=N_FFT, hop_length=hop, n_mels=n_mels,
                                                f_max=F_MAX, power=2.0).double()(x)
     db = 10 * torch.log10(torch.clamp(mel, min=1e-10))
     db = torch.clamp(db - db.max(), min=-80.0)
@@ -262,12 +262,15 @@ def mel_db(samples, n_mels):
     return grid, [round(f, 3) for f in reversed(centres)]
 
 
-def sound_session(name, title, samples, kernels, note, n_mels=N_MELS):
-    grid, centres = mel_db(write_wav(name, samples), n_mels)
+def sound_session(name, title, samples, kernels, note, n_mels=N_MELS, hop=HOP):
+    grid, centres = mel_db(write_wav(name, samples), n_mels, hop)
     frames = len(grid[0])
-    data = session(title, {"input": [grid], "weight": [[k] for k in kernels], "padding": 1},
+    # Replicate, not zeros: 0 dB is the loudest a grid in dB against its
+    # maximum holds, so a ring of zeros would light up every edge.
+    data = session(title, {"input": [grid], "weight": [[k] for k in kernels], "padding": 1,
+                           "padding_mode": "replicate"},
                    model={"input_shape": [n_mels, frames, 1], "layers": AUDIO_MODEL_LAYERS}, note=note)
-    data["input_axes"] = {"rows": "hertz", "row_hz": centres, "mel": True, "frame_seconds": HOP / RATE,
+    data["input_axes"] = {"rows": "hertz", "row_hz": centres, "mel": True, "frame_seconds": hop / RATE,
                           "start_seconds": 0, "window_seconds": N_FFT / RATE, "unit": "dB",
                           "source": name + ".wav"}
     return data
@@ -326,7 +329,7 @@ def sound_presets():
         "sonido_hola", "«hola» (espeak-ng): espectrograma mel, ataques y armónicos", spoken_hola(),
         [TIME_DIFFERENCE, FREQUENCY_DIFFERENCE, SMOOTHING],
         "A spoken word: the vowels' harmonics are horizontal lines, the consonants' onsets "
-        "vertical edges."))
+        "vertical edges. Columns every 8 ms: the word lasts a third of a second.", hop=128))
 
 
 def dumps(value, indent=0):

@@ -157,7 +157,10 @@ GridSet InputGridSet(const AppState& state) {
   const InputAxes& axes = state.session.input_axes;
   set.label_w = axes.rows == InputAxes::Rows::kNone ? TickLabelsWidth(g.padded_h, g.padded_w, 0)
                                                     : TickLabelsWidth(InputRowTicks(axes, g), g.padded_h);
-  if (axes.rows != InputAxes::Rows::kNone) set.caption_w = GridTextWidth(AxesCaption(axes));
+  if (axes.rows != InputAxes::Rows::kNone) {
+    set.caption_w = GridTextWidth(AxesCaption(axes));
+    set.extra_h = ImGui::GetTextLineHeightWithSpacing() + (CanPlay(state.session) ? ImGui::GetFrameHeightWithSpacing() : 0.0f);
+  }
   const uint64_t key = CellsKey(state, -1);
   set.min_cell = CellForText(WidestCellTextOnce("input", key, [&state] { return PrintedValues(state); },
                                                 state.view.show_visits ? "\u00d7" : ""));

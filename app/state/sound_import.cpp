@@ -37,6 +37,9 @@ Conv2dSpec SpectrogramConv(Tensor3 input) {
     }
   }
   conv.padding = {PaddingSpec::Kind::kExplicit, 1, 1, 1, 1};
+  // Zeros around decibels would be the loudest cells of all (the grid
+  // holds 0 dB at its loudest and -80 dB in silence): the edge repeats.
+  conv.padding_mode = PaddingMode::kReplicate;
   return conv;
 }
 

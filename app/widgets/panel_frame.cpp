@@ -80,7 +80,7 @@ ImVec2 SetSize(const GridSet& set, int groups_per_row, int per_row, float cell) 
                                                     GridGap() * static_cast<float>(per_row - 1));
   const float group_h = set.heading_h + fig.y * static_cast<float>(lines) + spacing * static_cast<float>(lines - 1);
   return {group_w * static_cast<float>(groups_per_row) + GroupGap() * static_cast<float>(groups_per_row - 1) + set.extra_w,
-          group_h * static_cast<float>(group_lines) + spacing * static_cast<float>(group_lines - 1)};
+          group_h * static_cast<float>(group_lines) + spacing * static_cast<float>(group_lines - 1) + set.extra_h};
 }
 
 }  // namespace

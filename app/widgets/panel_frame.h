@@ -39,6 +39,7 @@ struct GridSet {
   float heading_h = 0;   // above each group, at the interface's size, spacing in
   float heading_w = 0;   // a group is at least this wide
   float extra_w = 0;     // beside the grids (a colour bar)
+  float extra_h = 0;     // under them (a spectrogram's "this window hears" and play buttons)
   float min_cell = 20;   // the smallest cell whose numbers are readable
   float max_cell = 44;   // cells stop growing here
 };

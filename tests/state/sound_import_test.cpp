@@ -95,6 +95,7 @@ TEST(SoundImport, AMelSpectrogramHasItsHighestBandOnTop) {
   }
   EXPECT_EQ(in->conv.weight.n, 3);
   EXPECT_EQ(in->conv.weight.h, 3);
+  EXPECT_EQ(in->conv.padding_mode, PaddingMode::kReplicate);  // no 0 dB ring around the decibels
   EXPECT_DOUBLE_EQ(in->conv.weight.at(1, 0, 0, 1), 1.0);  // higher band minus lower
   EXPECT_DOUBLE_EQ(in->conv.weight.at(1, 0, 2, 1), -1.0);
 }
