@@ -79,11 +79,15 @@ Result<ReceptiveField> TraceReceptiveField(const std::vector<ReceptiveLayer>& la
   // From the top down: what a layer reads are outputs of the layer below.
   std::vector<int> wanted{out_position};
   for (size_t i = layers.size(); i-- > 0;) {
-    wanted = ReadPositions(layers[i], wanted);
+    const std::vector<int> read = ReadPositions(layers[i], wanted);
     LayerReach& reach_i = field.layers[i];
-    reach_i.positions = wanted;
-    reach_i.first = wanted.front();
-    reach_i.last = wanted.back();
+    const auto first_sample = std::lower_bound(read.begin(), read.end(), 0);
+    reach_i.padding.assign(read.begin(), first_sample);
+    reach_i.positions.assign(first_sample, read.end());
+    // Every window's last tap is at o*stride >= 0, so some sample is read.
+    reach_i.first = reach_i.positions.front();
+    reach_i.last = reach_i.positions.back();
+    wanted = reach_i.positions;
   }
   field.size = field.layers.front().Span();
   return field;

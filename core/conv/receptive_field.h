@@ -25,20 +25,25 @@ struct ReceptiveLayer {
   bool causal = false;
 };
 
-// What one layer reads of its input for the traced output: positions in that
-// input's numbering, sorted; a negative one lies in causal padding, before
-// the signal begins.
+// What one layer reads of its input for the traced output, in that input's
+// numbering, sorted. Near the start a causal layer also reads its padding
+// (negative positions, before the signal begins): zeros that depend on
+// nothing, so the trace does not follow them down.
 struct LayerReach {
-  std::vector<int> positions;
-  int first = 0;
+  std::vector<int> positions;  // samples of the layer's input, 0 or more
+  std::vector<int> padding;    // causal padding read, below 0
+  int first = 0;               // positions.front() and .back()
   int last = 0;
   int Span() const { return last - first + 1; }
 };
 
 struct ReceptiveField {
-  int out_position = 0;             // the top layer's output position traced back
-  std::vector<LayerReach> layers;   // one per layer, in the order of the stack (layers[0] reads the network's input)
-  int size = 0;                     // samples of the network's input from the first position read to the last
+  int out_position = 0;            // the top layer's output position traced back
+  std::vector<LayerReach> layers;  // one per layer, in the order of the stack (layers[0] reads the network's input)
+  // Samples of the network's input from the first position the output
+  // depends on to the last: ReceptiveFieldSize(layers), less the part that
+  // falls before the signal when the output is near its start.
+  int size = 0;
 };
 
 // The field of `out_position` of the last layer of `layers` (given bottom to

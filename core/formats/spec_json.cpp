@@ -376,7 +376,7 @@ Result<Padding1dSpec> Padding1dFromJson(const Json& spec) {
     if (name == "valid") p.kind = Padding1dSpec::Kind::kValid;
     else if (name == "same") p.kind = Padding1dSpec::Kind::kSame;
     else if (name == "causal") p.kind = Padding1dSpec::Kind::kCausal;
-    else return Error{"padding \"" + name + "\" is unknown: " + hint.substr(std::string("padding ").size())};
+    else return Error{"padding \"" + name + "\" is unknown: use a number, [left, right], \"valid\", \"same\" or \"causal\""};
     return p;
   }
   if (v.is_array() && v.size() == 2) {
