@@ -26,27 +26,13 @@ namespace {
 
 using testing::ExpectSignalNear;
 using testing::LoadGolden;
+using testing::NaivePadded1d;
 using testing::RandomValues;
 
 // [SECTION] A naive 1-D convolution
 
-// F.pad of one channel, position i of the padded signal: the input inside;
-// outside, 0, the mirror without the edge (reflect), the edge (replicate) or
-// the other end (circular).
-double NaivePadded(const Tensor2& in, int c, int left, int i, PaddingMode mode) {
-  const int n = in.l;
-  int j = i - left;
-  if (j < 0 || j >= n) {
-    switch (mode) {
-      case PaddingMode::kZeros: return 0.0;
-      case PaddingMode::kReflect: j = j < 0 ? -j : 2 * (n - 1) - j; break;
-      case PaddingMode::kReplicate: j = j < 0 ? 0 : n - 1; break;
-      case PaddingMode::kCircular: j = ((j % n) + n) % n; break;
-    }
-  }
-  return in.data[static_cast<size_t>(c) * n + j];
-}
-
+// F.pad's values come from tests/support (NaivePadded1d), written apart from
+// the core's padding modes.
 struct Naive1d {
   bool valid = false;
   int padded = 0;
@@ -79,7 +65,7 @@ Naive1d NaiveConv1d(const Conv1dSpec& spec, int left, int right) {
       double sum = spec.bias.empty() ? 0.0 : spec.bias[static_cast<size_t>(oc)];
       for (int ci = 0; ci < in_per_group; ++ci) {
         for (int t = 0; t < k; ++t) {
-          const double x = NaivePadded(spec.input, c0 + ci, left, o * spec.stride + t * spec.dilation,
+          const double x = NaivePadded1d(spec.input, c0 + ci, left, o * spec.stride + t * spec.dilation,
                                        spec.padding_mode);
           sum += x * spec.weight.at(oc, ci, t);
         }
@@ -172,7 +158,7 @@ TEST(Conv1dGolden, EveryStepIsTheNaiveSumOfProducts) {
         EXPECT_EQ(t.kx, kx);
         EXPECT_EQ(t.x, s.window_left + kx * spec.dilation);
         EXPECT_EQ(t.in_padding, t.x < left || t.x >= left + spec.input.l);
-        EXPECT_EQ(t.input, NaivePadded(spec.input, t.c, left, t.x, spec.padding_mode));
+        EXPECT_EQ(t.input, NaivePadded1d(spec.input, t.c, left, t.x, spec.padding_mode));
         EXPECT_EQ(t.weight, spec.weight.at(s.out_channel, ci, kx));
         EXPECT_EQ(t.product, t.input * t.weight);
         sum += t.product;
