@@ -73,8 +73,7 @@ Result<Padding2> ResolvePadding1d(const Conv1dSpec& spec) {
       return pad;
     }
     case Padding1dSpec::Kind::kCausal:
-      // Keras pads the past only, so that output t never reads input t + 1.
-      return Padding2{spec.dilation * (spec.weight.w - 1), 0};
+      return Padding2{CausalPadding(spec.weight.w, spec.dilation), 0};
     case Padding1dSpec::Kind::kExplicit:
       break;
   }

@@ -113,7 +113,7 @@ Result<Conv2dGeometry> ResolveConv2d(const Conv2dSpec& spec) {
       SamePadding(in.w, wt.w, spec.stride.w, spec.dilation.w, &g.padding.left, &g.padding.right);
       break;
     case PaddingSpec::Kind::kCausal:
-      g.padding.left = spec.dilation.w * (wt.w - 1);
+      g.padding.left = CausalPadding(wt.w, spec.dilation.w);
       break;
     case PaddingSpec::Kind::kExplicit:
       if (spec.padding.top < 0 || spec.padding.bottom < 0 || spec.padding.left < 0 ||

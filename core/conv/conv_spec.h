@@ -82,6 +82,11 @@ struct Conv2dGeometry {
 // padding max((out - 1)s + d(k - 1) + 1 - n, 0), the smaller half before.
 void SamePadding(int n, int k, int s, int d, int* before, int* after);
 
+// Keras Conv1D's "causal" padding before the signal: d(k - 1), so the last
+// tap of output t's window is input t and no tap reads the future (none is
+// added after).
+inline int CausalPadding(int k, int d) { return d * (k - 1); }
+
 // Why the padding mode cannot fill `pad` positions beside an input of `n`
 // along one axis (reflect mirrors without repeating the edge, so it needs
 // pad < n; circular wraps once, so pad <= n: PyTorch's limits), or "".

@@ -24,7 +24,7 @@ std::string CheckLayer(const ReceptiveLayer& layer, size_t i) {
   return "";
 }
 
-int LeftPadding(const ReceptiveLayer& layer) { return layer.causal ? layer.dilation * (layer.kernel - 1) : 0; }
+int LeftPadding(const ReceptiveLayer& layer) { return layer.causal ? CausalPadding(layer.kernel, layer.dilation) : 0; }
 
 // The input positions `layer` reads to compute the outputs `outputs`
 // (sorted), sorted and without repeats.

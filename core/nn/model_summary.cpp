@@ -112,7 +112,7 @@ AxisSize KerasAxis(int n, int k, int s, int d, KerasPadding padding) {
   int before = 0;
   int after = 0;
   if (padding == KerasPadding::kSame) SamePadding(n, k, s, d, &before, &after);
-  if (padding == KerasPadding::kCausal) before = d * (k - 1);
+  if (padding == KerasPadding::kCausal) before = CausalPadding(k, d);
   return ComputeAxisSize(n, k, before, after, s, d);
 }
 
