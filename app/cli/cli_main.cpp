@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   convstep::cli::CommandRun run;
   convstep::cli::AddAudioCommands(app, &run);
   convstep::cli::AddConvCommands(app, &run);
+  convstep::cli::AddConv1dCommands(app, &run);
   convstep::cli::AddDimsCommand(app, &run);
   convstep::cli::AddGridCommand(app, &run);
   convstep::cli::AddPoolCommands(app, &run);

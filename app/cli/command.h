@@ -17,6 +17,7 @@ using CommandRun = std::function<Result<std::string>()>;
 
 void AddAudioCommands(CLI::App& app, CommandRun* run);
 void AddConvCommands(CLI::App& app, CommandRun* run);
+void AddConv1dCommands(CLI::App& app, CommandRun* run);
 void AddDimsCommand(CLI::App& app, CommandRun* run);
 void AddGridCommand(CLI::App& app, CommandRun* run);
 void AddPoolCommands(CLI::App& app, CommandRun* run);

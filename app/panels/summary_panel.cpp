@@ -15,9 +15,13 @@ namespace convstep {
 
 namespace {
 
-constexpr LayerType kAllTypes[] = {LayerType::kConv2d,  LayerType::kMaxPool2d, LayerType::kAvgPool2d,
-                                   LayerType::kFlatten, LayerType::kGlobalAvgPool2d, LayerType::kDense,
-                                   LayerType::kBatchNorm, LayerType::kReLU,     LayerType::kDropout};
+// The 1-D layers come last, so that the index of the add combo keeps
+// meaning the same type for the 2-D ones.
+constexpr LayerType kAllTypes[] = {LayerType::kConv2d,     LayerType::kMaxPool2d,  LayerType::kAvgPool2d,
+                                   LayerType::kFlatten,    LayerType::kGlobalAvgPool2d, LayerType::kDense,
+                                   LayerType::kBatchNorm,  LayerType::kReLU,       LayerType::kDropout,
+                                   LayerType::kConv1d,     LayerType::kMaxPool1d,  LayerType::kAvgPool1d,
+                                   LayerType::kGlobalAvgPool1d};
 
 // What each layer type does, for the tooltip on its name.
 const char* LayerTipKey(LayerType type) {
@@ -31,6 +35,10 @@ const char* LayerTipKey(LayerType type) {
     case LayerType::kBatchNorm: return "tip.layer_batch_norm";
     case LayerType::kReLU: return "tip.layer_relu";
     case LayerType::kDropout: return "tip.layer_dropout";
+    case LayerType::kConv1d: return "tip.layer_conv1d";
+    case LayerType::kMaxPool1d: return "tip.layer_max_pool1d";
+    case LayerType::kAvgPool1d: return "tip.layer_average_pool1d";
+    case LayerType::kGlobalAvgPool1d: return "tip.layer_global_average_pool1d";
   }
   return "tip.layer_conv2d";
 }
@@ -43,6 +51,50 @@ bool PairEditor(const char* label_key, const char* tip_key, Pair* p) {
   if (!changed) return false;
   *p = {v[0], v[1]};
   return true;
+}
+
+// A 1-D layer's window length: one number, kept in both halves of the pair
+// as the JSON reader keeps it (the 1-D layers read the width).
+bool LengthEditor(const char* label_key, const char* tip_key, Pair* p) {
+  int v = p->w;
+  ImGui::SetNextItemWidth(Scaled(90));
+  const bool changed = ImGui::InputInt(TrId(label_key).c_str(), &v);
+  ConceptTooltip(tip_key);
+  if (!changed) return false;
+  *p = {v, v};
+  return true;
+}
+
+// Keras Conv1D's three paddings, by their Keras names.
+bool Padding1dEditor(KerasPadding* padding) {
+  static const char* const kNames[] = {"valid", "same", "causal"};
+  int index = static_cast<int>(*padding);
+  ImGui::SetNextItemWidth(Scaled(90));
+  const bool changed = ImGui::Combo("##padding1d", &index, kNames, 3);
+  ConceptTooltip("tip.layer_padding_1d");
+  if (changed) *padding = static_cast<KerasPadding>(index);
+  return changed;
+}
+
+// Conv1D's fields: filters, kernel, strides, dilation, padding, bias.
+bool Conv1dEditor(LayerSpec& layer) {
+  ImGui::SetNextItemWidth(Scaled(90));
+  bool changed = ImGui::InputInt(TrId("summary.filters").c_str(), &layer.filters);
+  ConceptTooltip("tip.layer_filters");
+  ImGui::SameLine();
+  changed |= LengthEditor("summary.kernel", "tip.layer_kernel_1d", &layer.kernel_size);
+  Pair strides = layer.strides.value_or(Pair{1, 1});
+  if (LengthEditor("summary.strides", "tip.layer_strides_1d", &strides)) {
+    layer.strides = strides;
+    changed = true;
+  }
+  ImGui::SameLine();
+  changed |= LengthEditor("params.dilation", "tip.layer_dilation_1d", &layer.dilation_rate);
+  changed |= Padding1dEditor(&layer.padding);
+  ImGui::SameLine();
+  changed |= ImGui::Checkbox(TrId("summary.bias").c_str(), &layer.use_bias);
+  ConceptTooltip("tip.layer_bias");
+  return changed;
 }
 
 // The fields of one layer that its type reads.
@@ -83,6 +135,20 @@ bool LayerEditor(LayerSpec& layer) {
       }
       break;
     }
+    case LayerType::kConv1d:
+      changed = Conv1dEditor(layer);
+      break;
+    case LayerType::kMaxPool1d:
+    case LayerType::kAvgPool1d: {
+      changed |= LengthEditor("summary.pool", "tip.layer_pool_1d", &layer.pool_size);
+      ImGui::SameLine();
+      Pair strides = layer.strides.value_or(layer.pool_size);
+      if (LengthEditor("summary.strides", "tip.layer_strides_1d", &strides)) {
+        layer.strides = strides;
+        changed = true;
+      }
+      break;
+    }
     case LayerType::kDense:
       ImGui::SetNextItemWidth(Scaled(90));
       changed |= ImGui::InputInt(TrId("summary.units").c_str(), &layer.units);
@@ -103,11 +169,45 @@ bool LayerEditor(LayerSpec& layer) {
     }
     case LayerType::kFlatten:
     case LayerType::kGlobalAvgPool2d:
+    case LayerType::kGlobalAvgPool1d:
     case LayerType::kBatchNorm:
     case LayerType::kReLU:
       ImGui::TextDisabled("%s", Tr("summary.no_parameters"));
       break;
   }
+  return changed;
+}
+
+// The input shape: [H, W, C], or [steps, C] for a sequence model (the steps
+// are the width, see Model).
+bool InputShapeEditor(Model& model) {
+  bool changed = ImGui::Checkbox(TrId("summary.sequence").c_str(), &model.sequence);
+  ConceptTooltip("tip.model_sequence");
+  ImGui::SameLine();
+  if (model.sequence) {
+    // A signal is an image one row high.
+    if (changed) model.height = 1;
+    int shape[2] = {model.width, model.channels};
+    ImGui::SetNextItemWidth(Scaled(140));
+    if (ImGui::InputInt2(TrId("summary.input_sequence").c_str(), shape)) {
+      model.width = shape[0];
+      model.channels = shape[1];
+      changed = true;
+    }
+    ConceptTooltip("tip.model_sequence");
+    return changed;
+  }
+  // Back to an image: a square one as wide as the sequence was long.
+  if (changed) model.height = model.width;
+  int shape[3] = {model.height, model.width, model.channels};
+  ImGui::SetNextItemWidth(Scaled(200));
+  if (ImGui::InputInt3(TrId("summary.input").c_str(), shape)) {
+    model.height = shape[0];
+    model.width = shape[1];
+    model.channels = shape[2];
+    changed = true;
+  }
+  ConceptTooltip("tip.model_input");
   return changed;
 }
 
@@ -121,16 +221,10 @@ void DrawSummaryPanel(AppState& state) {
 
   ImGui::BeginChild("summary_layers", ImVec2(editor_w, 0), true);
   PanelTitle(Tr("summary.layers"));
-  int shape[3] = {model.height, model.width, model.channels};
-  ImGui::SetNextItemWidth(Scaled(200));
-  if (ImGui::InputInt3(TrId("summary.input").c_str(), shape)) {
-    model.height = shape[0];
-    model.width = shape[1];
-    model.channels = shape[2];
+  if (InputShapeEditor(model)) {
     changed = true;
     merge_key = "model:input";
   }
-  ConceptTooltip("tip.model_input");
   int remove = -1;
   int move_up = -1;
   for (int i = 0; i < static_cast<int>(model.layers.size()); ++i) {

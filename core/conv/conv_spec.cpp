@@ -23,21 +23,19 @@ int SourceIndex(PaddingMode mode, int i, int n) {
   return -1;
 }
 
-// Reflect mirrors without repeating the edge, so it needs pad < n; circular
-// wraps once, so it needs pad <= n (PyTorch's limits).
-std::string CheckPaddingModeFits(PaddingMode mode, int pad, int n, const char* axis) {
+}  // namespace
+
+std::string CheckPaddingModeFits(PaddingMode mode, int pad, int n, const char* axis_noun) {
   if (mode == PaddingMode::kReflect && pad >= n) {
     return "reflect padding of " + std::to_string(pad) + " needs more than " + std::to_string(pad) +
-           " input " + axis + "s, but the input has " + std::to_string(n);
+           " input " + axis_noun + "s, but the input has " + std::to_string(n);
   }
   if (mode == PaddingMode::kCircular && pad > n) {
     return "circular padding of " + std::to_string(pad) + " needs at least " + std::to_string(pad) +
-           " input " + axis + "s, but the input has " + std::to_string(n);
+           " input " + axis_noun + "s, but the input has " + std::to_string(n);
   }
   return "";
 }
-
-}  // namespace
 
 const char* PaddingModeName(PaddingMode mode) {
   switch (mode) {
@@ -115,7 +113,7 @@ Result<Conv2dGeometry> ResolveConv2d(const Conv2dSpec& spec) {
       SamePadding(in.w, wt.w, spec.stride.w, spec.dilation.w, &g.padding.left, &g.padding.right);
       break;
     case PaddingSpec::Kind::kCausal:
-      g.padding.left = spec.dilation.w * (wt.w - 1);
+      g.padding.left = CausalPadding(wt.w, spec.dilation.w);
       break;
     case PaddingSpec::Kind::kExplicit:
       if (spec.padding.top < 0 || spec.padding.bottom < 0 || spec.padding.left < 0 ||

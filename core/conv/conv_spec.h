@@ -82,6 +82,17 @@ struct Conv2dGeometry {
 // padding max((out - 1)s + d(k - 1) + 1 - n, 0), the smaller half before.
 void SamePadding(int n, int k, int s, int d, int* before, int* after);
 
+// Keras Conv1D's "causal" padding before the signal: d(k - 1), so the last
+// tap of output t's window is input t and no tap reads the future (none is
+// added after).
+inline int CausalPadding(int k, int d) { return d * (k - 1); }
+
+// Why the padding mode cannot fill `pad` positions beside an input of `n`
+// along one axis (reflect mirrors without repeating the edge, so it needs
+// pad < n; circular wraps once, so pad <= n: PyTorch's limits), or "".
+// `axis_noun` names what the axis counts: "row", "column", "sample".
+std::string CheckPaddingModeFits(PaddingMode mode, int pad, int n, const char* axis_noun);
+
 // Checks the spec and derives its geometry, or says in one sentence what is
 // wrong ("the filter has 3 channels but the image has 2: they must match").
 Result<Conv2dGeometry> ResolveConv2d(const Conv2dSpec& spec);

@@ -40,14 +40,14 @@ int WindowOfOnlyPadding(int n, int k, int p, int s, int d, int out) {
   return -1;
 }
 
+}  // namespace
+
 std::string CheckHalfKernelPadding(int pad, int kernel, const char* axis_noun) {
   if (pad <= kernel / 2) return "";
   return "padding of " + std::to_string(pad) + " " + axis_noun + "s is more than half the " +
          std::to_string(kernel) + "-" + axis_noun + " kernel: PyTorch allows at most " +
          std::to_string(kernel / 2) + " (half the kernel, rounded down) so that no window is mostly padding";
 }
-
-}  // namespace
 
 Result<Pool2dGeometry> ResolvePool2d(const Pool2dSpec& spec) {
   const Tensor3& in = spec.input;

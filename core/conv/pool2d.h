@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/base/result.h"
@@ -47,6 +48,11 @@ struct Pool2dGeometry {
 
   int TotalSteps() const { return channels * out_h * out_w; }
 };
+
+// Why `pad` is too much padding for a `kernel`-wide window (PyTorch allows at
+// most half the kernel, rounded down), or "". `axis_noun` names what the axis
+// counts: "row", "column", "sample".
+std::string CheckHalfKernelPadding(int pad, int kernel, const char* axis_noun);
 
 // Checks the spec and derives its geometry, or says in one sentence what is
 // wrong.

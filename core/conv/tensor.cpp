@@ -26,4 +26,22 @@ Tensor3 ResizedInput(const Tensor3& t, int c, int h, int w) {
   return out;
 }
 
+Tensor3 AsImage(const Tensor2& signal) {
+  Tensor3 image;
+  image.c = signal.c;
+  image.h = 1;
+  image.w = signal.l;
+  image.data = signal.data;
+  return image;
+}
+
+Tensor2 AsSignal(const Tensor3& image) {
+  CheckTensorIndex(image.h == 1 || image.empty(), "AsSignal");
+  Tensor2 signal;
+  signal.c = image.c;
+  signal.l = image.w;
+  signal.data = image.data;
+  return signal;
+}
+
 }  // namespace convstep

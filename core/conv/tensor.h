@@ -1,5 +1,6 @@
-// Dense row-major tensors in double precision: Tensor3 is C x H x W (an image
-// or a feature map, PyTorch's NCHW without N), Tensor4 is a filter bank
+// Dense row-major tensors in double precision: Tensor2 is C x L (a signal of
+// C channels, PyTorch's NCL without N), Tensor3 is C x H x W (an image or a
+// feature map, PyTorch's NCHW without N), Tensor4 is a filter bank
 // [C_out][C_in/groups][kH][kW] (PyTorch's weight layout).
 #pragma once
 
@@ -21,6 +22,28 @@ inline void CheckTensorIndex(bool ok, const char* what) {
   std::abort();
 }
 #endif
+
+struct Tensor2 {
+  int c = 0;
+  int l = 0;
+  std::vector<double> data;  // c * l values, row-major
+
+  Tensor2() = default;
+  Tensor2(int channels, int length, double fill = 0.0)
+      : c(channels), l(length), data(static_cast<std::size_t>(channels) * length, fill) {}
+
+  std::size_t Index(int ci, int x) const { return static_cast<std::size_t>(ci) * l + x; }
+  bool Contains(int ci, int x) const { return ci >= 0 && ci < c && x >= 0 && x < l; }
+  double& at(int ci, int x) {
+    CheckTensorIndex(Contains(ci, x), "Tensor2::at");
+    return data[Index(ci, x)];
+  }
+  double at(int ci, int x) const {
+    CheckTensorIndex(Contains(ci, x), "Tensor2::at");
+    return data[Index(ci, x)];
+  }
+  bool empty() const { return data.empty(); }
+};
 
 struct Tensor3 {
   int c = 0;
@@ -82,6 +105,11 @@ Tensor4 ResizedWeights(const Tensor4& w, int filters, int channels, int kh, int 
 
 // The image resized to c × h × w the same way.
 Tensor3 ResizedInput(const Tensor3& t, int c, int h, int w);
+
+// A [C][L] signal as a [C][1][L] image, and back (the image one row high):
+// the same values in the same order, so 1-D operations can run as 2-D ones.
+Tensor3 AsImage(const Tensor2& signal);
+Tensor2 AsSignal(const Tensor3& image);
 
 // A (height, width) pair, for stride, dilation, kernel size and the like.
 struct Pair {

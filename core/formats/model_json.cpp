@@ -7,12 +7,48 @@
 namespace convstep {
 
 namespace {
-Result<KerasPadding> KerasPaddingFromJson(const Json& layer) {
+
+bool IsOneD(LayerType type) {
+  return type == LayerType::kConv1d || type == LayerType::kMaxPool1d || type == LayerType::kAvgPool1d;
+}
+
+bool HasWindow(LayerType type) {
+  return IsOneD(type) || type == LayerType::kConv2d || type == LayerType::kMaxPool2d ||
+         type == LayerType::kAvgPool2d;
+}
+
+// "causal" is Conv1D's only, as in Keras.
+Result<KerasPadding> KerasPaddingFromJson(const Json& layer, LayerType type) {
   if (!layer.contains("padding")) return KerasPadding::kValid;
   const Json& v = layer["padding"];
   if (v == "valid") return KerasPadding::kValid;
   if (v == "same") return KerasPadding::kSame;
+  if (type == LayerType::kConv1d) {
+    if (v == "causal") return KerasPadding::kCausal;
+    return Error{"padding must be \"valid\", \"same\" or \"causal\""};
+  }
   return Error{"padding must be \"valid\" or \"same\""};
+}
+
+// A window size of a 1-D layer: a whole number, or a list of one as Keras
+// also takes (kernel_size=(3,)). Both halves of the pair hold it.
+Result<Pair> LengthFromJson(const Json& j, const std::string& field, int fallback) {
+  if (!j.contains(field)) return Pair{fallback, fallback};
+  const Json& v = j[field];
+  Json number = Json::object();
+  number[field] = v.is_array() && v.size() == 1 ? v[0] : v;
+  if (!number[field].is_number_integer()) {
+    return Error{field + " must be a whole number or a list of one, e.g. 3 or [3]"};
+  }
+  Result<int> n = IntFromJson(number, field, fallback);
+  if (!n) return Error{n.error()};
+  return Pair{*n, *n};
+}
+
+// A pair field of a 2-D layer, or a length of a 1-D one.
+Result<Pair> WindowFromJson(const Json& j, LayerType type, const std::string& field, Pair fallback) {
+  if (IsOneD(type)) return LengthFromJson(j, field, fallback.w);
+  return PairFromJson(j, field, fallback);
 }
 
 // Fills the fields of `layer` (whose type is set) from its JSON object;
@@ -32,16 +68,20 @@ std::string ReadLayerFields(const Json& j, LayerSpec* layer) {
   }
 
   switch (layer->type) {
-    case LayerType::kConv2d: {
+    case LayerType::kConv2d:
+    case LayerType::kConv1d: {
       if (!j.contains("filters")) return "needs \"filters\", the number of filters, e.g. 32";
-      if (!j.contains("kernel_size")) return "needs \"kernel_size\", e.g. 3 or [3, 3]";
+      if (!j.contains("kernel_size")) {
+        return layer->type == LayerType::kConv1d ? "needs \"kernel_size\", e.g. 3"
+                                                 : "needs \"kernel_size\", e.g. 3 or [3, 3]";
+      }
       Result<int> filters = IntFromJson(j, "filters", 0);
       if (!filters) return filters.error();
       layer->filters = *filters;
-      Result<Pair> kernel = PairFromJson(j, "kernel_size", Pair{});
+      Result<Pair> kernel = WindowFromJson(j, layer->type, "kernel_size", Pair{});
       if (!kernel) return kernel.error();
       layer->kernel_size = *kernel;
-      Result<Pair> dilation = PairFromJson(j, "dilation_rate", Pair{1, 1});
+      Result<Pair> dilation = WindowFromJson(j, layer->type, "dilation_rate", Pair{1, 1});
       if (!dilation) return dilation.error();
       layer->dilation_rate = *dilation;
       if (j.contains("use_bias")) {
@@ -51,8 +91,10 @@ std::string ReadLayerFields(const Json& j, LayerSpec* layer) {
       break;
     }
     case LayerType::kMaxPool2d:
-    case LayerType::kAvgPool2d: {
-      Result<Pair> pool = PairFromJson(j, "pool_size", Pair{2, 2});
+    case LayerType::kAvgPool2d:
+    case LayerType::kMaxPool1d:
+    case LayerType::kAvgPool1d: {
+      Result<Pair> pool = WindowFromJson(j, layer->type, "pool_size", Pair{2, 2});
       if (!pool) return pool.error();
       layer->pool_size = *pool;
       break;
@@ -77,19 +119,19 @@ std::string ReadLayerFields(const Json& j, LayerSpec* layer) {
     }
     case LayerType::kFlatten:
     case LayerType::kGlobalAvgPool2d:
+    case LayerType::kGlobalAvgPool1d:
     case LayerType::kBatchNorm:
     case LayerType::kReLU:
       break;
   }
 
-  if (layer->type == LayerType::kConv2d || layer->type == LayerType::kMaxPool2d ||
-      layer->type == LayerType::kAvgPool2d) {
+  if (HasWindow(layer->type)) {
     if (j.contains("strides")) {
-      Result<Pair> strides = PairFromJson(j, "strides", Pair{1, 1});
+      Result<Pair> strides = WindowFromJson(j, layer->type, "strides", Pair{1, 1});
       if (!strides) return strides.error();
       layer->strides = *strides;
     }
-    Result<KerasPadding> padding = KerasPaddingFromJson(j);
+    Result<KerasPadding> padding = KerasPaddingFromJson(j, layer->type);
     if (!padding) return padding.error();
     layer->padding = *padding;
   }
@@ -100,21 +142,31 @@ std::string ReadLayerFields(const Json& j, LayerSpec* layer) {
 
 Result<Model> ModelFromJson(const Json& j) {
   if (!j.is_object()) return Error{"the model must be a JSON object with \"input_shape\" and \"layers\""};
-  const std::string shape_hint = "input_shape must be three whole numbers [height, width, channels], e.g. [32, 32, 3]";
+  const std::string shape_hint =
+      "input_shape must be three whole numbers [height, width, channels], e.g. [32, 32, 3], or two, "
+      "[steps, channels], for a sequence, e.g. [100, 1]";
   if (!j.contains("input_shape")) return Error{"the model has no \"input_shape\": " + shape_hint};
   const Json& shape = j["input_shape"];
-  if (!shape.is_array() || shape.size() != 3) return Error{shape_hint};
+  if (!shape.is_array() || (shape.size() != 3 && shape.size() != 2)) return Error{shape_hint};
   std::array<int, 3> dims{};
-  for (size_t i = 0; i < 3; ++i) {
+  for (size_t i = 0; i < shape.size(); ++i) {
     if (!shape[i].is_number_integer()) return Error{shape_hint};
     const auto v = shape[i].get<long long>();
     if (v < INT_MIN || v > INT_MAX) return Error{"input_shape[" + std::to_string(i) + "] is out of range"};
     dims[i] = static_cast<int>(v);
   }
   Model model;
-  model.height = dims[0];
-  model.width = dims[1];
-  model.channels = dims[2];
+  if (shape.size() == 2) {
+    // [steps, channels]: a signal is an image one row high.
+    model.sequence = true;
+    model.height = 1;
+    model.width = dims[0];
+    model.channels = dims[1];
+  } else {
+    model.height = dims[0];
+    model.width = dims[1];
+    model.channels = dims[2];
+  }
 
   if (!j.contains("layers") || !j["layers"].is_array()) {
     return Error{"the model needs \"layers\": a list such as [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 10}]"};

@@ -217,6 +217,25 @@ OrderedJson Pool2dSpecToJson(const Pool2dSpec& spec) {
   return j;
 }
 
+namespace {
+
+// A 1-D layer's window is the width of its pair, written as Keras takes it.
+OrderedJson WindowToJson(LayerType type, Pair p) {
+  const bool one_d = type == LayerType::kConv1d || type == LayerType::kMaxPool1d || type == LayerType::kAvgPool1d;
+  return one_d ? OrderedJson(p.w) : PairToJson(p);
+}
+
+const char* KerasPaddingName(KerasPadding padding) {
+  switch (padding) {
+    case KerasPadding::kValid: return "valid";
+    case KerasPadding::kSame: return "same";
+    case KerasPadding::kCausal: return "causal";
+  }
+  return "valid";
+}
+
+}  // namespace
+
 OrderedJson ModelToJson(const Model& model) {
   const LayerSpec defaults;
   OrderedJson layers = OrderedJson::array();
@@ -227,12 +246,15 @@ OrderedJson ModelToJson(const Model& model) {
     // argument order.
     switch (layer.type) {
       case LayerType::kConv2d:
+      case LayerType::kConv1d:
         j["filters"] = layer.filters;
-        j["kernel_size"] = PairToJson(layer.kernel_size);
+        j["kernel_size"] = WindowToJson(layer.type, layer.kernel_size);
         break;
       case LayerType::kMaxPool2d:
       case LayerType::kAvgPool2d:
-        j["pool_size"] = PairToJson(layer.pool_size);
+      case LayerType::kMaxPool1d:
+      case LayerType::kAvgPool1d:
+        j["pool_size"] = WindowToJson(layer.type, layer.pool_size);
         break;
       case LayerType::kDense:
         j["units"] = layer.units;
@@ -242,22 +264,27 @@ OrderedJson ModelToJson(const Model& model) {
         break;
       case LayerType::kFlatten:
       case LayerType::kGlobalAvgPool2d:
+      case LayerType::kGlobalAvgPool1d:
       case LayerType::kBatchNorm:
       case LayerType::kReLU:
         break;
     }
-    const bool conv = layer.type == LayerType::kConv2d;
-    const bool pool = layer.type == LayerType::kMaxPool2d || layer.type == LayerType::kAvgPool2d;
-    if ((conv || pool) && layer.strides) j["strides"] = PairToJson(*layer.strides);
-    if ((conv || pool) && layer.padding != defaults.padding) j["padding"] = "same";
-    if (conv && layer.dilation_rate != defaults.dilation_rate) j["dilation_rate"] = PairToJson(layer.dilation_rate);
+    const bool conv = layer.type == LayerType::kConv2d || layer.type == LayerType::kConv1d;
+    const bool pool = layer.type == LayerType::kMaxPool2d || layer.type == LayerType::kAvgPool2d ||
+                      layer.type == LayerType::kMaxPool1d || layer.type == LayerType::kAvgPool1d;
+    if ((conv || pool) && layer.strides) j["strides"] = WindowToJson(layer.type, *layer.strides);
+    if ((conv || pool) && layer.padding != defaults.padding) j["padding"] = KerasPaddingName(layer.padding);
+    if (conv && layer.dilation_rate != defaults.dilation_rate) {
+      j["dilation_rate"] = WindowToJson(layer.type, layer.dilation_rate);
+    }
     if ((conv || layer.type == LayerType::kDense) && layer.use_bias != defaults.use_bias) {
       j["use_bias"] = layer.use_bias;
     }
     layers.push_back(std::move(j));
   }
   OrderedJson j = OrderedJson::object();
-  j["input_shape"] = OrderedJson::array({model.height, model.width, model.channels});
+  j["input_shape"] = model.sequence ? OrderedJson::array({model.width, model.channels})
+                                    : OrderedJson::array({model.height, model.width, model.channels});
   j["layers"] = std::move(layers);
   return j;
 }

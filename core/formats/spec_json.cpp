@@ -1,6 +1,8 @@
 #include "core/formats/spec_json.h"
 
 #include <cmath>
+#include <initializer_list>
+#include <utility>
 
 #include "core/formats/grid_file.h"
 
@@ -86,6 +88,44 @@ Result<Tensor3> GridFromFile(const Json& j, const std::string& field) {
   return grid;
 }
 
+// The first of `fields` that `spec` lacks, as an error; "" when it has them
+// all (and is an object at all).
+std::string MissingField(const Json& spec, std::initializer_list<const char*> fields) {
+  if (!spec.is_object()) {
+    // "input", "mode" and "kernel"
+    std::string names;
+    size_t i = 0;
+    for (const char* field : fields) {
+      names += (i == 0 ? "" : i + 1 == fields.size() ? " and " : ", ") + std::string("\"") + field + "\"";
+      ++i;
+    }
+    return "the spec must be a JSON object with " + names;
+  }
+  for (const char* field : fields) {
+    if (!spec.contains(field)) return std::string("the spec has no \"") + field + "\"";
+  }
+  return "";
+}
+
+// "bias" when present and not null (Python's bias=None), else no bias.
+Result<std::vector<double>> OptionalBias(const Json& spec) {
+  if (!spec.contains("bias") || spec["bias"].is_null()) return std::vector<double>{};
+  return VectorFromJson(spec["bias"], "bias");
+}
+
+Result<PoolMode> PoolModeFromJson(const Json& spec) {
+  const Json& mode = spec["mode"];
+  if (mode == "max") return PoolMode::kMax;
+  if (mode == "avg") return PoolMode::kAvg;
+  return Error{"mode must be \"max\" or \"avg\""};
+}
+
+Result<bool> BoolFromJson(const Json& spec, const std::string& field, bool fallback) {
+  if (!spec.contains(field)) return fallback;
+  if (!spec[field].is_boolean()) return Error{field + " must be true or false"};
+  return spec[field].get<bool>();
+}
+
 }  // namespace
 
 Result<Json> ParseJson(const std::string& text) {
@@ -98,11 +138,22 @@ Result<Json> ParseJson(const std::string& text) {
   }
 }
 
-Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field) {
+Result<Tensor2> Tensor2FromJson(const Json& j, const std::string& field) {
+  std::vector<int> shape;
+  Result<std::vector<double>> data = Numbers(j, 2, field, &shape);
+  if (!data) return Error{data.error() + " (expected [channels][samples])"};
+  Tensor2 t;
+  t.c = shape[0];
+  t.l = shape[1];
+  t.data = std::move(data).value();
+  return t;
+}
+
+Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field, const std::string& layout) {
   if (j.is_string()) return GridFromFile(j, field);
   std::vector<int> shape;
   Result<std::vector<double>> data = Numbers(j, 3, field, &shape);
-  if (!data) return Error{data.error() + " (expected [channels][rows][columns])"};
+  if (!data) return Error{data.error() + " (expected " + layout + ")"};
   Tensor3 t;
   t.c = shape[0];
   t.h = shape[1];
@@ -210,10 +261,8 @@ Result<PaddingMode> PaddingModeFromJson(const Json& spec) {
 }
 
 Result<Operands> OperandsFromJson(const Json& spec, const std::string& weight_layout) {
-  if (!spec.is_object()) return Error{"the spec must be a JSON object with \"input\" and \"weight\""};
-  for (const char* field : {"input", "weight"}) {
-    if (!spec.contains(field)) return Error{std::string("the spec has no \"") + field + "\""};
-  }
+  const std::string missing = MissingField(spec, {"input", "weight"});
+  if (!missing.empty()) return Error{missing};
   Operands o;
   Result<Tensor3> input = Tensor3FromJson(spec["input"], "input");
   if (!input) return Error{input.error()};
@@ -221,11 +270,9 @@ Result<Operands> OperandsFromJson(const Json& spec, const std::string& weight_la
   Result<Tensor4> weight = Tensor4FromJson(spec["weight"], "weight", weight_layout);
   if (!weight) return Error{weight.error()};
   o.weight = std::move(weight).value();
-  if (spec.contains("bias") && !spec["bias"].is_null()) {
-    Result<std::vector<double>> bias = VectorFromJson(spec["bias"], "bias");
-    if (!bias) return Error{bias.error()};
-    o.bias = std::move(bias).value();
-  }
+  Result<std::vector<double>> bias = OptionalBias(spec);
+  if (!bias) return Error{bias.error()};
+  o.bias = std::move(bias).value();
   return o;
 }
 
@@ -271,21 +318,33 @@ Json ToJson(const Tensor3& t) {
   return channels;
 }
 
+Json ToJson(const Tensor2& t) {
+  Json channels = Json::array();
+  for (int c = 0; c < t.c; ++c) {
+    Json row = Json::array();
+    for (int x = 0; x < t.l; ++x) {
+      const double v = t.at(c, x);
+      row.push_back(std::isnan(v) ? Json(nullptr) : Json(v));
+    }
+    channels.push_back(std::move(row));
+  }
+  return channels;
+}
+
+Json ToJson(const Padding2& p) { return Json::array({p.left, p.right}); }
+
 Json ToJson(const Padding4& p) { return Json::array({p.top, p.bottom, p.left, p.right}); }
 
 Result<Pool2dSpec> Pool2dSpecFromJson(const Json& spec) {
-  if (!spec.is_object()) return Error{"the spec must be a JSON object with \"input\", \"mode\" and \"kernel\""};
-  for (const char* field : {"input", "mode", "kernel"}) {
-    if (!spec.contains(field)) return Error{std::string("the spec has no \"") + field + "\""};
-  }
+  const std::string missing = MissingField(spec, {"input", "mode", "kernel"});
+  if (!missing.empty()) return Error{missing};
   Pool2dSpec s;
   Result<Tensor3> input = Tensor3FromJson(spec["input"], "input");
   if (!input) return Error{input.error()};
   s.input = std::move(input).value();
-  const Json& mode = spec["mode"];
-  if (mode == "max") s.mode = PoolMode::kMax;
-  else if (mode == "avg") s.mode = PoolMode::kAvg;
-  else return Error{"mode must be \"max\" or \"avg\""};
+  Result<PoolMode> mode = PoolModeFromJson(spec);
+  if (!mode) return Error{mode.error()};
+  s.mode = *mode;
   Result<Pair> kernel = PairFromJson(spec, "kernel", s.kernel);
   if (!kernel) return Error{kernel.error()};
   s.kernel = *kernel;
@@ -301,10 +360,94 @@ Result<Pool2dSpec> Pool2dSpecFromJson(const Json& spec) {
   Result<Pair> dilation = PairFromJson(spec, "dilation", s.dilation);
   if (!dilation) return Error{dilation.error()};
   s.dilation = *dilation;
-  if (spec.contains("ceil_mode")) {
-    if (!spec["ceil_mode"].is_boolean()) return Error{"ceil_mode must be true or false"};
-    s.ceil_mode = spec["ceil_mode"].get<bool>();
+  Result<bool> ceil_mode = BoolFromJson(spec, "ceil_mode", s.ceil_mode);
+  if (!ceil_mode) return Error{ceil_mode.error()};
+  s.ceil_mode = *ceil_mode;
+  return s;
+}
+
+Result<Padding1dSpec> Padding1dFromJson(const Json& spec) {
+  Padding1dSpec p;
+  if (!spec.contains("padding")) return p;
+  const Json& v = spec["padding"];
+  const std::string hint = "padding must be a number, [left, right], \"valid\", \"same\" or \"causal\"";
+  if (v.is_string()) {
+    const std::string name = v.get<std::string>();
+    if (name == "valid") p.kind = Padding1dSpec::Kind::kValid;
+    else if (name == "same") p.kind = Padding1dSpec::Kind::kSame;
+    else if (name == "causal") p.kind = Padding1dSpec::Kind::kCausal;
+    else return Error{"padding \"" + name + "\" is unknown: use a number, [left, right], \"valid\", \"same\" or \"causal\""};
+    return p;
   }
+  if (v.is_array() && v.size() == 2) {
+    Result<int> left = AsInt(v[0], "padding[0]");
+    if (!left) return Error{left.error()};
+    Result<int> right = AsInt(v[1], "padding[1]");
+    if (!right) return Error{right.error()};
+    p.left = *left;
+    p.right = *right;
+    return p;
+  }
+  if (!v.is_number_integer()) return Error{hint};
+  Result<int> both = AsInt(v, "padding");
+  if (!both) return Error{both.error()};
+  p.left = p.right = *both;
+  return p;
+}
+
+Result<Conv1dSpec> Conv1dSpecFromJson(const Json& spec) {
+  const std::string missing = MissingField(spec, {"input", "weight"});
+  if (!missing.empty()) return Error{missing};
+  Conv1dSpec s;
+  Result<Tensor2> input = Tensor2FromJson(spec["input"], "input");
+  if (!input) return Error{input.error()};
+  s.input = std::move(input).value();
+  Result<Tensor3> weight = Tensor3FromJson(spec["weight"], "weight", "[filters][channels][taps]");
+  if (!weight) return Error{weight.error()};
+  s.weight = std::move(weight).value();
+  Result<std::vector<double>> bias = OptionalBias(spec);
+  if (!bias) return Error{bias.error()};
+  s.bias = std::move(bias).value();
+  for (auto [field, target] : {std::pair{"stride", &s.stride}, std::pair{"dilation", &s.dilation},
+                               std::pair{"groups", &s.groups}}) {
+    Result<int> value = IntFromJson(spec, field, *target);
+    if (!value) return Error{value.error()};
+    *target = *value;
+  }
+  Result<Padding1dSpec> padding = Padding1dFromJson(spec);
+  if (!padding) return Error{padding.error()};
+  s.padding = *padding;
+  Result<PaddingMode> mode = PaddingModeFromJson(spec);
+  if (!mode) return Error{mode.error()};
+  s.padding_mode = *mode;
+  return s;
+}
+
+Result<Pool1dSpec> Pool1dSpecFromJson(const Json& spec) {
+  const std::string missing = MissingField(spec, {"input", "mode", "kernel"});
+  if (!missing.empty()) return Error{missing};
+  Pool1dSpec s;
+  Result<Tensor2> input = Tensor2FromJson(spec["input"], "input");
+  if (!input) return Error{input.error()};
+  s.input = std::move(input).value();
+  Result<PoolMode> mode = PoolModeFromJson(spec);
+  if (!mode) return Error{mode.error()};
+  s.mode = *mode;
+  for (auto [field, target] : {std::pair{"kernel", &s.kernel}, std::pair{"padding", &s.padding},
+                               std::pair{"dilation", &s.dilation}}) {
+    Result<int> value = IntFromJson(spec, field, *target);
+    if (!value) return Error{value.error()};
+    *target = *value;
+  }
+  // Python's stride=None arrives as null and means the same as no stride.
+  if (spec.contains("stride") && !spec["stride"].is_null()) {
+    Result<int> stride = IntFromJson(spec, "stride", s.kernel);
+    if (!stride) return Error{stride.error()};
+    s.stride = *stride;
+  }
+  Result<bool> ceil_mode = BoolFromJson(spec, "ceil_mode", s.ceil_mode);
+  if (!ceil_mode) return Error{ceil_mode.error()};
+  s.ceil_mode = *ceil_mode;
   return s;
 }
 

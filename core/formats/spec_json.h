@@ -9,8 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/result.h"
+#include "core/conv/conv1d.h"
 #include "core/conv/conv_spec.h"
 #include "core/conv/conv_transpose2d.h"
+#include "core/conv/pool1d.h"
 #include "core/conv/pool2d.h"
 #include "core/conv/tensor.h"
 
@@ -21,10 +23,14 @@ using Json = nlohmann::json;
 // Parses text into JSON, or says where it is malformed.
 Result<Json> ParseJson(const std::string& text);
 
+// [C][L] numbers, every channel of the same length: a signal.
+Result<Tensor2> Tensor2FromJson(const Json& j, const std::string& field);
 // [C][H][W] numbers; every channel and row must have the same length. A
 // string instead names a grid file (.csv, .tsv, .txt or .npy, see
 // core/grid_file.h), relative to the current directory.
-Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field);
+// `layout` names the levels in error messages.
+Result<Tensor3> Tensor3FromJson(const Json& j, const std::string& field,
+                                const std::string& layout = "[channels][rows][columns]");
 // Four nested levels of numbers, equally ragged-free; `layout` names the
 // levels in error messages (Conv2d's weight by default). A string names a
 // grid file whose C×H×W grid becomes [1][C][H][W]: for Conv2d one filter,
@@ -37,6 +43,8 @@ Result<std::vector<double>> VectorFromJson(const Json& j, const std::string& fie
 Result<Pair> PairFromJson(const Json& spec, const std::string& field, Pair fallback);
 // An int, [h, w], [top, bottom, left, right], "valid" or "same" (0 when absent).
 Result<PaddingSpec> PaddingFromJson(const Json& spec);
+// An int, [left, right], "valid", "same" or "causal" (0 when absent).
+Result<Padding1dSpec> Padding1dFromJson(const Json& spec);
 // "zeros" (default), "reflect", "replicate" or "circular".
 Result<PaddingMode> PaddingModeFromJson(const Json& spec);
 // An integer field with a default, and a readable error when it is not one.
@@ -54,6 +62,17 @@ Result<Operands> OperandsFromJson(const Json& spec, const std::string& weight_la
 
 Result<Conv2dSpec> Conv2dSpecFromJson(const Json& spec);
 
+// The format of tests/data/conv1d_cases.json: "input" [C][L], "weight"
+// [C_out][C_in/groups][K], optional "bias", "stride", "dilation", "groups"
+// (whole numbers), "padding" (a number, [left, right], "valid", "same" or
+// "causal") and "padding_mode".
+Result<Conv1dSpec> Conv1dSpecFromJson(const Json& spec);
+
+// The format of tests/data/pool1d_cases.json: "input" [C][L], "mode" ("max"
+// or "avg"), "kernel", optional "stride" (null or absent: the kernel),
+// "padding", "dilation" (whole numbers) and "ceil_mode".
+Result<Pool1dSpec> Pool1dSpecFromJson(const Json& spec);
+
 // The format of tests/data/pool2d_cases.json: "input", "mode" ("max" or
 // "avg"), "kernel" (an int or [h, w]), optional "stride", "padding",
 // "dilation" and "ceil_mode" (true or false).
@@ -64,7 +83,9 @@ Result<Pool2dSpec> Pool2dSpecFromJson(const Json& spec);
 // int or [h, w]) and "groups".
 Result<ConvTranspose2dSpec> ConvTranspose2dSpecFromJson(const Json& spec);
 
+Json ToJson(const Tensor2& t);
 Json ToJson(const Tensor3& t);
+Json ToJson(const Padding2& p);
 Json ToJson(const Padding4& p);
 
 }  // namespace convstep

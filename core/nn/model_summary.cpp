@@ -36,6 +36,10 @@ constexpr LayerTypeInfo kLayerTypes[] = {
     {LayerType::kBatchNorm, "batchnorm", "BatchNormalization", "batch_normalization"},
     {LayerType::kReLU, "relu", "ReLU", "re_lu"},
     {LayerType::kDropout, "dropout", "Dropout", "dropout"},
+    {LayerType::kConv1d, "conv1d", "Conv1D", "conv1d"},
+    {LayerType::kMaxPool1d, "maxpool1d", "MaxPooling1D", "max_pooling1d"},
+    {LayerType::kAvgPool1d, "avgpool1d", "AveragePooling1D", "average_pooling1d"},
+    {LayerType::kGlobalAvgPool1d, "globalavgpool1d", "GlobalAveragePooling1D", "global_average_pooling1d"},
 };
 
 const LayerTypeInfo& InfoOf(LayerType type) {
@@ -80,26 +84,46 @@ std::string TooManyParams() {
   return "more than " + WithThousands(kMaxCount) + " parameters, beyond what ConvStep counts";
 }
 
+// Why a 2-D layer cannot take `input`: it is flat, or a sequence.
 std::string NeedsFeatureMap(const Shape& input) {
+  if (input.size() == 2) {
+    return "needs a height\u00d7width\u00d7channels input, but gets the steps\u00d7channels " + ShapeText(input) +
+           " of a sequence: use its 1-D kin (Conv1D, MaxPooling1D, ...)";
+  }
   return "needs a height\u00d7width\u00d7channels input, but gets the flat " + ShapeText(input) +
          " values of the layer before: move it before the Flatten layer";
 }
 
-// Slides a window over the input's height and width the Keras way: "valid"
-// keeps every window inside, out = floor((n - d(k - 1) - 1)/s) + 1; "same"
-// pads so that out = ceil(n/s). Writes the output size, or returns why no
-// window fits.
+// Why a 1-D layer cannot take `input`: it is flat, or an image.
+std::string NeedsSequence(const Shape& input) {
+  if (input.size() == 3) {
+    return "needs a steps\u00d7channels input (input_shape [steps, channels]), but gets the height\u00d7width\u00d7"
+           "channels " + ShapeText(input) + " of an image: use its 2-D kin (Conv2D, MaxPooling2D, ...)";
+  }
+  return "needs a steps\u00d7channels input, but gets the flat " + ShapeText(input) +
+         " values of the layer before: move it before the Flatten layer";
+}
+
+// One axis of a Keras window: "valid" keeps every window inside, out =
+// floor((n - d(k - 1) - 1)/s) + 1; "same" pads so that out = ceil(n/s);
+// "causal" pads d(k - 1) before, so out = ceil(n/s) too and each output
+// sees only its past.
+AxisSize KerasAxis(int n, int k, int s, int d, KerasPadding padding) {
+  int before = 0;
+  int after = 0;
+  if (padding == KerasPadding::kSame) SamePadding(n, k, s, d, &before, &after);
+  if (padding == KerasPadding::kCausal) before = CausalPadding(k, d);
+  return ComputeAxisSize(n, k, before, after, s, d);
+}
+
+// Slides a window over the input's height and width the Keras way. Writes
+// the output size, or returns why no window fits.
 std::string SlideWindow(const Shape& input, Pair window, Pair strides, Pair dilation, KerasPadding padding,
                         const char* noun, int* out_h, int* out_w) {
   const int h = static_cast<int>(input[0]);
   const int w = static_cast<int>(input[1]);
-  Padding4 pad;
-  if (padding == KerasPadding::kSame) {
-    SamePadding(h, window.h, strides.h, dilation.h, &pad.top, &pad.bottom);
-    SamePadding(w, window.w, strides.w, dilation.w, &pad.left, &pad.right);
-  }
-  const AxisSize axis_h = ComputeAxisSize(h, window.h, pad.top, pad.bottom, strides.h, dilation.h);
-  const AxisSize axis_w = ComputeAxisSize(w, window.w, pad.left, pad.right, strides.w, dilation.w);
+  const AxisSize axis_h = KerasAxis(h, window.h, strides.h, dilation.h, padding);
+  const AxisSize axis_w = KerasAxis(w, window.w, strides.w, dilation.w, padding);
   if (axis_h.output == 0 || axis_w.output == 0) {
     std::string what = "the " + PairText(window) + " " + noun;
     if (dilation.h > 1 || dilation.w > 1) {
@@ -110,6 +134,37 @@ std::string SlideWindow(const Shape& input, Pair window, Pair strides, Pair dila
   *out_h = axis_h.output;
   *out_w = axis_w.output;
   return "";
+}
+
+// The same along a sequence's steps: writes the output length, or returns
+// why no window fits ("the 5-step kernel does not fit in the 4 steps").
+std::string SlideWindow1d(const Shape& input, int window, int strides, int dilation, KerasPadding padding,
+                          const char* noun, int* out_steps) {
+  const int steps = static_cast<int>(input[0]);
+  const AxisSize axis = KerasAxis(steps, window, strides, dilation, padding);
+  if (axis.output == 0) {
+    std::string what = "the " + std::to_string(window) + "-step " + noun;
+    if (dilation > 1) what += " with dilation " + std::to_string(dilation) + " spans " + std::to_string(axis.span) + " and";
+    return what + " does not fit in the " + std::to_string(steps) + " steps";
+  }
+  *out_steps = axis.output;
+  return "";
+}
+
+// Keras's causal padding belongs to Conv1D: Conv2D and the pooling layers
+// refuse it.
+std::string CheckNotCausal(const LayerSpec& layer) {
+  if (layer.padding != KerasPadding::kCausal) return "";
+  return std::string("padding \"causal\" is Conv1D's only: ") + InfoOf(layer.type).class_name +
+         " takes \"valid\" or \"same\"";
+}
+
+// One window block of `window` taps over `channels` inputs per filter, plus
+// its bias: Keras's Param # of a convolution.
+std::optional<long long> ConvParams(long long window, long long channels, int filters, bool use_bias) {
+  const std::optional<long long> taps = Product(window, channels);
+  if (!taps) return std::nullopt;
+  return Product(*taps + (use_bias ? 1 : 0), filters);
 }
 
 // Checks a window's sizes: at least 1, and small enough for the size
@@ -132,7 +187,8 @@ std::string ApplyLayer(const LayerSpec& layer, const Shape& input, LayerSummary*
       const Pair strides = layer.strides.value_or(Pair{1, 1});
       for (const std::string& problem : {CheckWindowPair(layer.kernel_size, "kernel_size"),
                                          CheckWindowPair(strides, "strides"),
-                                         CheckWindowPair(layer.dilation_rate, "dilation_rate")}) {
+                                         CheckWindowPair(layer.dilation_rate, "dilation_rate"),
+                                         CheckNotCausal(layer)}) {
         if (!problem.empty()) return problem;
       }
       int out_h = 0;
@@ -143,9 +199,7 @@ std::string ApplyLayer(const LayerSpec& layer, const Shape& input, LayerSummary*
       // One kh×kw×C_in weight block per filter, plus its bias. kh·kw is at
       // most kMaxSide², far inside 64 bits.
       const long long window = static_cast<long long>(layer.kernel_size.h) * layer.kernel_size.w;
-      const std::optional<long long> taps = Product(window, input[2]);
-      if (!taps) return TooManyParams();
-      const std::optional<long long> params = Product(*taps + (layer.use_bias ? 1 : 0), layer.filters);
+      const std::optional<long long> params = ConvParams(window, input[2], layer.filters, layer.use_bias);
       if (!params) return TooManyParams();
       row->output_shape = {out_h, out_w, layer.filters};
       row->params = *params;
@@ -155,8 +209,8 @@ std::string ApplyLayer(const LayerSpec& layer, const Shape& input, LayerSummary*
     case LayerType::kAvgPool2d: {
       if (input.size() != 3) return NeedsFeatureMap(input);
       const Pair strides = layer.strides.value_or(layer.pool_size);
-      for (const std::string& problem :
-           {CheckWindowPair(layer.pool_size, "pool_size"), CheckWindowPair(strides, "strides")}) {
+      for (const std::string& problem : {CheckWindowPair(layer.pool_size, "pool_size"),
+                                         CheckWindowPair(strides, "strides"), CheckNotCausal(layer)}) {
         if (!problem.empty()) return problem;
       }
       int out_h = 0;
@@ -180,6 +234,46 @@ std::string ApplyLayer(const LayerSpec& layer, const Shape& input, LayerSummary*
     case LayerType::kGlobalAvgPool2d:
       if (input.size() != 3) return NeedsFeatureMap(input);
       row->output_shape = {input[2]};
+      return "";
+    case LayerType::kConv1d: {
+      if (input.size() != 2) return NeedsSequence(input);
+      if (layer.filters < 1) return "filters must be at least 1";
+      // The 1-D layers read the width of each pair (see LayerSpec).
+      const int strides = layer.strides.value_or(Pair{1, 1}).w;
+      for (const std::string& problem : {CheckWindowPair({1, layer.kernel_size.w}, "kernel_size"),
+                                         CheckWindowPair({1, strides}, "strides"),
+                                         CheckWindowPair({1, layer.dilation_rate.w}, "dilation_rate")}) {
+        if (!problem.empty()) return problem;
+      }
+      int out_steps = 0;
+      std::string problem = SlideWindow1d(input, layer.kernel_size.w, strides, layer.dilation_rate.w,
+                                          layer.padding, "kernel", &out_steps);
+      if (!problem.empty()) return problem;
+      // K·C_in weights per filter, plus its bias.
+      const std::optional<long long> params = ConvParams(layer.kernel_size.w, input[1], layer.filters, layer.use_bias);
+      if (!params) return TooManyParams();
+      row->output_shape = {out_steps, layer.filters};
+      row->params = *params;
+      return "";
+    }
+    case LayerType::kMaxPool1d:
+    case LayerType::kAvgPool1d: {
+      if (input.size() != 2) return NeedsSequence(input);
+      const int strides = layer.strides.value_or(layer.pool_size).w;
+      for (const std::string& problem : {CheckWindowPair({1, layer.pool_size.w}, "pool_size"),
+                                         CheckWindowPair({1, strides}, "strides"), CheckNotCausal(layer)}) {
+        if (!problem.empty()) return problem;
+      }
+      int out_steps = 0;
+      std::string problem =
+          SlideWindow1d(input, layer.pool_size.w, strides, 1, layer.padding, "pooling window", &out_steps);
+      if (!problem.empty()) return problem;
+      row->output_shape = {out_steps, input[1]};
+      return "";
+    }
+    case LayerType::kGlobalAvgPool1d:
+      if (input.size() != 2) return NeedsSequence(input);
+      row->output_shape = {input[1]};
       return "";
     case LayerType::kDense: {
       if (input.size() != 1) {
@@ -234,6 +328,11 @@ std::string TableRow(const std::array<std::string, 3>& fields, const std::array<
 
 // [SECTION] Public API
 
+std::vector<long long> ModelInputShape(const Model& model) {
+  if (model.sequence) return {model.width, model.channels};
+  return {model.height, model.width, model.channels};
+}
+
 const char* LayerTypeName(LayerType type) { return InfoOf(type).json_name; }
 
 const char* KerasClassName(LayerType type) { return InfoOf(type).class_name; }
@@ -269,9 +368,12 @@ std::string LayerTypeNames() {
 std::vector<std::string> LayerFields(LayerType type) {
   switch (type) {
     case LayerType::kConv2d:
+    case LayerType::kConv1d:
       return {"filters", "kernel_size", "strides", "padding", "dilation_rate", "use_bias"};
     case LayerType::kMaxPool2d:
     case LayerType::kAvgPool2d:
+    case LayerType::kMaxPool1d:
+    case LayerType::kAvgPool1d:
       return {"pool_size", "strides", "padding"};
     case LayerType::kDense:
       return {"units", "use_bias"};
@@ -279,6 +381,7 @@ std::vector<std::string> LayerFields(LayerType type) {
       return {"rate"};
     case LayerType::kFlatten:
     case LayerType::kGlobalAvgPool2d:
+    case LayerType::kGlobalAvgPool1d:
     case LayerType::kBatchNorm:
     case LayerType::kReLU:
       break;
@@ -295,16 +398,32 @@ namespace {
 
 // The summary, or the reason it stops and, in `failing`, the layer it stops
 // at (-1 when the input shape itself is wrong).
-Result<ModelSummary> Summarize(const Model& model, int* failing) {
-  *failing = -1;
+// Why the input shape cannot be, or "".
+std::string CheckInputShape(const Model& model) {
+  if (model.sequence) {
+    if (model.width < 1 || model.channels < 1) {
+      return "input_shape must be two positive whole numbers [steps, channels], e.g. [100, 1]";
+    }
+    if (model.width > kMaxSide) {
+      return "input sequences longer than " + std::to_string(kMaxSide) + " steps are not supported";
+    }
+    return "";
+  }
   if (model.height < 1 || model.width < 1 || model.channels < 1) {
-    return Error{"input_shape must be three positive whole numbers [height, width, channels], e.g. [32, 32, 3]"};
+    return "input_shape must be three positive whole numbers [height, width, channels], e.g. [32, 32, 3]";
   }
   if (std::max(model.height, model.width) > kMaxSide) {
-    return Error{"input images larger than " + std::to_string(kMaxSide) + " on a side are not supported"};
+    return "input images larger than " + std::to_string(kMaxSide) + " on a side are not supported";
   }
+  return "";
+}
+
+Result<ModelSummary> Summarize(const Model& model, int* failing) {
+  *failing = -1;
+  const std::string input_problem = CheckInputShape(model);
+  if (!input_problem.empty()) return Error{input_problem};
   ModelSummary summary;
-  Shape shape{model.height, model.width, model.channels};
+  Shape shape = ModelInputShape(model);
   for (size_t i = 0; i < model.layers.size(); ++i) {
     LayerSummary row;
     row.type = model.layers[i].type;

@@ -1,5 +1,6 @@
 // The Keras model summary: a Sequential-like stack of layers on an input of
-// [H, W, C] (Keras's channels_last order), each layer's output shape and
+// [H, W, C] (Keras's channels_last order), or [steps, C] for a sequence
+// model (Conv1D and its kin), each layer's output shape and
 // parameter count, and the table model.summary() prints in TF 2.x, so a
 // student can check by hand what Keras reports.
 #pragma once
@@ -24,23 +25,30 @@ enum class LayerType {
   kBatchNorm,
   kReLU,
   kDropout,
+  kConv1d,
+  kMaxPool1d,
+  kAvgPool1d,
+  kGlobalAvgPool1d,
 };
 
-// Keras's two padding names; explicit amounts do not exist in Keras layers.
-enum class KerasPadding { kValid, kSame };
+// Keras's padding names; explicit amounts do not exist in Keras layers.
+// "causal" (d(K - 1) before, nothing after) is Conv1D's only.
+enum class KerasPadding { kValid, kSame, kCausal };
 
 // One layer as Keras's constructor takes it. Each type reads only its own
-// fields (a dense layer reads units and use_bias).
+// fields (a dense layer reads units and use_bias). The 1-D layers read the
+// width of each pair (kernel_size.w, strides->w, ...); the JSON reader sets
+// both halves to the one number Keras takes.
 struct LayerSpec {
   LayerType type = LayerType::kConv2d;
-  int filters = 1;                              // conv2d: output channels, one per filter
-  Pair kernel_size{3, 3};                       // conv2d: window height and width
-  std::optional<Pair> strides;                  // conv2d and pooling; Keras's default when empty:
-                                                // 1 for conv2d, pool_size for pooling
-  KerasPadding padding = KerasPadding::kValid;  // conv2d and pooling
-  Pair dilation_rate{1, 1};                     // conv2d: spacing between kernel taps
-  bool use_bias = true;                         // conv2d and dense: one bias per output
-  Pair pool_size{2, 2};                         // maxpool2d and avgpool2d: window height and width
+  int filters = 1;                              // conv: output channels, one per filter
+  Pair kernel_size{3, 3};                       // conv: window height and width
+  std::optional<Pair> strides;                  // conv and pooling; Keras's default when empty:
+                                                // 1 for conv, pool_size for pooling
+  KerasPadding padding = KerasPadding::kValid;  // conv and pooling
+  Pair dilation_rate{1, 1};                     // conv: spacing between kernel taps
+  bool use_bias = true;                         // conv and dense: one bias per output
+  Pair pool_size{2, 2};                         // max and average pooling: window height and width
   int units = 1;                                // dense: outputs
   double rate = 0.0;                            // dropout: fraction of inputs zeroed while training, in [0, 1)
 };
@@ -49,13 +57,20 @@ struct Model {
   int height = 32;  // input_shape [height, width, channels], the batch left out
   int width = 32;   // as in Keras; the default is a CIFAR image
   int channels = 3;
+  // A sequence model's input_shape is [steps, channels]: the steps are
+  // `width` (a signal is an image one row high) and `height` is not read.
+  bool sequence = false;
   std::vector<LayerSpec> layers;  // applied in order, like keras.Sequential
 };
+
+// The input shape without the batch: [height, width, channels], or [steps,
+// channels] for a sequence model.
+std::vector<long long> ModelInputShape(const Model& model);
 
 struct LayerSummary {
   LayerType type = LayerType::kConv2d;
   std::string name;                     // Keras's automatic name: conv2d, conv2d_1, max_pooling2d, ...
-  std::vector<long long> output_shape;  // without the batch: [H, W, C], or [N] once flat
+  std::vector<long long> output_shape;  // without the batch: [H, W, C], [steps, C], or [N] once flat
   long long params = 0;                 // all parameters, Keras's "Param #" column
   long long non_trainable_params = 0;   // what the optimiser does not train (batchnorm's moving statistics)
 };

@@ -43,6 +43,29 @@ TEST(CliSummary, LectureModelTable) {
             std::string::npos) << r.out;
 }
 
+// A sequence model: Conv1D on [steps, channels]. Causal, stride 1:
+// ceil(16/1) = 16 steps, 2*1*4 + 4 = 12 params; MaxPooling1D 2: (16 - 2)/2 + 1
+// = 8; GlobalAveragePooling1D: the 4 channels.
+TEST(CliSummary, ASequenceModelAsJson) {
+  const Json model = {{"input_shape", {16, 1}},
+                      {"layers",
+                       {{{"type", "conv1d"}, {"filters", 4}, {"kernel_size", 2}, {"padding", "causal"}},
+                        {{"type", "maxpool1d"}},
+                        {{"type", "globalavgpool1d"}}}}};
+  const ProcessResult r = Cli({"summary", "-", "--json"}, model.dump());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Result<Json> got = ParseJson(r.out);
+  ASSERT_TRUE(got.ok()) << r.out;
+  const Json want = {{"layers",
+                      {{{"type", "conv1d"}, {"output_shape", {16, 4}}, {"params", 12}},
+                       {{"type", "maxpool1d"}, {"output_shape", {8, 4}}, {"params", 0}},
+                       {{"type", "globalavgpool1d"}, {"output_shape", {4}}, {"params", 0}}}},
+                     {"total_params", 12},
+                     {"trainable_params", 12},
+                     {"non_trainable_params", 0}};
+  EXPECT_EQ(*got, want);
+}
+
 TEST(CliSummary, BadInputExitsTwoWithOneLine) {
   ExpectCleanFailure(Cli({"summary", "-"}, "{\"input_shape\": [32, 32, 3], \"layers\": ["), "malformed JSON");
   ExpectCleanFailure(Cli({"summary", "-"}, "{\"input_shape\": [32, 32, 3], \"layers\": [{\"type\": \"conv3d\"}]}"),
@@ -55,7 +78,8 @@ TEST(CliSummary, BadInputExitsTwoWithOneLine) {
   ExpectCleanFailure(Cli({"summary", "-"}, "{\"input_shape\": [30, 30, 32], \"layers\": [{\"type\": \"maxpool2d\"}, "
                                            "{\"type\": \"dense\", \"units\": 10}]}"),
                      "layer 2, dense (Dense): needs a flat input, but gets 15\u00d715\u00d732: add a Flatten layer before it");
-  ExpectCleanFailure(Cli({"summary", "-"}, "{\"input_shape\": [32, 32], \"layers\": []}"), "input_shape");
+  // Two numbers are a sequence's [steps, channels]; one is nothing.
+  ExpectCleanFailure(Cli({"summary", "-"}, "{\"input_shape\": [32], \"layers\": []}"), "input_shape");
   ExpectCleanFailure(Cli({"summary", "/nonexistent/model.json"}), "cannot open '/nonexistent/model.json'");
   ExpectCleanFailure(Cli({"summary"}), "MODEL");
 }

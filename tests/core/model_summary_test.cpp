@@ -264,7 +264,8 @@ TEST(ModelSummary, BadParametersAreErrors) {
   for (const auto& [layer, message] : cases) {
     EXPECT_EQ(ErrorOf(WithLayers({8, 8, 1}, Json::array({layer}))), message) << layer.dump();
   }
-  EXPECT_EQ(ErrorOf(WithLayers({8, 1}, {{{"type", "flatten"}}})).rfind("input_shape must be", 0), 0u);
+  // Two numbers are a sequence's [steps, channels]; one is nothing.
+  EXPECT_EQ(ErrorOf(WithLayers({8}, {{{"type", "flatten"}}})).rfind("input_shape must be", 0), 0u);
   EXPECT_EQ(ErrorOf(WithLayers({2, 2, 1}, {{{"type", "flatten"}}, {{"type", "dense"}, {"units", 0}}})),
             "layer 2, dense (Dense): units must be at least 1");
   EXPECT_EQ(ErrorOf(WithLayers({0, 8, 1}, Json::array())),

@@ -31,6 +31,18 @@ void ExpectTensorNear(const Json& expected, const Tensor3& actual, double tolera
   }
 }
 
+void ExpectSignalNear(const Json& expected, const Tensor2& actual, double tolerance) {
+  Result<Tensor2> want = Tensor2FromJson(expected, "expected");
+  ASSERT_TRUE(want.ok()) << want.error();
+  ASSERT_EQ(want->c, actual.c);
+  ASSERT_EQ(want->l, actual.l);
+  for (int c = 0; c < actual.c; ++c) {
+    for (int x = 0; x < actual.l; ++x) {
+      EXPECT_NEAR(want->at(c, x), actual.at(c, x), tolerance) << "at channel " << c << ", position " << x;
+    }
+  }
+}
+
 Conv2dSpec GoldenConv2dSpec(const Json& spec) {
   Result<Conv2dSpec> s = Conv2dSpecFromJson(spec);
   EXPECT_TRUE(s.ok()) << (s ? "" : s.error());

@@ -18,6 +18,9 @@ Json LoadGolden(const std::string& file);
 // and the shapes equal.
 void ExpectTensorNear(const Json& expected, const Tensor3& actual, double tolerance = 1e-9);
 
+// The same for a [C][L] signal.
+void ExpectSignalNear(const Json& expected, const Tensor2& actual, double tolerance = 1e-9);
+
 // The spec of a golden case, parsed by the core (a failure fails the test).
 Conv2dSpec GoldenConv2dSpec(const Json& spec);
 

@@ -18,6 +18,11 @@ int Source(PaddingMode mode, int i, int n) {
 
 }  // namespace
 
+double NaivePadded1d(const Tensor2& in, int c, int left, int i, PaddingMode mode) {
+  const int x = Source(mode, i - left, in.l);
+  return x < 0 ? 0.0 : in.data[static_cast<size_t>(c) * in.l + x];
+}
+
 NaiveConv NaiveConv2d(const Conv2dSpec& spec, const Padding4& pad) {
   const Tensor3& in = spec.input;
   const Tensor4& w = spec.weight;

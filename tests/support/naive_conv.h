@@ -24,6 +24,10 @@ struct NaiveConv {
 // `pad` is the resolved [top, bottom, left, right]; the spec must be valid.
 NaiveConv NaiveConv2d(const Conv2dSpec& spec, const Padding4& pad);
 
+// Position i of channel c of the padded signal (F.pad with `left` samples
+// before it): the input inside, and outside what the padding mode reads.
+double NaivePadded1d(const Tensor2& in, int c, int left, int i, PaddingMode mode);
+
 // Uniform integers in [lo, hi] as doubles: sums stay exact, ties are common.
 std::vector<double> RandomValues(std::mt19937& rng, size_t count, int lo, int hi);
 
