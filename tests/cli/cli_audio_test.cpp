@@ -94,20 +94,6 @@ using testing::TempDir;
 using testing::WriteBytes;
 using testing::WriteSound;
 
-// Frames written as integers (sf_writef_short), so that what a file holds is
-// known exactly: libsndfile reads n back as n / 32768.
-void WriteShorts(const std::string& path, int format, int rate, int channels, const std::vector<short>& frames) {
-  SF_INFO info{};
-  info.samplerate = rate;
-  info.channels = channels;
-  info.format = format;
-  SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &info);
-  ASSERT_NE(file, nullptr) << path << ": " << sf_strerror(nullptr);
-  const sf_count_t count = static_cast<sf_count_t>(frames.size()) / channels;
-  EXPECT_EQ(sf_writef_short(file, frames.data(), count), count) << sf_strerror(file);
-  EXPECT_EQ(sf_close(file), 0);
-}
-
 // A quarter second of two sines and some noise at 16 kHz, as 16-bit integers.
 std::vector<short> Voice(double hz, unsigned seed, int rate = 16000, double seconds = 0.25) {
   std::mt19937 random(seed);
@@ -157,7 +143,7 @@ TEST(CliSpectrogramFile, SixteenBitWavIsNOver32768) {
   TempDir dir;
   const std::string path = dir.Path("voice16.wav");
   const std::vector<short> voice = Voice(440, 1);
-  WriteShorts(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, voice);
+  WriteSound(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, voice);
   for (const Json& spec : Specs()) {
     ExpectFileMatchesSamples(spec, path, Scaled(voice), 16000, "wav 16 " + spec.dump());
     // "sample_rate" equal to the file's changes nothing.
@@ -184,7 +170,7 @@ TEST(CliSpectrogramFile, FloatWavAndFlac) {
   for (short v : voice) floats.push_back(static_cast<float>(v / 40000.0));
   WriteSound(dir.Path("voice_float.wav"), SF_FORMAT_WAV | SF_FORMAT_FLOAT, 16000, 1, floats);
   const std::string flac = dir.Path("voice.flac");
-  WriteShorts(flac, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 16000, 1, voice);
+  WriteSound(flac, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 16000, 1, voice);
   for (const Json& spec : Specs()) {
     ExpectFileMatchesSamples(spec, dir.Path("voice_float.wav"), floats, 16000, "wav float " + spec.dump());
     ExpectFileMatchesSamples(spec, flac, Scaled(voice), 16000, "flac 16 " + spec.dump());
@@ -203,7 +189,7 @@ TEST(CliSpectrogramFile, StereoIsAveragedOrOneChannel) {
     mixed.push_back((left[i] / 32768.0 + right[i] / 32768.0) / 2);
   }
   const std::string path = dir.Path("stereo.wav");
-  WriteShorts(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 2, frames);
+  WriteSound(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 2, frames);
   for (const Json& spec : Specs()) {
     ExpectFileMatchesSamples(spec, path, mixed, 16000, "stereo " + spec.dump());
     Json right_only = spec;
@@ -212,7 +198,7 @@ TEST(CliSpectrogramFile, StereoIsAveragedOrOneChannel) {
   }
   // A stereo FLAC the same way.
   const std::string flac = dir.Path("stereo.flac");
-  WriteShorts(flac, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 16000, 2, frames);
+  WriteSound(flac, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 16000, 2, frames);
   ExpectFileMatchesSamples(Specs()[1], flac, mixed, 16000, "stereo flac");
   ExpectCleanFailure(Cli({"spectrogram", "-"}, Json{{"file", path}, {"n_fft", 512}, {"channel", 2}}.dump()),
                      "there is no channel 2: the sound has 2 (from 0)");
@@ -222,7 +208,7 @@ TEST(CliSpectrogramFile, APartOfTheFile) {
   TempDir dir;
   const std::vector<short> voice = Voice(440, 5, 16000, 1.0);
   const std::string path = dir.Path("second.wav");
-  WriteShorts(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, voice);
+  WriteSound(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, voice);
   const std::vector<double> all = Scaled(voice);
   // From 0.25 s for 0.5 s: samples 4000 to 12000.
   Json spec = Specs()[0];
@@ -242,7 +228,7 @@ TEST(CliSpectrogramFile, APartOfTheFile) {
 TEST(CliSpectrogramFile, ARateAskedForResamples) {
   TempDir dir;
   const std::string path = dir.Path("voice44.wav");
-  WriteShorts(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 44100, 1, Voice(440, 6, 44100, 0.25));
+  WriteSound(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 44100, 1, Voice(440, 6, 44100, 0.25));
   SoundReadOptions options;
   options.rate = 16000;
   const Result<Sound> decoded = ReadSoundFile(path, options);
@@ -262,7 +248,7 @@ TEST(CliSpectrogramFile, ARateAskedForResamples) {
 TEST(CliSpectrogramFile, ARelativePathIsFromTheCurrentDirectory) {
   TempDir dir;
   const std::vector<short> voice = Voice(440, 7);
-  WriteShorts(dir.Path("here.wav"), SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, voice);
+  WriteSound(dir.Path("here.wav"), SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, voice);
   const std::filesystem::path before = std::filesystem::current_path();
   std::filesystem::current_path(dir.Path(""));
   ExpectFileMatchesSamples(Specs()[0], "here.wav", Scaled(voice), 16000, "relative");
@@ -341,7 +327,7 @@ TEST(CliSpectrogramFile, BadFilesFailCleanly) {
   ExpectCleanFailure(run(dir.Path("noise.wav")), "'" + dir.Path("noise.wav") + "': cannot decode the sound: ");
 
   // A WAV cut after its header, and one cut inside it.
-  WriteShorts(dir.Path("whole.wav"), SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, Voice(440, 8));
+  WriteSound(dir.Path("whole.wav"), SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, Voice(440, 8));
   const std::vector<std::uint8_t> whole = testing::ReadBytes(dir.Path("whole.wav"));
   ASSERT_GT(whole.size(), 44u);
   WriteBytes(dir.Path("header_only.wav"), std::vector<std::uint8_t>(whole.begin(), whole.begin() + 44));
@@ -359,7 +345,7 @@ TEST(CliSpectrogramFile, BadFilesFailCleanly) {
   ExpectCleanFailure(run(dir.Path("")), "cannot open the sound: it is a directory");
 
   // A file too short for the frames asked for: the core's rule, as for samples.
-  WriteShorts(dir.Path("short.wav"), SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, {100, 200, 300});
+  WriteSound(dir.Path("short.wav"), SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, std::vector<short>{100, 200, 300});
   ExpectCleanFailure(run(dir.Path("short.wav")), "pad_mode \"reflect\" needs more than");
 }
 

@@ -24,7 +24,13 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-void WriteSound(const std::string& path, int format, int rate, int channels, const std::vector<double>& frames) {
+namespace {
+
+sf_count_t WriteFrames(SNDFILE* file, const double* frames, sf_count_t count) { return sf_writef_double(file, frames, count); }
+sf_count_t WriteFrames(SNDFILE* file, const short* frames, sf_count_t count) { return sf_writef_short(file, frames, count); }
+
+template <typename T>
+void WriteFramesTo(const std::string& path, int format, int rate, int channels, const std::vector<T>& frames) {
   SF_INFO info{};
   info.samplerate = rate;
   info.channels = channels;
@@ -32,8 +38,18 @@ void WriteSound(const std::string& path, int format, int rate, int channels, con
   SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &info);
   ASSERT_NE(file, nullptr) << path << ": " << sf_strerror(nullptr);
   const sf_count_t count = static_cast<sf_count_t>(frames.size()) / channels;
-  EXPECT_EQ(sf_writef_double(file, frames.data(), count), count) << sf_strerror(file);
+  EXPECT_EQ(WriteFrames(file, frames.data(), count), count) << sf_strerror(file);
   EXPECT_EQ(sf_close(file), 0);
+}
+
+}  // namespace
+
+void WriteSound(const std::string& path, int format, int rate, int channels, const std::vector<double>& frames) {
+  WriteFramesTo(path, format, rate, channels, frames);
+}
+
+void WriteSound(const std::string& path, int format, int rate, int channels, const std::vector<short>& frames) {
+  WriteFramesTo(path, format, rate, channels, frames);
 }
 
 std::vector<double> Sine(double hz, double amplitude, int rate, double seconds) {

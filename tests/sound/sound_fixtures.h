@@ -26,6 +26,9 @@ class TempDir {
 // `frames` (interleaved, `channels` a frame) written as `format`
 // (SF_FORMAT_WAV | SF_FORMAT_PCM_16, ...); fails the test if libsndfile cannot.
 void WriteSound(const std::string& path, int format, int rate, int channels, const std::vector<double>& frames);
+// The same from integers (sf_writef_short), so that what a file holds is
+// known exactly: libsndfile reads n back as n / 32768.
+void WriteSound(const std::string& path, int format, int rate, int channels, const std::vector<short>& frames);
 
 // `seconds` of a sine of `hz` and `amplitude`, starting at phase 0.
 std::vector<double> Sine(double hz, double amplitude, int rate, double seconds);
