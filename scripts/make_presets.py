@@ -296,6 +296,15 @@ def signal_presets():
         note="Keras Conv1D padding='causal': d(K - 1) = 2 zeros on the left and none on the right, so "
              "output t reads only samples t - 2 .. t. The difference answers at the step and the spike, "
              "the average smooths them."))
+    wavenet = [{"type": "conv1d", "filters": 16, "kernel_size": 2, "padding": "causal", "dilation_rate": d}
+               for d in (1, 2, 4, 8)]
+    write("wavenet_causal", session(
+        "WaveNet: cuatro Conv1D causales con dilatación 1, 2, 4, 8 (campo receptivo de 16 muestras)",
+        {"input": [[toy_signal()]], "weight": [[[[1, -1]]]], "dilation": [1, 4], "padding": "causal"},
+        model={"input_shape": [64, 1],
+               "layers": wavenet + [{"type": "globalavgpool1d"}, {"type": "dense", "units": 10}]},
+        note="The convolution tab steps one causal layer with dilation 4 (output t reads t - 4 and t); the "
+             "Model summary tab draws the last output's receptive field back through the four layers."))
     samples = [round(v, 3) + 0.0 for v in spoken_hola(SIGNAL_RATE)]
     low_pass = [1 / 9] * 9
     high_pass = [-1 / 9] * 4 + [8 / 9] + [-1 / 9] * 4

@@ -53,7 +53,8 @@ const char* PresetTitle(const PresetEntry& preset) {
       {"sonido_acorde", "menu.preset_sonido_acorde"},
       {"sonido_chirp", "menu.preset_sonido_chirp"},
       {"sonido_golpes", "menu.preset_sonido_golpes"},
-      {"sonido_hola", "menu.preset_sonido_hola"}};
+      {"sonido_hola", "menu.preset_sonido_hola"},
+      {"wavenet_causal", "menu.preset_wavenet_causal"}};
   for (const auto& [name, key] : kTitles) {
     if (preset.name == name) return Tr(key);
   }

@@ -34,6 +34,7 @@ void DrawOutputSizePanel(AppState& state);   // (N - F + 2P)/S + 1 with the numb
 void DrawPoolingPanel(AppState& state);      // max/average pooling, its own stepper
 void DrawMatrixPanel(AppState& state);       // im2col: patches, weights, product
 void DrawSummaryPanel(AppState& state);      // the Keras model summary and its layers
+void DrawReceptiveField(const AppState& state);  // a sequence model's last output traced back through its 1-D layers
 void DrawPracticePanel(AppState& state);     // exercises from a seed, worked by hand, with a score
 void DrawStatusLine(AppState& state);        // the last problem or news, undo and redo
 void DrawStepCounter(AppState& state);       // presentation mode: the step in large type

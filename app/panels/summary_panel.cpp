@@ -295,6 +295,7 @@ void DrawSummaryPanel(AppState& state) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", Tr("summary.params_note"));
     ImGui::PopTextWrapPos();
+    DrawReceptiveField(state);
   } else {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", state.summary.error().c_str());
