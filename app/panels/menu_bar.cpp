@@ -61,6 +61,28 @@ const char* PresetTitle(const PresetEntry& preset) {
   return preset.title.c_str();
 }
 
+// Play, in the menu bar as well as over the input: with large text the
+// panels have no room for the buttons.
+void SoundMenu(AppState& state) {
+  if (!CanPlay(state.session) || !ImGui::BeginMenu(TrId("audio.menu").c_str())) return;
+  ViewState& v = state.view;
+  if (ImGui::MenuItem(TrId("audio.play_sound").c_str())) v.play_order = PlayOrder{PlayWhat::kSound, 0};
+  if (IsSpectrogram(state.session.input_axes)) {
+    if (ImGui::MenuItem(TrId("audio.play_window").c_str())) v.play_order = PlayOrder{PlayWhat::kWindow, 0};
+  } else {
+    for (int f = 0; f < state.conv->geometry().out_channels; ++f) {
+      ImGui::PushID(f);
+      if (ImGui::MenuItem(TrFormat("audio.play_output", {std::to_string(f)}).c_str())) {
+        v.play_order = PlayOrder{PlayWhat::kOutput, f};
+      }
+      ImGui::PopID();
+    }
+  }
+  if (ImGui::MenuItem(TrId("audio.stop").c_str(), nullptr, false, v.playhead.has_value())) v.stop_sound = true;
+  ImGui::SliderFloat(TrId("audio.volume").c_str(), &v.volume, 0.0f, 1.0f, "%.1f");
+  ImGui::EndMenu();
+}
+
 struct TableExport {
   const char* what_key;     // "im2col matrix", "output maps", "model summary"
   const char* format_name;  // as the menu writes it
@@ -218,6 +240,7 @@ void DrawMenuBar(AppState& state) {
       ImGui::EndMenu();
     }
     DrawViewMenu(state);
+    SoundMenu(state);
     LanguageMenu(state.view.compact);
     HelpMenu(state);
     // With large text the parameters are a drawer, opened from here.

@@ -8,7 +8,8 @@
 namespace convstep {
 
 void DrawPlayControls(AppState& state) {
-  if (!CanPlay(state.session)) return;
+  // With large text the sound menu of the menu bar plays instead.
+  if (!CanPlay(state.session) || state.view.compact) return;
   ViewState& v = state.view;
   if (ImGui::SmallButton(TrId("audio.play_sound").c_str())) v.play_order = PlayOrder{PlayWhat::kSound, 0};
   ConceptTooltip("tip.play");

@@ -27,10 +27,10 @@ std::pair<double, double> SignalRange(const Tensor3& input) {
 
 // The room each channel's plot gets, under the line saying what the window
 // hears.
-float PlotHeight(int plots) {
-  const float room = ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 2.0f -
+float PlotHeight(int plots, bool compact) {
+  const float room = ImGui::GetContentRegionAvail().y - (compact ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2.0f) -
                      static_cast<float>(plots) * (WaveformChromeHeight() + GridGap());
-  return std::clamp(room / static_cast<float>(plots), Scaled(36), Scaled(220));
+  return std::clamp(room / static_cast<float>(plots), std::min(Scaled(36), 40.0f), Scaled(220));
 }
 
 }  // namespace
@@ -46,7 +46,7 @@ void DrawSignalInputPanel(AppState& state) {
   std::optional<ConvStep> linked;
   if (const std::optional<OutputCell>& o = state.view.hovered_output) linked = conv.Step(conv.StepOf(o->c, o->y, o->x));
   const auto [lo, hi] = SignalRange(conv.spec().input);
-  const float height = PlotHeight(g.in_channels);
+  const float height = PlotHeight(g.in_channels, state.view.compact);
   const InputAxes& axes = state.session.input_axes;
   DrawPlayControls(state);
   std::optional<float> playhead;
@@ -58,7 +58,8 @@ void DrawSignalInputPanel(AppState& state) {
   for (int c = 0; c < g.in_channels; ++c) {
     WaveformDraw w;
     w.name = "input/" + std::to_string(c);
-    w.caption = ChannelName(c);
+    // One channel with large text: the panel's title says enough.
+    if (!state.view.compact || g.in_channels > 1) w.caption = ChannelName(c);
     w.caption_color = ChannelColor(c);
     w.line_color = ChannelColor(c);
     w.lo = lo;
@@ -88,7 +89,7 @@ void DrawSignalInputPanel(AppState& state) {
     const GridHit hit = DrawWaveform(w);
     if (hit.hovered) hovered = InputCell{c, 0, hit.x};
   }
-  if (axes.rows == InputAxes::Rows::kWaveform) {
+  if (axes.rows == InputAxes::Rows::kWaveform && !state.view.compact) {
     const std::string hears = WindowHears(axes, g, step);
     if (!hears.empty()) TextFitted(TrFormat("input.window_hears", {hears}).c_str());
   }

@@ -42,11 +42,14 @@ void DrawSignalOutputPanel(AppState& state) {
   if (state.view.hovered_input) {
     linked = conv.CoveringOutputs(state.view.hovered_input->c, state.view.hovered_input->y, state.view.hovered_input->x);
   }
-  const float room = ImGui::GetContentRegionAvail().y - (CanPlay(state.session) ? ImGui::GetFrameHeightWithSpacing() : 0.0f) -
-                     static_cast<float>(g.out_channels) * (WaveformChromeHeight() + GridGap());
-  const float height = std::clamp(room / static_cast<float>(g.out_channels), Scaled(36), Scaled(220));
+  const bool audible = CanPlay(state.session) && !state.view.compact;  // else the sound menu
+  // With large text only the filter being stepped has room: one plot.
+  const bool one = state.view.compact && g.out_channels > 1;
+  const int plots = one ? 1 : g.out_channels;
+  const float room = ImGui::GetContentRegionAvail().y - (audible ? ImGui::GetFrameHeightWithSpacing() : 0.0f) -
+                     static_cast<float>(plots) * (WaveformChromeHeight() + GridGap());
+  const float height = std::clamp(room / static_cast<float>(plots), std::min(Scaled(36), 40.0f), Scaled(220));
   const InputAxes& axes = state.session.input_axes;
-  const bool audible = CanPlay(state.session);
   std::optional<float> playhead;
   if (state.view.playhead && axes.frame_seconds > 0) {
     playhead = static_cast<float>((*state.view.playhead - axes.start_seconds) / axes.frame_seconds) +
@@ -66,9 +69,11 @@ void DrawSignalOutputPanel(AppState& state) {
     }
   }
   for (int f = 0; f < g.out_channels; ++f) {
+    if (one && f != step.out_channel) continue;
     WaveformDraw w;
     w.name = "output/" + std::to_string(f);
-    w.caption = TrFormat("output.filter", {std::to_string(f)});
+    w.caption = one ? TrFormat("output.filter_of", {std::to_string(f), std::to_string(g.out_channels)})
+                    : TrFormat("output.filter", {std::to_string(f)});
     w.line_color = FilterColor(f);
     w.lo = lo;
     w.hi = hi;

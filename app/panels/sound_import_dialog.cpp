@@ -50,8 +50,10 @@ void Refresh(AppState& state) {
 void ViewChoice(SoundImportOptions& o) {
   int view = static_cast<int>(o.view);
   static constexpr const char* kViews[] = {"audio.waveform", "audio.spectrogram", "audio.mel", "audio.mfcc"};
+  // Two a line: the four choices side by side are wider than a projector's
+  // window at 200 % text.
   for (int i = 0; i < 4; ++i) {
-    if (i > 0) ImGui::SameLine();
+    if (i % 2 == 1) ImGui::SameLine();
     ImGui::RadioButton(TrId(kViews[i]).c_str(), &view, i);
     ConceptTooltip("tip.sound_view");
   }

@@ -238,12 +238,19 @@ TabPlan SignalPlan(const Needs& n, ImVec2 avail) {
   TabPlan plan;
   std::copy(std::begin(n.shown), std::end(n.shown), std::begin(plan.shown));
   const bool bottom = n.shown[kKernels] || n.shown[kArithmetic] || n.shown[kOutputSize];
-  // Two thirds for the waveforms, shared by how many each panel draws.
+  // The bottom row takes at most a third, and no more than the
+  // arithmetic's least (its window line and pinned total) when the text is
+  // large; the waveforms share the rest by how many each panel draws.
+  // Compact (large text), the output draws only the filter being stepped.
   const Conv2dGeometry& g = n.state->conv->geometry();
-  const float waves = static_cast<float>(g.in_channels + g.out_channels);
-  const float shares[3] = {n.shown[kInput] ? 0.66f * static_cast<float>(g.in_channels) / waves : 0.0f,
-                           n.shown[kOutput] ? 0.66f * static_cast<float>(g.out_channels) / waves : 0.0f,
-                           bottom ? 0.34f : 0.0f};
+  const int out_plots = n.state->view.compact ? 1 : g.out_channels;
+  const float waves = static_cast<float>(g.in_channels + out_plots);
+  const float least = n.shown[kArithmetic] ? TextPanelHeight(n, kArithmetic, avail.x * 0.7f, true) : avail.y * 0.25f;
+  const float bottom_share = std::clamp(least / std::max(avail.y, 1.0f), 0.2f, 0.34f);
+  const float wave_share = 1.0f - bottom_share;
+  const float shares[3] = {n.shown[kInput] ? wave_share * static_cast<float>(g.in_channels) / waves : 0.0f,
+                           n.shown[kOutput] ? wave_share * static_cast<float>(out_plots) / waves : 0.0f,
+                           bottom ? bottom_share : 0.0f};
   const float total = shares[0] + shares[1] + shares[2];
   const int rows = (shares[0] > 0) + (shares[1] > 0) + (shares[2] > 0);
   const float room = avail.y - Gap() * static_cast<float>(std::max(rows - 1, 0));

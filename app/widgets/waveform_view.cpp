@@ -182,7 +182,7 @@ GridHit DrawWaveform(const WaveformDraw& w) {
     draw->AddText(cursor, w.caption_color != 0 ? w.caption_color : ImGui::GetColorU32(ImGuiCol_Text), w.caption.c_str());
   }
   WaveMap m;
-  m.lo = ImVec2(cursor.x, cursor.y + LabelHeight());
+  m.lo = ImVec2(cursor.x, cursor.y + (w.caption.empty() ? 0.0f : LabelHeight()));
   m.hi = ImVec2(m.lo.x + w.width, m.lo.y + w.height);
   m.v_lo = w.lo;
   m.v_hi = w.hi;
@@ -222,7 +222,7 @@ GridHit DrawWaveform(const WaveformDraw& w) {
 
   ImGui::SetCursorScreenPos(cursor);
   ImGui::PushID(w.name.c_str());
-  ImGui::InvisibleButton("wave", ImVec2(w.width, w.height + WaveformChromeHeight()));
+  ImGui::InvisibleButton("wave", ImVec2(w.width, m.hi.y - cursor.y + LabelHeight() + 4.0f));
   ImGui::PopID();
   bool dragged = false;
   if (z != nullptr) {
