@@ -167,6 +167,8 @@ void DrawMenuBar(AppState& state) {
   if (ImGui::BeginMenuBar()) {
     if (ImGui::BeginMenu(TrId("menu.file").c_str())) {
       if (ImGui::MenuItem(TrId("menu.open").c_str(), "Ctrl+O")) ShowOpenDialog(state);
+      if (ImGui::MenuItem(TrId("menu.record").c_str())) state.view.recording.start = true;
+      ConceptTooltip("tip.record");
       if (ImGui::MenuItem(TrId("menu.save").c_str(), "Ctrl+S")) SaveOrAsk(state);
       if (ImGui::MenuItem(TrId("menu.save_as").c_str())) {
         state.view.file_action = ViewState::FileAction::kSaveAs;

@@ -44,6 +44,7 @@ void DrawMenuBar(AppState& state);           // File and Presets (in a window wi
 void DrawPasteDialog(AppState& state);       // a paste of another size: resize or top-left
 void DrawImageImportDialog(AppState& state); // a picture's grid options, with a preview
 void DrawSoundImportDialog(AppState& state); // a sound as a waveform or spectrogram, with a preview
+void DrawRecordingDialog(AppState& state);   // the microphone recording: time, level, Stop
 void DrawHelpOverlay(AppState& state);       // every keyboard shortcut (F1 or ?)
 void DrawExportProgressDialog(AppState& state);  // an export being written: frame k of n, Cancel
 // The File menu's actions, shared with the keyboard (Ctrl+O, Ctrl+S).

@@ -114,7 +114,8 @@ void Animate(AppState& state, double dt) {
 // A tooltip waiting out its delay needs frames too, or it would appear only
 // at the next mouse move; a sound playing moves its playhead.
 bool IsAnimating(const AppState& state) {
-  return state.view.playing || state.view.glide_t < 1.0f || TooltipPending() || state.view.playhead.has_value();
+  return state.view.playing || state.view.glide_t < 1.0f || TooltipPending() || state.view.playhead.has_value() ||
+         state.view.recording.active;
 }
 
 }  // namespace convstep

@@ -455,6 +455,7 @@ void DrawLayout(AppState& state) {
   DrawPasteDialog(state);
   DrawImageImportDialog(state);
   DrawSoundImportDialog(state);
+  DrawRecordingDialog(state);
   DrawExportProgressDialog(state);
   DrawHelpOverlay(state);
 }

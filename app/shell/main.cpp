@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
   }
   int status = 0;
   {
-    Shell shell{**window, state, {}, {}, {}};
+    Shell shell{**window, state, {}, {}, {}, {}};
     shell.title.Loaded(state, file);
     status = Run(shell, options, *settings);
   }

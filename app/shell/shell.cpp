@@ -61,7 +61,10 @@ void DrawFrame(Shell& shell, const gfx::InjectedInput* input) {
   if (!exporting && HandleKeyboard(state)) window.RequestClose();
   ClearGridPlacements();
   DrawLayout(state);
-  if (!exporting) shell.sound.Service(state);
+  if (!exporting) {
+    shell.sound.Service(state);
+    shell.microphone.Service(state);
+  }
   // The state asks for the clipboard; only the shell talks to the system's.
   if (!state.view.clipboard_out.empty()) {
     ImGui::SetClipboardText(state.view.clipboard_out.c_str());

@@ -4,6 +4,7 @@
 
 #include "app/gfx/window.h"
 #include "app/shell/appearance_sync.h"
+#include "app/shell/microphone.h"
 #include "app/shell/sound_output.h"
 #include "app/shell/title.h"
 #include "app/state/app_state.h"
@@ -16,6 +17,7 @@ struct Shell {
   AppearanceSync appearance;  // what of the Appearance the window has taken on
   WindowTitle title;
   SoundOutput sound;
+  Microphone microphone;
 };
 
 // One frame: dropped files opened, keys handled, the panels drawn, the

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/sound/resample.h"
+#include "app/sound/sdl_audio.h"
 #include "app/sound/sound_error.h"
 #include "app/sound/sound_limits.h"
 #include "app/sound/sound_text.h"
@@ -17,20 +18,7 @@ namespace {
 
 constexpr int kBytesPerFrame = sizeof(float);  // float32 mono
 
-Error NoDevice(const std::string& what) {
-  const std::string why = sound_text::Reason(SDL_GetError());
-  return SoundError(SoundErrorCode::kNoAudioDevice, {why}, what + ": " + why);
-}
-
-// SDL reads the driver from a hint (or SDL_AUDIODRIVER) when the audio
-// subsystem starts; the hint is dropped again so that it cannot leak into a
-// later player's choice.
-bool InitAudio(const std::string& driver) {
-  if (!driver.empty()) SDL_SetHintWithPriority(SDL_HINT_AUDIODRIVER, driver.c_str(), SDL_HINT_OVERRIDE);
-  const bool ok = SDL_InitSubSystem(SDL_INIT_AUDIO) == 0;
-  if (!driver.empty()) SDL_ResetHint(SDL_HINT_AUDIODRIVER);
-  return ok;
-}
+Error NoDevice(const std::string& what) { return sdl_audio::NoDevice(SoundErrorCode::kNoAudioDevice, what); }
 
 }  // namespace
 
@@ -40,7 +28,7 @@ Result<SoundPlayer> SoundPlayer::Open(const PlayerOptions& options) {
                              std::to_string(kMaxSoundRate) + " Hz";
     return SoundError(SoundErrorCode::kBadOptions, {what}, "cannot open the sound output: " + what);
   }
-  if (!InitAudio(options.driver)) return NoDevice("cannot start the sound output");
+  if (!sdl_audio::Init(options.driver)) return NoDevice("cannot start the sound output");
   SDL_AudioSpec want{};
   want.freq = options.rate;
   want.format = AUDIO_F32SYS;

@@ -9,7 +9,7 @@ namespace {
 
 // In the enum's order; the names are part of the string tables' keys, so
 // they never change once released.
-constexpr std::array<std::pair<SoundErrorCode, std::string_view>, 13> kNames{{
+constexpr std::array<std::pair<SoundErrorCode, std::string_view>, 15> kNames{{
     {SoundErrorCode::kCannotOpen, "sound.cannot_open"},
     {SoundErrorCode::kNotSound, "sound.not_sound"},
     {SoundErrorCode::kEmpty, "sound.empty"},
@@ -23,6 +23,8 @@ constexpr std::array<std::pair<SoundErrorCode, std::string_view>, 13> kNames{{
     {SoundErrorCode::kResampleFailed, "sound.resample_failed"},
     {SoundErrorCode::kNoAudioDevice, "sound.no_audio_device"},
     {SoundErrorCode::kPlaybackFailed, "sound.playback_failed"},
+    {SoundErrorCode::kNoCaptureDevice, "sound.no_capture_device"},
+    {SoundErrorCode::kWriteFailed, "sound.write_failed"},
 }};
 
 }  // namespace

@@ -27,6 +27,8 @@ enum class SoundErrorCode {
   kResampleFailed,    // {0} libsamplerate's reason
   kNoAudioDevice,     // {0} SDL's reason
   kPlaybackFailed,    // {0} SDL's reason
+  kNoCaptureDevice,   // no microphone: {0} SDL's reason
+  kWriteFailed,       // a sound file cannot be written: {0} libsndfile's reason
 };
 
 // The code's stable name: "sound.cannot_open", "sound.too_long", ...

@@ -79,6 +79,17 @@ struct PlayOrder {
   int filter = 0;
 };
 
+// File ▸ Record from the microphone: asked for, under way, stopped. The
+// shell's microphone (app/shell/microphone.h) does the recording.
+struct RecordingState {
+  bool start = false;      // asked for this frame
+  bool active = false;     // the microphone is on and the dialog open
+  bool stop = false;       // Stop pressed: the recording goes to the sound import
+  double seconds = 0;      // recorded so far
+  double level = 0;        // the last 50 ms's loudest sample, 0 to 1
+  double max_seconds = 5;  // it stops by itself here
+};
+
 struct ViewState {
   int step = 0;                // current step of the convolution
   bool playing = false;        // the active stepper advances by itself (see AppState::ActiveStep)
@@ -124,6 +135,7 @@ struct ViewState {
   bool stop_sound = false;              // the stop button pressed this frame
   float volume = 0.8f;                  // 0 to 1
   std::optional<double> playhead;       // while a sound plays: the time heard, on the input's axis
+  RecordingState recording;
   std::string message;          // the status line: the last problem or news, until the next change
   bool message_is_error = false;
 };

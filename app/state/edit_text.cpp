@@ -84,6 +84,7 @@ constexpr std::pair<const char*, const char*> kErrorKeys[] = {
     {"sound.decode_failed", "error.sound_decode_failed"},
     {"sound.empty", "error.sound_empty"},
     {"sound.no_audio_device", "error.sound_no_audio_device"},
+    {"sound.no_capture_device", "error.sound_no_capture_device"},
     {"sound.not_finite", "error.sound_not_finite"},
     {"sound.not_sound", "error.sound_not_sound"},
     {"sound.playback_failed", "error.sound_playback_failed"},
@@ -94,6 +95,7 @@ constexpr std::pair<const char*, const char*> kErrorKeys[] = {
     {"sound.too_many_channels", "error.sound_too_many_channels"},
     {"sound.too_many_frames", "error.sound_too_many_frames"},
     {"sound.waveform_too_long", "error.sound_waveform_too_long"},
+    {"sound.write_failed", "error.sound_write_failed"},
 };
 
 }  // namespace

@@ -438,6 +438,15 @@ Result<bool> Play(const Json& a, ActionContext& c) {
   return true;
 }
 
+// {"record": "start" | "stop"}: File ▸ Record from the microphone and the
+// recording dialog's Stop.
+Result<bool> Record(const Json& a, ActionContext& c) {
+  if (a["record"] == "start") c.state.view.recording.start = true;
+  else if (a["record"] == "stop") c.state.view.recording.stop = true;
+  else return Error{"record takes start or stop"};
+  return true;
+}
+
 Result<bool> PasteChoice(const Json& a, ActionContext& c) {
   const Json& choice = a["paste_choice"];
   if (choice == "cancel") {
@@ -595,6 +604,7 @@ constexpr NamedAction kActions[] = {
     {"import_image", ImportImageAction},
     {"import_sound", ImportSoundAction},
     {"play", Play},
+    {"record", Record},
     {"classic_kernel", ClassicKernel},
     {"paste_choice", PasteChoice},
     {"type", Type},

@@ -282,7 +282,7 @@ TEST_F(RampFile, InfoReadsTheHeaderOnly) {
 TEST(SoundFile, FloatBeyondFullScaleIsClipped) {
   TempDir dir;
   const std::string path = dir.Path("loud.wav");
-  WriteSound(path, SF_FORMAT_WAV | SF_FORMAT_FLOAT, 8000, 1, {0.5, 1.5, -3, -1});
+  WriteSound(path, SF_FORMAT_WAV | SF_FORMAT_FLOAT, 8000, 1, std::vector<double>{0.5, 1.5, -3, -1});
   const Result<Sound> sound = ReadSoundFile(path);
   ASSERT_TRUE(sound) << sound.error();
   EXPECT_EQ(sound->samples, (std::vector<double>{0.5, 1, -1, -1}));
@@ -291,7 +291,7 @@ TEST(SoundFile, FloatBeyondFullScaleIsClipped) {
 TEST(SoundFile, NotANumberIsRefused) {
   TempDir dir;
   const std::string path = dir.Path("nan.wav");
-  WriteSound(path, SF_FORMAT_WAV | SF_FORMAT_FLOAT, 8000, 1, {0.5, std::nan(""), 0});
+  WriteSound(path, SF_FORMAT_WAV | SF_FORMAT_FLOAT, 8000, 1, std::vector<double>{0.5, std::nan(""), 0});
   const Result<Sound> sound = ReadSoundFile(path);
   ASSERT_FALSE(sound);
   EXPECT_EQ(SoundErrorCodeOf(sound.failure()), SoundErrorCode::kNotFinite);

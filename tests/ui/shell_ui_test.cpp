@@ -3,6 +3,7 @@
 // stops with its message; --screenshot says where it wrote.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -169,6 +170,35 @@ TEST(Shell, PlayingTheSoundWritesItToTheSoundDevice) {
   unsetenv("SDL_AUDIODRIVER");
   EXPECT_NE(state["message"].get<std::string>().find("no sound output"), std::string::npos) << state["message"];
   EXPECT_EQ(state["total_steps"], 2 * 2399);
+}
+
+// File ▸ Record through SDL's disk driver, which "records" a file of
+// float32 samples: Stop opens the sound import on what came in, and its
+// waveform is those samples (to 16 bits and three decimals). With no
+// capture device the status line says so.
+TEST(Shell, RecordingFromTheMicrophoneOpensTheImportOnIt) {
+  const std::string in = testing::TestTempPath("microphone.raw");
+  std::vector<float> voice;
+  for (int i = 0; i < 16000; ++i) voice.push_back(static_cast<float>(0.5 * std::sin(2 * M_PI * 440.0 * i / 16000.0)));
+  std::ofstream(in, std::ios::binary).write(reinterpret_cast<const char*>(voice.data()),
+                                            static_cast<std::streamsize>(voice.size() * sizeof(float)));
+  setenv("SDL_AUDIODRIVER", "disk", 1);
+  setenv("SDL_DISKAUDIOFILEIN", in.c_str(), 1);
+  setenv("SDL_DISKAUDIOFILE", testing::TestTempPath("speaker.raw").c_str(), 1);
+  Json state = RunScript("record", Json::parse(R"([{"record": "start"}, {"frames": 2}, {"wait": 0.4}, {"frames": 2},
+      {"record": "stop"}, {"frames": 2},
+      {"import_sound": {"view": "waveform", "rate": 0, "start": 0, "length": 0}}, {"frames": 1}])"));
+  unsetenv("SDL_DISKAUDIOFILEIN");
+  unsetenv("SDL_DISKAUDIOFILE");
+  EXPECT_EQ(state["input_axes"], "waveform") << state["message"];
+  const Json& row = state["input"][0][0];
+  ASSERT_GE(row.size(), 1000u) << "too little was recorded";
+  for (size_t i = 0; i < 1000; ++i) EXPECT_NEAR(row[i].get<double>(), voice[i], 0.0006) << i;
+  setenv("SDL_AUDIODRIVER", "no_such_driver", 1);
+  state = RunScript("record_nowhere", Json::parse(R"([{"record": "start"}, {"frames": 2}])"));
+  unsetenv("SDL_AUDIODRIVER");
+  EXPECT_NE(state["message"].get<std::string>().find("no microphone"), std::string::npos) << state["message"];
+  EXPECT_EQ(state["pending_sound"], "");
 }
 
 TEST(Shell, AFileThatCannotBeOpenedStopsWithItsMessage) {
