@@ -54,6 +54,12 @@ void* GridTexture::id() const { return reinterpret_cast<void*>(static_cast<uintp
 void AddBlendingSwitch(ImDrawList* draw, bool on) {
   if (on) draw->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glEnable(GL_BLEND); }, nullptr);
   else draw->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
+  EndCallbacks(draw);
+}
+
+void EndCallbacks(ImDrawList* draw) {
+  const ImVec2 at = draw->GetClipRectMin();
+  draw->AddRectFilled(at, at, IM_COL32(0, 0, 0, 1));  // alpha 0 would be skipped
 }
 
 }  // namespace convstep::gfx

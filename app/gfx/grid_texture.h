@@ -40,5 +40,12 @@ class GridTexture {
 // opaque, and on the software rasteriser blending reads back every pixel
 // drawn over: a panel's cell images go between an off and an on.
 void AddBlendingSwitch(ImDrawList* draw, bool on);
+// After a callback: a draw list must not end on one. ImGui drops a
+// window's empty last command, so its last would be the callback, and a
+// modal dialog's dimming, drawn later into the window behind it, changes
+// that command's clip rect: an assertion (every dialog open a few frames
+// over a grid the shader drew). A primitive of no area keeps a real
+// command last and draws nothing.
+void EndCallbacks(ImDrawList* draw);
 
 }  // namespace convstep::gfx

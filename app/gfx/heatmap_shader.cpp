@@ -508,6 +508,7 @@ bool DrawHeatmap(ImDrawList* draw, ImGuiID id, const HeatmapGrid& grid) {
   g_draws.push_back(d);
   draw->AddCallback(DrawCallback, &g_draws.back());
   draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  EndCallbacks(draw);
   return true;
 }
 

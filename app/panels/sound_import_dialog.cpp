@@ -31,8 +31,9 @@ std::string Seconds(double s) {
   return text;
 }
 
-// The header and the preview are read again only when the file or an
-// option changes.
+// The header is read again only when the file changes; the grid, off the
+// UI thread, when the file or an option changes (a newer job replaces an
+// older one, whose destructor cancels it).
 void Refresh(AppState& state) {
   SoundImportState& import = state.view.sound_import;
   const std::string& path = state.view.pending_sound;
@@ -40,11 +41,30 @@ void Refresh(AppState& state) {
     import.info_path = path;
     import.info = ReadSoundFileInfo(path);
   }
-  if (import.preview_path != path || !SameOptions(import.preview_options, import.options)) {
-    import.preview_path = path;
-    import.preview_options = import.options;
-    import.preview = import.info ? LoadSoundInput(path, import.options) : Result<SoundInput>(import.info.failure());
+  const bool current = import.preview_path == path && SameOptions(import.preview_options, import.options);
+  const bool coming = import.job && import.job->path() == path && SameOptions(import.job->options(), import.options);
+  if (!current && !coming) {
+    import.job.reset();
+    if (import.info) {
+      import.job = std::make_shared<SoundJob>(path, import.options);
+    } else {
+      import.preview_path = path;
+      import.preview_options = import.options;
+      import.preview = import.info.failure();
+    }
   }
+  if (import.job && import.job->Ready()) {
+    import.preview = import.job->Take();
+    import.preview_path = import.job->path();
+    import.preview_options = import.job->options();
+    import.job.reset();
+  }
+}
+
+// Closing the dialog stops what it was working out.
+void Close(AppState& state) {
+  state.view.sound_import.job.reset();
+  state.view.pending_sound.clear();
 }
 
 void ViewChoice(SoundImportOptions& o) {
@@ -148,7 +168,10 @@ void Preview(const AppState& state, const SoundInput& in) {
 }  // namespace
 
 void DrawSoundImportDialog(AppState& state) {
-  if (state.view.pending_sound.empty()) return;
+  if (state.view.pending_sound.empty()) {
+    state.view.sound_import.job.reset();  // a script or the monkey closed it
+    return;
+  }
   Refresh(state);
   SoundImportState& import = state.view.sound_import;
   SoundImportOptions& o = import.options;
@@ -165,21 +188,26 @@ void DrawSoundImportDialog(AppState& state) {
     ReadChoices(o, info);
     if (o.view != SoundView::kWaveform) SpectrogramChoices(o);
   }
-  if (import.preview) {
+  if (import.job) {
+    // A long file: how much is read, and a way out.
+    ImGui::TextUnformatted(Tr("audio.working"));
+    ImGui::ProgressBar(static_cast<float>(import.job->Progress()), ImVec2(Scaled(320), 0));
+  } else if (import.preview) {
     Preview(state, *import.preview);
   } else {
     ImGui::PushTextWrapPos(Scaled(520));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(CurrentColors().error), "%s", ErrorText(import.preview.failure()).c_str());
     ImGui::PopTextWrapPos();
   }
-  ImGui::BeginDisabled(!import.preview);
+  // The grid shown is the one imported: it is not worked out again.
+  ImGui::BeginDisabled(import.job != nullptr || !import.preview);
   if (ImGui::Button(TrId("audio.import").c_str())) {
-    ImportSound(state, state.view.pending_sound, o);
-    state.view.pending_sound.clear();
+    UseSoundInput(state, state.view.pending_sound, *import.preview);
+    Close(state);
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(TrId("dialog.cancel").c_str())) state.view.pending_sound.clear();
+  if (ImGui::Button(TrId("dialog.cancel").c_str())) Close(state);
   ImGui::EndPopup();
 }
 

@@ -112,10 +112,11 @@ void Animate(AppState& state, double dt) {
 }
 
 // A tooltip waiting out its delay needs frames too, or it would appear only
-// at the next mouse move; a sound playing moves its playhead.
+// at the next mouse move; a sound playing moves its playhead, a recording
+// its level, a sound being read its progress bar.
 bool IsAnimating(const AppState& state) {
   return state.view.playing || state.view.glide_t < 1.0f || TooltipPending() || state.view.playhead.has_value() ||
-         state.view.recording.active;
+         state.view.recording.active || state.view.sound_import.job != nullptr;
 }
 
 }  // namespace convstep

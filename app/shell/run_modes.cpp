@@ -92,10 +92,14 @@ Result<bool> ScriptFrame(Shell& shell, Script& script) {
 
 // Two frames before a script: ImGui lays windows out on the first.
 void SettleFrames(Shell& shell) {
-  for (int i = 0; i < 2; ++i) {
+  // A sound being read for its import is waited for (at most 30 s), so a
+  // screenshot of the dialog shows its grid rather than a progress bar.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  for (int i = 0; i < 2 || (shell.state.view.sound_import.job && std::chrono::steady_clock::now() < deadline); ++i) {
     shell.window.PollEvents();
     DrawFrame(shell, nullptr);
     shell.window.Present();
+    if (i >= 2) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 }
 

@@ -9,7 +9,7 @@ namespace {
 
 // In the enum's order; the names are part of the string tables' keys, so
 // they never change once released.
-constexpr std::array<std::pair<SoundErrorCode, std::string_view>, 15> kNames{{
+constexpr std::array<std::pair<SoundErrorCode, std::string_view>, 16> kNames{{
     {SoundErrorCode::kCannotOpen, "sound.cannot_open"},
     {SoundErrorCode::kNotSound, "sound.not_sound"},
     {SoundErrorCode::kEmpty, "sound.empty"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<SoundErrorCode, std::string_view>, 15> kNames{{
     {SoundErrorCode::kPlaybackFailed, "sound.playback_failed"},
     {SoundErrorCode::kNoCaptureDevice, "sound.no_capture_device"},
     {SoundErrorCode::kWriteFailed, "sound.write_failed"},
+    {SoundErrorCode::kCancelled, "sound.cancelled"},
 }};
 
 }  // namespace

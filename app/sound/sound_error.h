@@ -29,6 +29,7 @@ enum class SoundErrorCode {
   kPlaybackFailed,    // {0} SDL's reason
   kNoCaptureDevice,   // no microphone: {0} SDL's reason
   kWriteFailed,       // a sound file cannot be written: {0} libsndfile's reason
+  kCancelled,         // the user stopped a long read
 };
 
 // The code's stable name: "sound.cannot_open", "sound.too_long", ...

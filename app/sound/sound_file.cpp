@@ -232,7 +232,7 @@ std::optional<Error> AppendMono(const std::vector<double>& frames, sf_count_t n,
 // The part's frames, decoded in blocks and mixed as they come: memory grows
 // with what the file really holds, never with what its header claims.
 Result<std::vector<double>> DecodePart(SNDFILE* file, const SoundFileInfo& info, const Part& part,
-                                       std::optional<int> channel) {
+                                       std::optional<int> channel, const std::function<bool(double)>& progress) {
   if (std::optional<Error> bad = SeekTo(file, info, part.first)) return *bad;
   constexpr sf_count_t kBlockFrames = 8192;
   std::vector<double> block(static_cast<std::size_t>(kBlockFrames * info.channels));
@@ -243,6 +243,9 @@ Result<std::vector<double>> DecodePart(SNDFILE* file, const SoundFileInfo& info,
     if (n <= 0) break;  // headers may overstate the length (MP3's is an estimate)
     if (std::optional<Error> bad = AppendMono(block, n, info.channels, channel, &mono)) return *bad;
     left -= n;
+    if (progress && !progress(1.0 - static_cast<double>(left) / static_cast<double>(part.count))) {
+      return SoundError(SoundErrorCode::kCancelled, {}, "the sound's reading was cancelled");
+    }
   }
   if (sf_error(file) != SF_ERR_NO_ERROR) {
     const std::string why = Reason(sf_strerror(file));
@@ -257,7 +260,7 @@ Result<Sound> ReadOpened(const OpenSound& open, const SoundReadOptions& options)
   if (!info) return info.failure();
   Result<Part> part = ChoosePart(options, *info);
   if (!part) return part.failure();
-  Result<std::vector<double>> mono = DecodePart(open.file.get(), *info, *part, options.channel);
+  Result<std::vector<double>> mono = DecodePart(open.file.get(), *info, *part, options.channel, options.progress);
   if (!mono) return mono.failure();
   Sound sound;
   sound.file = std::move(info).value();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ struct SoundReadOptions {
   // The part must be at most kMaxSoundSeconds long.
   double start_seconds = 0;
   double length_seconds = 0;
+  // Called between blocks with the share decoded so far (0 to 1), from
+  // the thread that reads; false cancels the read ("sound.cancelled").
+  std::function<bool(double)> progress;
 };
 
 // What the file's header says.

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,7 @@
 #include "app/state/playback.h"
 #include "app/state/practice_state.h"
 #include "app/state/sound_import.h"
+#include "app/state/sound_job.h"
 #include "core/conv/im2col.h"
 #include "core/formats/image_grid.h"
 #include "core/conv/pool2d.h"
@@ -62,7 +64,7 @@ struct ImageImportState {
 
 // The sound import dialog: its options, and the header of the sound it
 // reads (read again only when the file changes) and the grid the options
-// make of it (worked out again when an option changes).
+// make of it (worked out again, off the UI thread, when an option changes).
 struct SoundImportState {
   SoundImportOptions options;
   std::string info_path;
@@ -70,6 +72,7 @@ struct SoundImportState {
   std::string preview_path;
   SoundImportOptions preview_options;
   Result<SoundInput> preview = Error{""};
+  std::shared_ptr<SoundJob> job;  // the grid being worked out, if any
 };
 
 // A play button pressed: what to play (playback.h), for the shell's sound

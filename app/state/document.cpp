@@ -86,11 +86,15 @@ bool ImportSound(AppState& state, const std::string& path, const SoundImportOpti
     state.SetStatus(ErrorText(input.failure()), true);
     return false;
   }
+  return UseSoundInput(state, path, *input);
+}
+
+bool UseSoundInput(AppState& state, const std::string& path, const SoundInput& input) {
   // A new document on the sound, undoable as one step: the grid with the
   // kernels that show something on it, its axes, and its name as the title.
   Session next = state.session;
-  next.conv = input->conv;
-  next.input_axes = input->axes;
+  next.conv = input.conv;
+  next.input_axes = input.axes;
   next.title = std::filesystem::path(path).filename().string();
   if (!state.Commit(std::move(next), "", {"input", path, "", ""})) return false;
   state.GoToStep(0);

@@ -25,6 +25,8 @@ bool ImportImage(AppState& state, const std::string& path, const ImageGridOption
 Result<SoundInput> LoadSoundInput(const std::string& path, const SoundImportOptions& options);
 // That grid becomes the input of a new document on the sound (undoable).
 bool ImportSound(AppState& state, const std::string& path, const SoundImportOptions& options);
+// The same for a grid already worked out (the dialog's preview).
+bool UseSoundInput(AppState& state, const std::string& path, const SoundInput& input);
 // The grid becomes the input; the filters follow its channel count.
 // `source` (a file's path) names it in the undo history.
 bool UseGridAsInput(AppState& state, const Tensor3& grid, const std::string& source);

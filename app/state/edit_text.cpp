@@ -80,6 +80,7 @@ constexpr std::pair<const char*, const char*> kErrorKeys[] = {
     {"session.not_object", "error.session_not_object"},
     {"playback.nothing", "error.nothing_to_play"},
     {"sound.bad_options", "error.sound_bad_options"},
+    {"sound.cancelled", "error.sound_cancelled"},
     {"sound.cannot_open", "error.sound_cannot_open"},
     {"sound.decode_failed", "error.sound_decode_failed"},
     {"sound.empty", "error.sound_empty"},

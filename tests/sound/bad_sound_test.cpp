@@ -187,7 +187,7 @@ TEST_F(TwoHourFile, PartOverTheLimitIsRefused) {
 TEST(SoundErrorCodes, NamesAreStableAndReadBack) {
   EXPECT_EQ(SoundErrorCodeName(SoundErrorCode::kTooLong), "sound.too_long");
   EXPECT_EQ(SoundErrorCodeName(SoundErrorCode::kNoAudioDevice), "sound.no_audio_device");
-  for (int c = 0; c <= static_cast<int>(SoundErrorCode::kWriteFailed); ++c) {
+  for (int c = 0; c <= static_cast<int>(SoundErrorCode::kCancelled); ++c) {
     const auto code = static_cast<SoundErrorCode>(c);
     EXPECT_EQ(SoundErrorCodeOf(SoundError(code, {}, "x")), code) << SoundErrorCodeName(code);
   }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sndfile.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -168,6 +169,31 @@ TEST_F(StereoFile, AChannelItDoesNotHaveIsRefused) {
 }
 
 // Eight channels (7.1) are read: mixed down, or one picked.
+// A long read reports how far it is, block by block, up to the whole; a
+// progress callback that says no stops it with sound.cancelled.
+TEST(SoundFile, ALongReadReportsItsProgressAndCanBeCancelled) {
+  TempDir dir;
+  const std::string path = dir.Path("long.wav");
+  WriteSound(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 8000, 1, Sine(440, 0.5, 8000, 5.0));  // 40,000 frames
+  std::vector<double> seen;
+  SoundReadOptions options;
+  options.progress = [&seen](double done) {
+    seen.push_back(done);
+    return true;
+  };
+  Result<Sound> sound = ReadSoundFile(path, options);
+  ASSERT_TRUE(sound.ok()) << sound.error();
+  EXPECT_EQ(sound->samples.size(), 40000u);
+  ASSERT_EQ(seen.size(), 5u);  // blocks of 8192 frames
+  EXPECT_NEAR(seen.front(), 8192.0 / 40000.0, 1e-12);
+  EXPECT_DOUBLE_EQ(seen.back(), 1.0);
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  options.progress = [](double done) { return done < 0.3; };
+  sound = ReadSoundFile(path, options);
+  ASSERT_FALSE(sound.ok());
+  EXPECT_EQ(SoundErrorCodeOf(sound.failure()), SoundErrorCode::kCancelled);
+}
+
 TEST(SoundFile, EightChannelsAreRead) {
   TempDir dir;
   const std::string path = dir.Path("eight.wav");

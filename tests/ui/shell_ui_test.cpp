@@ -201,6 +201,18 @@ TEST(Shell, RecordingFromTheMicrophoneOpensTheImportOnIt) {
   EXPECT_EQ(state["pending_sound"], "");
 }
 
+// The sound import open for a while, its preview (4,032 cells) drawn by the
+// heatmap shader: a few frames in, ImGui's modal dimming met a draw list
+// that ended on the shader's callback and asserted.
+TEST(Shell, ADialogStaysOpenOverTheGridPanels) {
+  const std::string sound = CONVSTEP_SOUND_DIR "/sonido_golpes.wav";
+  for (const char* preset : {"ejemplo1", "large_64x64x3"}) {
+    const Json state = RunScript(std::string("dialog_") + preset,
+                                 Json::parse("[{\"drop\": \"" + sound + "\"}, {\"frames\": 40}]"), {"--preset", preset});
+    EXPECT_EQ(state["pending_sound"], sound) << preset;
+  }
+}
+
 TEST(Shell, AFileThatCannotBeOpenedStopsWithItsMessage) {
   const std::string missing = testing::TestTempPath("missing.csv");
   ProcessResult r = Window({missing, "--screenshot", testing::TestTempPath("never.png")});
