@@ -8,6 +8,8 @@
 #include <cstring>
 #include <memory>
 
+#include "core/base/cpu.h"
+
 namespace convstep {
 
 namespace {
@@ -197,11 +199,6 @@ template <typename T, int kBytes>
 
 [[gnu::target("avx2,fma")]] void ConvolveAvx2(const ConvJob<double>& job) { ConvolveAll<double, 32>(job); }
 [[gnu::target("avx2,fma")]] void ConvolveAvx2(const ConvJob<float>& job) { ConvolveAll<float, 32>(job); }
-
-bool HasAvx2Fma() {
-  static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-  return has;
-}
 #endif
 
 // Pads once (converting to T), then convolves the padded planes.

@@ -1,0 +1,113 @@
+// The fast training path (core/nn/fast_network.h) on the lecture's
+// Fashion-MNIST network: 28x28x1, Conv2D 32 (3x3 valid), ReLU, MaxPooling 2,
+// Conv2D 64, ReLU, MaxPooling 2, Conv2D 128, ReLU, Flatten, Dense 10, Adam
+// lr 1e-3. One training batch of 64 on 1 and 2 threads, a forward of one
+// image, and a whole epoch of 60,000 synthetic images on 2 threads (the
+// values do not change the work). scripts/bench_train_torch.py times
+// PyTorch 1.13's epoch of the same network on the same machine.
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <random>
+#include <vector>
+
+#include "core/nn/fast_gemm.h"
+#include "core/nn/fast_network.h"
+#include "core/nn/fast_train.h"
+#include "core/nn/init.h"
+
+namespace convstep {
+namespace {
+
+constexpr int kImage = 28 * 28;
+
+Model LectureModel() {
+  auto conv = [](int filters) {
+    LayerSpec l;
+    l.type = LayerType::kConv2d;
+    l.filters = filters;
+    return l;
+  };
+  auto layer = [](LayerType type) {
+    LayerSpec l;
+    l.type = type;
+    return l;
+  };
+  LayerSpec dense = layer(LayerType::kDense);
+  dense.units = 10;
+  Model m;
+  m.height = 28;
+  m.width = 28;
+  m.channels = 1;
+  m.layers = {conv(32), layer(LayerType::kReLU), layer(LayerType::kMaxPool2d), conv(64), layer(LayerType::kReLU),
+              layer(LayerType::kMaxPool2d), conv(128), layer(LayerType::kReLU), layer(LayerType::kFlatten), dense};
+  return m;
+}
+
+FastNetwork LectureNetwork(int threads) {
+  Result<Network> net = InitNetwork(LectureModel(), InitScheme::kPyTorch, 1);
+  if (!net) std::abort();  // the model above is valid by construction
+  Result<FastNetwork> fast = FastNetwork::Create(*net, threads, 1);
+  if (!fast) std::abort();
+  return std::move(fast).value();
+}
+
+// `count` images of uniform pixels in [0, 1] and labels 0..9.
+struct Synthetic {
+  std::vector<float> images;
+  std::vector<std::uint8_t> labels;
+};
+
+Synthetic MakeSynthetic(int count) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> pixel(0.0f, 1.0f);
+  Synthetic s{std::vector<float>(static_cast<std::size_t>(count) * kImage), std::vector<std::uint8_t>()};
+  for (float& v : s.images) v = pixel(rng);
+  for (int i = 0; i < count; ++i) s.labels.push_back(static_cast<std::uint8_t>(rng() % 10));
+  return s;
+}
+
+void BM_LectureTrainBatch64(benchmark::State& state) {
+  FastNetwork net = LectureNetwork(static_cast<int>(state.range(0)));
+  const Synthetic data = MakeSynthetic(64);
+  const OptimizerSpec adam;
+  for (auto _ : state) {
+    Result<double> loss = net.TrainBatch(data.images, data.labels, adam);
+    benchmark::DoNotOptimize(loss.value());
+  }
+  state.SetLabel(fast_detail::GemmKernelName());
+}
+BENCHMARK(BM_LectureTrainBatch64)->Arg(1)->Arg(2)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_LectureForwardOne(benchmark::State& state) {
+  FastNetwork net = LectureNetwork(1);
+  const Synthetic data = MakeSynthetic(1);
+  for (auto _ : state) {
+    Result<std::vector<float>> logits = net.Forward(data.images);
+    benchmark::DoNotOptimize(logits.value().data());
+  }
+}
+BENCHMARK(BM_LectureForwardOne)->Unit(benchmark::kMicrosecond);
+
+// One epoch as the program trains it: shuffled batches of 64, Adam, then
+// the accuracy on 10,000 test images. The time reported is the whole
+// iteration; the counters give the training seconds alone.
+void BM_LectureEpoch60k(benchmark::State& state) {
+  const Synthetic train = MakeSynthetic(60000);
+  const Synthetic test = MakeSynthetic(10000);
+  const FastDataSet train_set{train.images, train.labels};
+  const FastDataSet test_set{test.images, test.labels};
+  for (auto _ : state) {
+    FastNetwork net = LectureNetwork(static_cast<int>(state.range(0)));
+    EpochOptions options;
+    Result<EpochReport> report = TrainEpoch(net, train_set, &test_set, options);
+    if (!report) std::abort();
+    state.counters["train_s"] = report->train_seconds;
+    state.counters["test_s"] = report->test_seconds;
+  }
+}
+BENCHMARK(BM_LectureEpoch60k)->Arg(2)->ArgName("threads")->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+
+}  // namespace
+}  // namespace convstep
