@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/formats/model_json.h"
@@ -191,6 +192,519 @@ TEST(FastNetworkGoldenTest, TrainingStepsOfSgdAndAdam) {
       }
     }
   }
+}
+
+// [SECTION] An independent float64 reference
+
+LayerSpec Conv(int filters, Pair k, Pair strides = {1, 1}, KerasPadding padding = KerasPadding::kValid,
+               Pair dilation = {1, 1}, bool use_bias = true) {
+  LayerSpec l;
+  l.type = LayerType::kConv2d;
+  l.filters = filters;
+  l.kernel_size = k;
+  l.strides = strides;
+  l.padding = padding;
+  l.dilation_rate = dilation;
+  l.use_bias = use_bias;
+  return l;
+}
+
+LayerSpec Pool(LayerType type, Pair size, Pair strides, KerasPadding padding) {
+  LayerSpec l;
+  l.type = type;
+  l.pool_size = size;
+  l.strides = strides;
+  l.padding = padding;
+  return l;
+}
+
+LayerSpec Dense(int units) {
+  LayerSpec l;
+  l.type = LayerType::kDense;
+  l.units = units;
+  return l;
+}
+
+LayerSpec Of(LayerType type, double rate = 0.0) {
+  LayerSpec l;
+  l.type = type;
+  l.rate = rate;
+  return l;
+}
+
+Model ModelOf(int h, int w, int c, std::vector<LayerSpec> layers) {
+  Model m;
+  m.height = h;
+  m.width = w;
+  m.channels = c;
+  m.layers = std::move(layers);
+  return m;
+}
+
+// One map [C][H][W] or flat values (h = w = 1), in float64.
+struct Values {
+  int c = 0;
+  int h = 1;
+  int w = 1;
+  std::vector<double> v;
+  double at(int ci, int y, int x) const { return v[(static_cast<std::size_t>(ci) * h + y) * w + x]; }
+};
+
+// Keras's output size and padding before, from its formulas: "same" gives
+// ceil(n / s) and pads max((out - 1)s + d(k - 1) + 1 - n, 0), the smaller
+// half before; "valid" gives floor((n - d(k - 1) - 1) / s) + 1.
+void Axis(int n, int k, int s, int d, KerasPadding padding, int* out, int* before) {
+  if (padding == KerasPadding::kSame) {
+    *out = (n + s - 1) / s;
+    *before = std::max((*out - 1) * s + d * (k - 1) + 1 - n, 0) / 2;
+  } else {
+    *out = (n - d * (k - 1) - 1) / s + 1;
+    *before = 0;
+  }
+}
+
+Values NaiveConv(const LayerSpec& l, const LayerParams& p, const Values& x) {
+  const Pair s = l.strides.value_or(Pair{1, 1});
+  Values y;
+  y.c = l.filters;
+  int top = 0;
+  int left = 0;
+  Axis(x.h, l.kernel_size.h, s.h, l.dilation_rate.h, l.padding, &y.h, &top);
+  Axis(x.w, l.kernel_size.w, s.w, l.dilation_rate.w, l.padding, &y.w, &left);
+  for (int f = 0; f < y.c; ++f) {
+    for (int oy = 0; oy < y.h; ++oy) {
+      for (int ox = 0; ox < y.w; ++ox) {
+        double sum = p.bias.empty() ? 0.0 : p.bias[static_cast<std::size_t>(f)];
+        for (int c = 0; c < x.c; ++c) {
+          for (int ky = 0; ky < l.kernel_size.h; ++ky) {
+            for (int kx = 0; kx < l.kernel_size.w; ++kx) {
+              const int iy = oy * s.h + ky * l.dilation_rate.h - top;
+              const int ix = ox * s.w + kx * l.dilation_rate.w - left;
+              if (iy < 0 || iy >= x.h || ix < 0 || ix >= x.w) continue;
+              sum += p.weight[((static_cast<std::size_t>(f) * x.c + c) * l.kernel_size.h + ky) * l.kernel_size.w + kx] *
+                     x.at(c, iy, ix);
+            }
+          }
+        }
+        y.v.push_back(sum);
+      }
+    }
+  }
+  return y;
+}
+
+// Max or average over the inputs inside each window (TensorFlow's "same").
+Values NaivePool(const LayerSpec& l, const Values& x) {
+  const Pair s = l.strides.value_or(l.pool_size);
+  Values y;
+  y.c = x.c;
+  int top = 0;
+  int left = 0;
+  Axis(x.h, l.pool_size.h, s.h, 1, l.padding, &y.h, &top);
+  Axis(x.w, l.pool_size.w, s.w, 1, l.padding, &y.w, &left);
+  for (int c = 0; c < x.c; ++c) {
+    for (int oy = 0; oy < y.h; ++oy) {
+      for (int ox = 0; ox < y.w; ++ox) {
+        double best = -1e300;
+        double sum = 0.0;
+        int inside = 0;
+        for (int ky = 0; ky < l.pool_size.h; ++ky) {
+          for (int kx = 0; kx < l.pool_size.w; ++kx) {
+            const int iy = oy * s.h + ky - top;
+            const int ix = ox * s.w + kx - left;
+            if (iy < 0 || iy >= x.h || ix < 0 || ix >= x.w) continue;
+            best = std::max(best, x.at(c, iy, ix));
+            sum += x.at(c, iy, ix);
+            ++inside;
+          }
+        }
+        y.v.push_back(l.type == LayerType::kMaxPool2d ? best : sum / inside);
+      }
+    }
+  }
+  return y;
+}
+
+Values NaiveLayer(const LayerSpec& l, const LayerParams& p, const Values& x) {
+  Values y = x;
+  switch (l.type) {
+    case LayerType::kConv2d:
+      return NaiveConv(l, p, x);
+    case LayerType::kMaxPool2d:
+    case LayerType::kAvgPool2d:
+      return NaivePool(l, x);
+    case LayerType::kReLU:
+      for (double& v : y.v) v = std::max(v, 0.0);
+      return y;
+    case LayerType::kFlatten:
+      return {static_cast<int>(x.v.size()), 1, 1, x.v};
+    case LayerType::kGlobalAvgPool2d: {
+      Values g{x.c, 1, 1, std::vector<double>(static_cast<std::size_t>(x.c), 0.0)};
+      for (std::size_t i = 0; i < x.v.size(); ++i) g.v[i / static_cast<std::size_t>(x.h * x.w)] += x.v[i] / (x.h * x.w);
+      return g;
+    }
+    case LayerType::kDense: {
+      Values d{l.units, 1, 1, p.bias};
+      for (std::size_t u = 0; u < d.v.size(); ++u) {
+        for (std::size_t i = 0; i < x.v.size(); ++i) d.v[u] += p.weight[u * x.v.size() + i] * x.v[i];
+      }
+      return d;
+    }
+    default:
+      return y;  // dropout in eval mode
+  }
+}
+
+// The mean cross-entropy of a batch through the float64 reference.
+double NaiveLoss(const Network& net, const std::vector<double>& images, const std::vector<std::uint8_t>& labels) {
+  const auto size = static_cast<std::size_t>(net.model.channels * net.model.height * net.model.width);
+  double total = 0.0;
+  for (std::size_t b = 0; b < labels.size(); ++b) {
+    Values x{net.model.channels, net.model.height, net.model.width,
+             std::vector<double>(images.begin() + static_cast<std::ptrdiff_t>(b * size),
+                                 images.begin() + static_cast<std::ptrdiff_t>((b + 1) * size))};
+    for (std::size_t i = 0; i < net.model.layers.size(); ++i) x = NaiveLayer(net.model.layers[i], net.params[i], x);
+    const double top = *std::max_element(x.v.begin(), x.v.end());
+    double sum = 0.0;
+    for (double z : x.v) sum += std::exp(z - top);
+    total += std::log(sum) + top - x.v[labels[b]];
+  }
+  return total / static_cast<double>(labels.size());
+}
+
+std::vector<double> Uniform(std::size_t n, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<double> v(n);
+  for (double& x : v) x = UnitUniform(rng());
+  return v;
+}
+
+// Gradients against central differences of the float64 reference, for
+// models whose layers nn_cases.json does not reach: strides and "same" on
+// both axes, dilation, rectangular windows, "same" max and average pooling
+// with the padding left out, no bias.
+TEST(FastNetworkReferenceTest, GradientsMatchFiniteDifferencesOnStridesDilationAndSamePooling) {
+  const KerasPadding same = KerasPadding::kSame;
+  const KerasPadding valid = KerasPadding::kValid;
+  const std::vector<Model> models = {
+      ModelOf(11, 10, 2,
+              {Conv(4, {3, 3}, {2, 2}, same), Of(LayerType::kReLU), Pool(LayerType::kMaxPool2d, {3, 3}, {2, 2}, same),
+               Conv(3, {2, 2}, {1, 1}, same, {2, 2}), Pool(LayerType::kAvgPool2d, {2, 2}, {1, 1}, same),
+               Of(LayerType::kFlatten), Dense(5)}),
+      ModelOf(9, 9, 3,
+              {Conv(4, {3, 2}, {1, 1}, valid, {2, 1}, false), Of(LayerType::kReLU),
+               Pool(LayerType::kAvgPool2d, {3, 3}, {2, 2}, same), Of(LayerType::kGlobalAvgPool2d), Dense(3)}),
+      ModelOf(8, 12, 1,
+              {Conv(3, {2, 3}, {1, 2}, valid), Pool(LayerType::kMaxPool2d, {2, 2}, {1, 1}, valid),
+               Of(LayerType::kFlatten), Dense(6), Of(LayerType::kReLU), Of(LayerType::kDropout, 0.5), Dense(4)}),
+  };
+  for (std::size_t m = 0; m < models.size(); ++m) {
+    SCOPED_TRACE("model " + std::to_string(m));
+    Result<Network> net = InitNetwork(models[m], InitScheme::kPyTorch, 10 + m);
+    ASSERT_TRUE(net.ok()) << net.error();
+    const auto size = static_cast<std::size_t>(models[m].channels * models[m].height * models[m].width);
+    const std::vector<double> images = Uniform(3 * size, 20 + m);
+    const std::vector<std::uint8_t> labels = {0, 2, 1};
+    const std::vector<float> images_f(images.begin(), images.end());
+    for (int threads : {1, 2}) {
+      FastNetwork fast = MakeFast(*net, threads);
+      Result<double> loss = fast.ComputeGradients(images_f, labels, FastMode::kEval);
+      ASSERT_TRUE(loss.ok()) << loss.error();
+      EXPECT_NEAR(*loss, NaiveLoss(*net, images, labels), 1e-5);
+      for (std::size_t i = 0; i < net->params.size(); ++i) {
+        for (const auto& [values, grads, name] :
+             {std::tuple(&net->params[i].weight, &fast.Gradients(static_cast<int>(i)).weight, "weight"),
+              std::tuple(&net->params[i].bias, &fast.Gradients(static_cast<int>(i)).bias, "bias")}) {
+          ASSERT_EQ(values->size(), grads->size()) << name << " of layer " << i;
+          for (std::size_t k = 0; k < values->size(); ++k) {
+            Network shifted = *net;
+            std::vector<double>& p = name == std::string("weight") ? shifted.params[i].weight : shifted.params[i].bias;
+            const double h = 1e-6;
+            p[k] = (*values)[k] + h;
+            const double up = NaiveLoss(shifted, images, labels);
+            p[k] = (*values)[k] - h;
+            const double down = NaiveLoss(shifted, images, labels);
+            ASSERT_NEAR((*grads)[k], (up - down) / (2 * h), 1e-5) << name << " " << k << " of layer " << i;
+          }
+        }
+      }
+    }
+  }
+}
+
+// [SECTION] Learning, threads, seeds
+
+// A task a small network can learn: 10 classes of 12x12 images, a bright
+// bar (five rows or columns of pixels 1) whose position and direction give
+// the class, shifted along itself at random, on noise in [0, 0.3).
+struct DataSet {
+  std::vector<float> images;
+  std::vector<std::uint8_t> labels;
+  FastDataSet View() const { return {images, labels}; }
+};
+
+constexpr int kSide = 12;
+
+DataSet Bars(int count, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  DataSet d;
+  d.images.resize(static_cast<std::size_t>(count) * kSide * kSide);
+  for (int n = 0; n < count; ++n) {
+    float* image = d.images.data() + static_cast<std::size_t>(n) * kSide * kSide;
+    for (int i = 0; i < kSide * kSide; ++i) image[i] = static_cast<float>(0.3 * UnitUniform(rng()));
+    const int label = static_cast<int>(rng() % 10);
+    const int line = 1 + 2 * (label % 5);  // rows or columns 1, 3, ..., 9
+    const int start = static_cast<int>(rng() % (kSide - 5));
+    for (int t = start; t < start + 5; ++t) image[label < 5 ? line * kSide + t : t * kSide + line] = 1.0f;
+    d.labels.push_back(static_cast<std::uint8_t>(label));
+  }
+  return d;
+}
+
+Model BarsModel() {
+  return ModelOf(kSide, kSide, 1,
+                 {Conv(8, {3, 3}), Of(LayerType::kReLU), Pool(LayerType::kMaxPool2d, {2, 2}, {2, 2}, KerasPadding::kValid),
+                  Of(LayerType::kFlatten), Of(LayerType::kDropout, 0.2), Dense(10)});
+}
+
+FastNetwork BarsNetwork(int threads, std::uint64_t seed) {
+  Result<Network> net = InitNetwork(BarsModel(), InitScheme::kPyTorch, seed);
+  EXPECT_TRUE(net.ok()) << (net ? "" : net.error());
+  return MakeFast(*net, threads, seed);
+}
+
+TEST(FastTrainTest, ASmallNetworkLearnsTheBars) {
+  const DataSet train = Bars(2000, 1);
+  const DataSet test = Bars(500, 2);
+  FastNetwork net = BarsNetwork(2, 3);
+  Result<double> before = net.Evaluate(test.images, test.labels);
+  ASSERT_TRUE(before.ok()) << before.error();
+  EXPECT_LT(*before, 0.3);  // about one in ten before training
+  EpochOptions options;
+  options.batch_size = 32;
+  options.optimizer.lr = 1e-2;
+  const FastDataSet test_view = test.View();
+  std::vector<double> losses;
+  EpochReport last;
+  for (int epoch = 0; epoch < 3; ++epoch) {
+    options.epoch = epoch;
+    Result<EpochReport> report = TrainEpoch(net, train.View(), &test_view, options);
+    ASSERT_TRUE(report.ok()) << report.error();
+    EXPECT_EQ(report->batches, 63);  // 62 of 32 and one of 16
+    EXPECT_EQ(report->images, 2000);
+    EXPECT_FALSE(report->stopped);
+    EXPECT_GT(report->train_seconds, 0.0);
+    losses.push_back(report->mean_loss);
+    last = *report;
+  }
+  EXPECT_LT(losses.back(), losses.front());
+  ASSERT_TRUE(last.test_accuracy.has_value());
+  EXPECT_GE(*last.test_accuracy, 0.95);
+  Result<double> again = net.Evaluate(test.images, test.labels, 7);  // batches of 7: the same answer
+  ASSERT_TRUE(again.ok());
+  EXPECT_DOUBLE_EQ(*again, *last.test_accuracy);
+}
+
+TEST(FastTrainTest, OneAndTwoThreadsGiveTheSameLossAndGradients) {
+  const DataSet data = Bars(37, 4);  // an odd batch: the parts are 19 and 18
+  FastNetwork one = BarsNetwork(1, 5);
+  FastNetwork two = BarsNetwork(2, 5);
+  for (FastMode mode : {FastMode::kEval, FastMode::kTrain}) {
+    Result<double> a = one.ComputeGradients(data.images, data.labels, mode);
+    Result<double> b = two.ComputeGradients(data.images, data.labels, mode);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_NEAR(*a, *b, 1e-6 * *a);
+    for (int layer : {0, 5}) {
+      const std::vector<float>& ga = one.Gradients(layer).weight;
+      const std::vector<float>& gb = two.Gradients(layer).weight;
+      ExpectClose(ga, std::vector<double>(gb.begin(), gb.end()), "weight grad " + std::to_string(layer));
+    }
+  }
+  // A whole epoch: the losses stay together step after step.
+  EpochOptions options;
+  options.batch_size = 16;
+  const DataSet train = Bars(320, 6);
+  Result<EpochReport> ra = TrainEpoch(one, train.View(), nullptr, options);
+  Result<EpochReport> rb = TrainEpoch(two, train.View(), nullptr, options);
+  ASSERT_TRUE(ra.ok() && rb.ok());
+  EXPECT_NEAR(ra->mean_loss, rb->mean_loss, 1e-4 * ra->mean_loss);
+}
+
+TEST(FastTrainTest, TheSameSeedTrainsTheSameWeights) {
+  const DataSet train = Bars(200, 7);
+  EpochOptions options;
+  options.batch_size = 16;
+  options.seed = 11;
+  std::vector<std::vector<float>> weights;
+  for (std::uint64_t seed : {5u, 5u, 6u}) {
+    FastNetwork net = BarsNetwork(2, seed);
+    ASSERT_TRUE(TrainEpoch(net, train.View(), nullptr, options).ok());
+    weights.push_back(net.Params(5).weight);
+  }
+  EXPECT_EQ(weights[0], weights[1]);
+  EXPECT_NE(weights[0], weights[2]);
+  // The same network and another shuffle: other weights.
+  options.seed = 12;
+  FastNetwork net = BarsNetwork(2, 5);
+  ASSERT_TRUE(TrainEpoch(net, train.View(), nullptr, options).ok());
+  EXPECT_NE(net.Params(5).weight, weights[0]);
+}
+
+TEST(FastTrainTest, EpochOrderIsAPermutationFixedBySeedAndEpoch) {
+  const std::vector<int> a = EpochOrder(1000, 1, 0);
+  std::vector<int> sorted = a;
+  std::sort(sorted.begin(), sorted.end());
+  for (int i = 0; i < 1000; ++i) ASSERT_EQ(sorted[static_cast<std::size_t>(i)], i);
+  EXPECT_EQ(a, EpochOrder(1000, 1, 0));
+  EXPECT_NE(a, EpochOrder(1000, 1, 1));
+  EXPECT_NE(a, EpochOrder(1000, 2, 0));
+  // Shuffled: few samples stay where they were (about one expected).
+  int fixed = 0;
+  for (int i = 0; i < 1000; ++i) fixed += a[static_cast<std::size_t>(i)] == i;
+  EXPECT_LT(fixed, 10);
+}
+
+TEST(FastTrainTest, DropoutDropsWhileTrainingOnly) {
+  const DataSet data = Bars(8, 8);
+  FastNetwork net = BarsNetwork(2, 9);
+  ASSERT_TRUE(net.ComputeGradients(data.images, data.labels, FastMode::kTrain).ok());
+  // Layer 4 (dropout, rate 0.2) after layer 3 (flatten): each value 0 or 1.25 times its input.
+  int dropped = 0;
+  int values = 0;
+  for (int b = 0; b < 8; ++b) {
+    const std::vector<float> in = net.LayerOutput(3, b);
+    const std::vector<float> out = net.LayerOutput(4, b);
+    ASSERT_EQ(in.size(), 200u);
+    ASSERT_EQ(out.size(), in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      if (out[i] == 0.0f && in[i] != 0.0f) {
+        ++dropped;
+      } else {
+        ASSERT_FLOAT_EQ(out[i], in[i] * 1.25f) << "image " << b << " value " << i;
+      }
+      values += in[i] != 0.0f;
+    }
+  }
+  EXPECT_NEAR(static_cast<double>(dropped) / values, 0.2, 0.05);
+  ASSERT_TRUE(net.ComputeGradients(data.images, data.labels, FastMode::kEval).ok());
+  EXPECT_EQ(net.LayerOutput(4, 3), net.LayerOutput(3, 3));
+}
+
+TEST(FastTrainTest, ProgressAndTheCancelFlagStopAnEpoch) {
+  const DataSet train = Bars(100, 10);
+  const DataSet test = Bars(20, 11);
+  const FastDataSet test_view = test.View();
+  FastNetwork net = BarsNetwork(1, 12);
+  EpochOptions options;
+  options.batch_size = 10;
+  options.epoch = 4;
+  std::vector<TrainProgress> seen;
+  options.progress = [&](const TrainProgress& p) {
+    seen.push_back(p);
+    return p.batch < 3;
+  };
+  Result<EpochReport> report = TrainEpoch(net, train.View(), &test_view, options);
+  ASSERT_TRUE(report.ok()) << report.error();
+  EXPECT_TRUE(report->stopped);
+  EXPECT_EQ(report->batches, 3);
+  EXPECT_EQ(report->images, 30);
+  EXPECT_FALSE(report->test_accuracy.has_value());
+  ASSERT_EQ(seen.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(seen[static_cast<std::size_t>(i)].epoch, 4);
+    EXPECT_EQ(seen[static_cast<std::size_t>(i)].batch, i + 1);
+    EXPECT_EQ(seen[static_cast<std::size_t>(i)].batches, 10);
+    EXPECT_GT(seen[static_cast<std::size_t>(i)].images_per_second, 0.0);
+  }
+  std::atomic<bool> cancel{true};
+  options.progress = nullptr;
+  options.cancel = &cancel;
+  const std::vector<float> before = net.Params(0).weight;
+  report = TrainEpoch(net, train.View(), &test_view, options);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->stopped);
+  EXPECT_EQ(report->batches, 0);
+  EXPECT_EQ(net.Params(0).weight, before);
+  cancel = false;
+  report = TrainEpoch(net, train.View(), &test_view, options);
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->stopped);
+  EXPECT_EQ(report->batches, 10);
+  EXPECT_TRUE(report->test_accuracy.has_value());
+}
+
+TEST(FastNetworkTest, ToNetworkGivesTheTrainedWeights) {
+  const DataSet data = Bars(16, 13);
+  FastNetwork net = BarsNetwork(1, 14);
+  ASSERT_TRUE(net.TrainBatch(data.images, data.labels, OptimizerSpec{}).ok());
+  const Network out = net.ToNetwork();
+  ASSERT_EQ(out.params.size(), 6u);
+  EXPECT_EQ(out.model.layers.size(), 6u);
+  for (int i : {0, 5}) {
+    const FastParams& p = net.Params(i);
+    ASSERT_EQ(out.params[static_cast<std::size_t>(i)].weight.size(), p.weight.size());
+    for (std::size_t k = 0; k < p.weight.size(); ++k) {
+      ASSERT_EQ(out.params[static_cast<std::size_t>(i)].weight[k], static_cast<double>(p.weight[k]));
+    }
+  }
+  // Run again from the export: the same logits.
+  FastNetwork again = MakeFast(out);
+  Result<std::vector<float>> a = net.Forward(data.images);
+  Result<std::vector<float>> b = again.Forward(data.images);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(*a, *b);
+}
+
+// [SECTION] What is refused
+
+TEST(FastNetworkTest, RefusesWhatItCannotRun) {
+  Result<Network> bn = InitNetwork(ModelOf(6, 6, 1, {Conv(2, {3, 3}), Of(LayerType::kBatchNorm),
+                                                     Of(LayerType::kFlatten), Dense(3)}),
+                                   InitScheme::kPyTorch, 1);
+  ASSERT_TRUE(bn.ok());
+  FastNetwork fast = MakeFast(*bn);
+  const std::vector<float> image(36, 0.5f);
+  const std::vector<std::uint8_t> label{1};
+  Result<double> train = fast.ComputeGradients(image, label, FastMode::kTrain);
+  ASSERT_FALSE(train.ok());
+  EXPECT_NE(train.error().find("batchnorm cannot be trained"), std::string::npos) << train.error();
+  EXPECT_TRUE(fast.ComputeGradients(image, label, FastMode::kEval).ok());
+
+  const std::vector<std::uint8_t> too_big{3};
+  Result<double> bad_label = fast.ComputeGradients(image, too_big, FastMode::kEval);
+  ASSERT_FALSE(bad_label.ok());
+  EXPECT_EQ(bad_label.error(), "image 1 has label 3 but the network has 3 classes (labels 0 to 2)");
+  const std::vector<float> ragged(40, 0.5f);
+  Result<std::vector<float>> bad_size = fast.Forward(ragged);
+  ASSERT_FALSE(bad_size.ok());
+  EXPECT_EQ(bad_size.error(), "40 values are not a whole number of 36-value images");
+  Result<double> two_labels = fast.Evaluate(image, std::vector<std::uint8_t>{1, 2});
+  ASSERT_FALSE(two_labels.ok());
+  EXPECT_EQ(two_labels.error(), "1 images but 2 labels: there must be one label per image");
+
+  Result<Network> map = InitNetwork(ModelOf(6, 6, 1, {Conv(2, {3, 3})}), InitScheme::kPyTorch, 1);
+  ASSERT_TRUE(map.ok());
+  Result<FastNetwork> no_scores = FastNetwork::Create(*map);
+  ASSERT_FALSE(no_scores.ok());
+  EXPECT_NE(no_scores.error().find("end the model with Flatten and Dense"), std::string::npos);
+
+  Network wrong = *bn;
+  wrong.params[0].weight.pop_back();
+  Result<FastNetwork> short_weights = FastNetwork::Create(wrong);
+  ASSERT_FALSE(short_weights.ok());
+  EXPECT_EQ(short_weights.error(),
+            "layer 1, conv2d (Conv2D): has 17 weight values where its shape needs 18");
+
+  Model sequence;
+  sequence.sequence = true;
+  sequence.width = 16;
+  sequence.channels = 1;
+  LayerSpec conv1d = Conv(2, {1, 3});
+  conv1d.type = LayerType::kConv1d;
+  sequence.layers = {conv1d, Of(LayerType::kFlatten), Dense(2)};
+  Result<Network> seq = InitNetwork(sequence, InitScheme::kPyTorch, 1);
+  ASSERT_TRUE(seq.ok()) << seq.error();
+  EXPECT_FALSE(FastNetwork::Create(*seq).ok());
 }
 
 }  // namespace
