@@ -63,12 +63,22 @@ struct Window {
   int pad_left = 0;
 };
 
+// Where one tap of a window reads along one axis: output o reads input
+// o s + offset (offset = k d - pad), inside the input for o in [lo, hi) and
+// padding elsewhere.
+struct TapRange {
+  int offset = 0;
+  int lo = 0;
+  int hi = 0;
+};
+
 struct Layer {
   LayerType type = LayerType::kReLU;
   Shape in;
   Shape out;
   Window window;
-  bool use_bias = false;
+  std::vector<TapRange> tap_rows;  // conv and pooling: one per window row
+  std::vector<TapRange> tap_cols;  // one per window column
   float rate = 0.0f;              // dropout
   int dropout = -1;               // dropout: which of the batch's masks
   std::vector<float> bn_scale;    // batchnorm: gamma / sqrt(var + eps), per channel
@@ -94,6 +104,26 @@ Window WindowOf(const LayerSpec& spec, const Shape& in) {
     SamePadding(in.w, w.kw, w.sw, w.dw, &w.pad_left, &after);
   }
   return w;
+}
+
+// The outputs [*lo, *hi) along one axis whose tap at offset `offset` (k d -
+// pad) reads inside the n inputs: 0 <= o s + offset < n. Outside it the tap
+// reads padding.
+void InsideRange(int outputs, int s, int offset, int n, int* lo, int* hi) {
+  *lo = std::min(outputs, offset >= 0 ? 0 : (-offset + s - 1) / s);
+  *hi = offset > n - 1 ? 0 : std::min(outputs, (n - 1 - offset) / s + 1);
+  *hi = std::max(*hi, *lo);
+}
+
+// The ranges of a window's taps along one axis of n inputs.
+std::vector<TapRange> TapRanges(int taps, int dilation, int pad, int stride, int n, int outputs) {
+  std::vector<TapRange> ranges(static_cast<std::size_t>(taps));
+  for (int t = 0; t < taps; ++t) {
+    TapRange& r = ranges[static_cast<std::size_t>(t)];
+    r.offset = t * dilation - pad;
+    InsideRange(outputs, stride, r.offset, n, &r.lo, &r.hi);
+  }
+  return ranges;
 }
 
 std::string Count(std::size_t n) { return WithThousands(static_cast<long long>(n)); }
@@ -146,83 +176,92 @@ std::vector<double> ToDouble(const std::vector<float>& v) { return std::vector<d
 
 // [SECTION] Windows: im2col and its transpose
 
-// The outputs [*lo, *hi) along one axis whose tap at offset `offset` (k d -
-// pad) reads inside the n inputs: 0 <= o s + offset < n. Outside it the tap
-// reads padding.
-void InsideRange(int outputs, int s, int offset, int n, int* lo, int* hi) {
-  *lo = std::min(outputs, offset >= 0 ? 0 : (-offset + s - 1) / s);
-  *hi = offset > n - 1 ? 0 : std::min(outputs, (n - 1 - offset) / s + 1);
-  *hi = std::max(*hi, *lo);
+// Short rows (a few to a few dozen values) copied in fixed-size pieces,
+// which compile to single vector moves, where a memcpy of a run-time length
+// is a call per row.
+void CopyRow(float* dst, const float* src, int n) {
+  int i = 0;
+  for (; i + 4 <= n; i += 4) std::memcpy(dst + i, src + i, 4 * sizeof(float));
+  for (; i < n; ++i) dst[i] = src[i];
 }
 
-// Calls visit(row of the column matrix, input row or null for padding, the
-// input column of output column 0 (x0), lo, hi) for every output row of
-// every tap and sample: the column matrix's row (c, ky, kx) holds, for
-// sample b and output (oy, ox), the input at (oy sh + ky dh - pad_top,
-// ox sw + kx dw - pad_left), zero outside.
-template <typename Visit>
-void ForEachTapRow(const Layer& layer, int n, Visit visit) {
-  const Window& win = layer.window;
-  const Shape& in = layer.in;
-  const Shape& out = layer.out;
-  const std::size_t plane = static_cast<std::size_t>(out.Plane());
-  std::size_t row = 0;
-  for (int c = 0; c < in.c; ++c) {
-    for (int ky = 0; ky < win.kh; ++ky) {
-      const int y_offset = ky * win.dh - win.pad_top;
-      int y_lo = 0;
-      int y_hi = 0;
-      InsideRange(out.h, win.sh, y_offset, in.h, &y_lo, &y_hi);
-      for (int kx = 0; kx < win.kw; ++kx) {
-        const int x_offset = kx * win.dw - win.pad_left;
-        int x_lo = 0;
-        int x_hi = 0;
-        InsideRange(out.w, win.sw, x_offset, in.w, &x_lo, &x_hi);
+void AddRow(float* __restrict dst, const float* __restrict src, int n) {
+  for (int i = 0; i < n; ++i) dst[i] += src[i];
+}
+
+void ZeroRow(float* dst, int n) {
+  for (int i = 0; i < n; ++i) dst[i] = 0.0f;
+}
+
+// The column matrix's row for tap (ky, kx) of channel c holds, for sample b
+// and output (oy, ox), the input at (oy sh + ky dh - pad_top, ox sw + kx dw
+// - pad_left), zero outside: for one sample, an out_h x out_w plane.
+void TapPlane(const Layer& layer, const TapRange& ty, const TapRange& tx, const float* src, float* dst) {
+  const int out_w = layer.out.w;
+  const int in_w = layer.in.w;
+  const int sw = layer.window.sw;
+  ZeroRow(dst, ty.lo * out_w);
+  for (int oy = ty.lo; oy < ty.hi; ++oy) {
+    const float* row = src + (oy * layer.window.sh + ty.offset) * in_w;
+    float* d = dst + oy * out_w;
+    ZeroRow(d, tx.lo);
+    if (sw == 1) {
+      CopyRow(d + tx.lo, row + tx.lo + tx.offset, tx.hi - tx.lo);
+    } else {
+      for (int ox = tx.lo; ox < tx.hi; ++ox) d[ox] = row[ox * sw + tx.offset];
+    }
+    ZeroRow(d + tx.hi, out_w - tx.hi);
+  }
+  ZeroRow(dst + ty.hi * out_w, (layer.out.h - ty.hi) * out_w);
+}
+
+// The transpose of TapPlane: each value added back to the input it was
+// copied from; padding taps are dropped.
+void AddTapPlane(const Layer& layer, const TapRange& ty, const TapRange& tx, const float* src, float* dst) {
+  const int out_w = layer.out.w;
+  const int in_w = layer.in.w;
+  const int sw = layer.window.sw;
+  for (int oy = ty.lo; oy < ty.hi; ++oy) {
+    float* row = dst + (oy * layer.window.sh + ty.offset) * in_w;
+    const float* s = src + oy * out_w;
+    if (sw == 1) {
+      AddRow(row + tx.lo + tx.offset, s + tx.lo, tx.hi - tx.lo);
+    } else {
+      for (int ox = tx.lo; ox < tx.hi; ++ox) row[ox * sw + tx.offset] += s[ox];
+    }
+  }
+}
+
+// Calls plane(tap row, tap column, input plane, column plane) for every tap
+// (c, ky, kx) in the weight's order and every sample: the column matrix is
+// [C kH kW][B][H_out W_out], and a plane is given by its first index.
+template <typename Plane>
+void ForEachTapPlane(const Layer& layer, int n, Plane plane) {
+  const std::size_t in_plane = static_cast<std::size_t>(layer.in.Plane());
+  const std::size_t out_plane = static_cast<std::size_t>(layer.out.Plane());
+  std::size_t col = 0;
+  for (int c = 0; c < layer.in.c; ++c) {
+    for (const TapRange& ty : layer.tap_rows) {
+      for (const TapRange& tx : layer.tap_cols) {
         for (int b = 0; b < n; ++b) {
-          const std::size_t in_plane = (static_cast<std::size_t>(c) * n + b) * in.Plane();
-          for (int oy = 0; oy < out.h; ++oy) {
-            const std::size_t col = row * n * plane + b * plane + static_cast<std::size_t>(oy) * out.w;
-            const bool inside = oy >= y_lo && oy < y_hi;
-            const std::size_t in_row = inside ? in_plane + static_cast<std::size_t>(oy * win.sh + y_offset) * in.w : 0;
-            visit(col, inside, in_row, x_offset, x_lo, x_hi);
-          }
+          plane(ty, tx, (static_cast<std::size_t>(c) * n + b) * in_plane, col);
+          col += out_plane;
         }
-        ++row;
       }
     }
   }
 }
 
 void Im2Col(const Layer& layer, int n, const float* in, float* cols) {
-  const int out_w = layer.out.w;
-  const int sw = layer.window.sw;
-  ForEachTapRow(layer, n, [&](std::size_t col, bool inside, std::size_t in_row, int x0, int lo, int hi) {
-    float* dst = cols + col;
-    if (!inside) {
-      std::fill_n(dst, out_w, 0.0f);
-      return;
-    }
-    const float* src = in + in_row;
-    std::fill_n(dst, lo, 0.0f);
-    if (sw == 1) {
-      std::memcpy(dst + lo, src + lo + x0, sizeof(float) * static_cast<std::size_t>(hi - lo));
-    } else {
-      for (int ox = lo; ox < hi; ++ox) dst[ox] = src[ox * sw + x0];
-    }
-    std::fill_n(dst + hi, out_w - hi, 0.0f);
+  ForEachTapPlane(layer, n, [&](const TapRange& ty, const TapRange& tx, std::size_t src, std::size_t dst) {
+    TapPlane(layer, ty, tx, in + src, cols + dst);
   });
 }
 
-// The transpose of Im2Col: every column value added back to the input it
-// was copied from (`in` zeroed first); padding taps are dropped.
 void Col2Im(const Layer& layer, int n, const float* cols, float* in) {
   std::fill_n(in, layer.in.Size() * n, 0.0f);
-  const int sw = layer.window.sw;
-  ForEachTapRow(layer, n, [&](std::size_t col, bool inside, std::size_t in_row, int x0, int lo, int hi) {
-    if (!inside) return;
-    const float* src = cols + col;
-    float* dst = in + in_row;
-    for (int ox = lo; ox < hi; ++ox) dst[ox * sw + x0] += src[ox];
+  ForEachTapPlane(layer, n, [&](const TapRange& ty, const TapRange& tx, std::size_t dst, std::size_t src) {
+    AddTapPlane(layer, ty, tx, cols + src, in + dst);
   });
 }
 
@@ -305,21 +344,44 @@ Clip ClipWindow(const Layer& layer, int oy, int ox) {
 // loop over a row's outputs is independent from one output to the next.
 template <typename Tap>
 void ForEachPoolTap(const Layer& layer, int n, Tap tap) {
-  const Window& win = layer.window;
   const int planes = layer.in.c * n;
   for (int pl = 0; pl < planes; ++pl) {
     const std::size_t in_plane = static_cast<std::size_t>(pl) * layer.in.Plane();
     for (int oy = 0; oy < layer.out.h; ++oy) {
       const std::size_t dst = (static_cast<std::size_t>(pl) * layer.out.h + oy) * layer.out.w;
-      for (int ky = 0; ky < win.kh; ++ky) {
-        const int y = oy * win.sh + ky - win.pad_top;
-        if (y < 0 || y >= layer.in.h) continue;
-        for (int kx = 0; kx < win.kw; ++kx) {
-          int lo = 0;
-          int hi = 0;
-          InsideRange(layer.out.w, win.sw, kx - win.pad_left, layer.in.w, &lo, &hi);
-          tap(dst, in_plane, y * layer.in.w + kx - win.pad_left, lo, hi);
-        }
+      for (const TapRange& ty : layer.tap_rows) {
+        if (oy < ty.lo || oy >= ty.hi) continue;
+        const int y = oy * layer.window.sh + ty.offset;
+        for (const TapRange& tx : layer.tap_cols) tap(dst, in_plane, y * layer.in.w + tx.offset, tx.lo, tx.hi);
+      }
+    }
+  }
+}
+
+// Whether the pooling windows tile the input: as large as their strides
+// and never in the padding ("valid"), so each input lies in at most one.
+bool Tiles(const Layer& layer) {
+  const Window& w = layer.window;
+  return w.sh == w.kh && w.sw == w.kw && w.pad_top == 0 && w.pad_left == 0;
+}
+
+// The lecture's pooling, 2x2 windows with stride 2, output by output: the
+// four values compared in row-major order, so a later one wins only when
+// larger.
+void MaxPool2x2(const Layer& layer, int n, const float* in, float* out, std::int32_t* argmax) {
+  const int in_w = layer.in.w;
+  const int planes = layer.in.c * n;
+  for (int pl = 0; pl < planes; ++pl) {
+    const float* src = in + static_cast<std::size_t>(pl) * layer.in.Plane();
+    const std::size_t base = static_cast<std::size_t>(pl) * layer.out.Plane();
+    for (int oy = 0; oy < layer.out.h; ++oy) {
+      const int top = 2 * oy * in_w;
+      for (int ox = 0; ox < layer.out.w; ++ox) {
+        int best = top + 2 * ox;
+        for (int at : {best + 1, best + in_w, best + in_w + 1}) best = src[at] > src[best] ? at : best;
+        const std::size_t o = base + static_cast<std::size_t>(oy) * layer.out.w + ox;
+        out[o] = src[best];
+        argmax[o] = best;
       }
     }
   }
@@ -329,15 +391,19 @@ void ForEachPoolTap(const Layer& layer, int n, Tap tap) {
 // output, the first maximum in row-major order (taps in that order, and a
 // later tap wins only when larger). The padding is never picked.
 void MaxPoolForward(const Layer& layer, int n, const float* in, float* out, std::int32_t* argmax) {
+  const Window& w = layer.window;
+  if (Tiles(layer) && w.kh == 2 && w.kw == 2) {
+    MaxPool2x2(layer, n, in, out, argmax);
+    return;
+  }
   std::fill_n(out, layer.out.Size() * n, -std::numeric_limits<float>::infinity());
   std::fill_n(argmax, layer.out.Size() * n, -1);
-  const int sw = layer.window.sw;
   ForEachPoolTap(layer, n, [&](std::size_t dst, std::size_t plane, int at, int lo, int hi) {
     float* best = out + dst;
     std::int32_t* arg = argmax + dst;
     const float* src = in + plane;
     for (int ox = lo; ox < hi; ++ox) {
-      const int index = at + ox * sw;
+      const int index = at + ox * w.sw;
       const float v = src[index];
       const bool larger = v > best[ox] || arg[ox] < 0;
       best[ox] = larger ? v : best[ox];
@@ -454,6 +520,36 @@ void DenseBackward(const Layer& layer, const FastParams& p, FastParams* g, int n
   if (dx != nullptr) Gemm({.m = n, .n = inputs, .k = units, .a = dy, .b = p.weight.data(), .c = dx});
 }
 
+// A max pool whose windows tile its input, after a ReLU: the gradient of
+// the ReLU's input in one pass, each value written once. It is dy at each
+// window's argmax when the pool's output (the ReLU's value there) is
+// positive, and 0 elsewhere, as the two layers' backward passes one after
+// the other give; a max pool alone would first clear the whole gradient
+// and then scatter into it, and the ReLU would read it all again.
+void MaxPoolReluBackward(const Layer& pool, int n, const std::int32_t* argmax, const float* y, const float* dy,
+                         float* dx) {
+  const Window& w = pool.window;
+  const int in_w = pool.in.w;
+  const int planes = pool.in.c * n;
+  for (int pl = 0; pl < planes; ++pl) {
+    float* dst = dx + static_cast<std::size_t>(pl) * pool.in.Plane();
+    const std::size_t base = static_cast<std::size_t>(pl) * pool.out.Plane();
+    for (int oy = 0; oy < pool.out.h; ++oy) {
+      for (int ky = 0; ky < w.kh; ++ky) {
+        float* row = dst + (oy * w.kh + ky) * in_w;
+        for (int ox = 0; ox < pool.out.w; ++ox) {
+          const std::size_t o = base + static_cast<std::size_t>(oy) * pool.out.w + ox;
+          const float g = y[o] > 0.0f ? dy[o] : 0.0f;
+          const int first = (oy * w.kh + ky) * in_w + ox * w.kw;
+          for (int kx = 0; kx < w.kw; ++kx) row[ox * w.kw + kx] = first + kx == argmax[o] ? g : 0.0f;
+        }
+        ZeroRow(row + pool.out.w * w.kw, in_w - pool.out.w * w.kw);  // columns no window reaches
+      }
+    }
+    ZeroRow(dst + pool.out.h * w.kh * in_w, (pool.in.h - pool.out.h * w.kh) * in_w);  // and rows
+  }
+}
+
 void MaxPoolBackward(const Layer& layer, int n, const std::int32_t* argmax, const float* dy, float* dx) {
   std::fill_n(dx, layer.in.Size() * n, 0.0f);
   const int planes = layer.in.c * n;
@@ -543,7 +639,6 @@ struct Worker {
   std::vector<float> grad_b;
   std::vector<FastParams> grads;
   double loss = 0.0;  // summed over the part
-  int correct = 0;
 };
 
 void Resize(std::vector<float>* v, std::size_t n) {
@@ -730,7 +825,14 @@ void BackwardPart(const std::vector<Layer>& layers, const std::vector<FastParams
   float* dy = w->grad_a.data();
   float* dx = w->grad_b.data();
   for (std::size_t i = layers.size(); i-- > 0;) {
-    BackwardLayer(layers[i], params[i], batch, i, dy, dx, w);
+    const Layer& l = layers[i];
+    if (l.type == LayerType::kMaxPool2d && i > 0 && layers[i - 1].type == LayerType::kReLU && Tiles(l) &&
+        l.needs_input_grad) {
+      MaxPoolReluBackward(l, w->count, w->argmax[i].data(), w->acts[i + 1].data(), dy, dx);
+      --i;  // the ReLU's gradient is done too
+    } else {
+      BackwardLayer(l, params[i], batch, i, dy, dx, w);
+    }
     if (!layers[i].needs_input_grad) return;
     std::swap(dy, dx);
   }
@@ -878,10 +980,12 @@ Result<FastNetwork> FastNetwork::Create(const Network& network, int threads, std
     l.type = spec.type;
     l.in = in;
     l.out = ShapeOf(summary->layers[i].output_shape);
-    l.use_bias = spec.use_bias;
     l.needs_input_grad = params_before;
     if (spec.type == LayerType::kConv2d || spec.type == LayerType::kMaxPool2d || spec.type == LayerType::kAvgPool2d) {
       l.window = WindowOf(spec, in);
+      const Window& w = l.window;
+      l.tap_rows = TapRanges(w.kh, w.dh, w.pad_top, w.sh, in.h, l.out.h);
+      l.tap_cols = TapRanges(w.kw, w.dw, w.pad_left, w.sw, in.w, l.out.w);
     }
     const std::string problem = CheckParams(spec, in, l.out, p);
     if (!problem.empty()) return Error(LayerLabel(model.layers, i) + ": " + problem);
