@@ -258,11 +258,22 @@ void Im2Col(const Layer& layer, int n, const float* in, float* cols) {
   });
 }
 
+// Input plane by input plane: each is cleared, then every tap's plane of
+// the columns added to it while it stays in cache.
 void Col2Im(const Layer& layer, int n, const float* cols, float* in) {
-  std::fill_n(in, layer.in.Size() * n, 0.0f);
-  ForEachTapPlane(layer, n, [&](const TapRange& ty, const TapRange& tx, std::size_t dst, std::size_t src) {
-    AddTapPlane(layer, ty, tx, cols + src, in + dst);
-  });
+  const auto in_plane = static_cast<std::size_t>(layer.in.Plane());
+  const auto out_plane = static_cast<std::size_t>(layer.out.Plane());
+  const std::size_t tap_rows = static_cast<std::size_t>(n) * out_plane;  // one tap's row of the columns
+  for (int c = 0; c < layer.in.c; ++c) {
+    for (int b = 0; b < n; ++b) {
+      float* dst = in + (static_cast<std::size_t>(c) * n + b) * in_plane;
+      std::fill_n(dst, in_plane, 0.0f);
+      std::size_t tap = static_cast<std::size_t>(c) * layer.tap_rows.size() * layer.tap_cols.size();
+      for (const TapRange& ty : layer.tap_rows) {
+        for (const TapRange& tx : layer.tap_cols) AddTapPlane(layer, ty, tx, cols + tap++ * tap_rows + b * out_plane, dst);
+      }
+    }
+  }
 }
 
 // [SECTION] Forward
@@ -377,10 +388,17 @@ void MaxPool2x2(const Layer& layer, int n, const float* in, float* out, std::int
     for (int oy = 0; oy < layer.out.h; ++oy) {
       const int top = 2 * oy * in_w;
       for (int ox = 0; ox < layer.out.w; ++ox) {
+        // The running maximum stays in a register: comparing against a value
+        // loaded through the best index would wait for that load each time.
         int best = top + 2 * ox;
-        for (int at : {best + 1, best + in_w, best + in_w + 1}) best = src[at] > src[best] ? at : best;
+        float value = src[best];
+        for (int at : {best + 1, best + in_w, best + in_w + 1}) {
+          const float v = src[at];
+          best = v > value ? at : best;
+          value = v > value ? v : value;
+        }
         const std::size_t o = base + static_cast<std::size_t>(oy) * layer.out.w + ox;
-        out[o] = src[best];
+        out[o] = value;
         argmax[o] = best;
       }
     }
@@ -520,44 +538,24 @@ void DenseBackward(const Layer& layer, const FastParams& p, FastParams* g, int n
   if (dx != nullptr) Gemm({.m = n, .n = inputs, .k = units, .a = dy, .b = p.weight.data(), .c = dx});
 }
 
-// A max pool whose windows tile its input, after a ReLU: the gradient of
-// the ReLU's input in one pass, each value written once. It is dy at each
-// window's argmax when the pool's output (the ReLU's value there) is
-// positive, and 0 elsewhere, as the two layers' backward passes one after
-// the other give; a max pool alone would first clear the whole gradient
-// and then scatter into it, and the ReLU would read it all again.
-void MaxPoolReluBackward(const Layer& pool, int n, const std::int32_t* argmax, const float* y, const float* dy,
-                         float* dx) {
-  const Window& w = pool.window;
-  const int in_w = pool.in.w;
-  const int planes = pool.in.c * n;
-  for (int pl = 0; pl < planes; ++pl) {
-    float* dst = dx + static_cast<std::size_t>(pl) * pool.in.Plane();
-    const std::size_t base = static_cast<std::size_t>(pl) * pool.out.Plane();
-    for (int oy = 0; oy < pool.out.h; ++oy) {
-      for (int ky = 0; ky < w.kh; ++ky) {
-        float* row = dst + (oy * w.kh + ky) * in_w;
-        for (int ox = 0; ox < pool.out.w; ++ox) {
-          const std::size_t o = base + static_cast<std::size_t>(oy) * pool.out.w + ox;
-          const float g = y[o] > 0.0f ? dy[o] : 0.0f;
-          const int first = (oy * w.kh + ky) * in_w + ox * w.kw;
-          for (int kx = 0; kx < w.kw; ++kx) row[ox * w.kw + kx] = first + kx == argmax[o] ? g : 0.0f;
-        }
-        ZeroRow(row + pool.out.w * w.kw, in_w - pool.out.w * w.kw);  // columns no window reaches
-      }
-    }
-    ZeroRow(dst + pool.out.h * w.kh * in_w, (pool.in.h - pool.out.h * w.kh) * in_w);  // and rows
-  }
-}
-
-void MaxPoolBackward(const Layer& layer, int n, const std::int32_t* argmax, const float* dy, float* dx) {
-  std::fill_n(dx, layer.in.Size() * n, 0.0f);
+// The gradient of a max pool's input, plane by plane (a plane cleared is
+// still in cache when its outputs' gradients are added at their argmax).
+// With `through_relu`, the pool follows a ReLU and this is the gradient of
+// the ReLU's input instead: the ReLU's value at an argmax is the pool's
+// output y, so a gradient passes where y > 0, as the two layers' backward
+// passes one after the other give, without a pass over the ReLU's values.
+void MaxPoolBackward(const Layer& layer, int n, const std::int32_t* argmax, const float* y, bool through_relu,
+                     const float* dy, float* dx) {
   const int planes = layer.in.c * n;
-  const std::size_t out_plane = static_cast<std::size_t>(layer.out.Plane());
+  const auto in_plane = static_cast<std::size_t>(layer.in.Plane());
+  const auto out_plane = static_cast<std::size_t>(layer.out.Plane());
   for (int pl = 0; pl < planes; ++pl) {
-    float* dst = dx + static_cast<std::size_t>(pl) * layer.in.Plane();
-    const std::size_t base = pl * out_plane;
-    for (std::size_t o = base; o < base + out_plane; ++o) dst[argmax[o]] += dy[o];
+    float* dst = dx + pl * in_plane;
+    std::fill_n(dst, in_plane, 0.0f);
+    for (std::size_t o = pl * out_plane; o < (pl + 1) * out_plane; ++o) {
+      const float g = dy[o];
+      dst[argmax[o]] += !through_relu || y[o] > 0.0f ? g : 0.0f;
+    }
   }
 }
 
@@ -789,7 +787,7 @@ void BackwardLayer(const Layer& l, const FastParams& p, const Batch& batch, std:
   if (dx_or_null == nullptr) return;
   switch (l.type) {
     case LayerType::kMaxPool2d:
-      MaxPoolBackward(l, n, w->argmax[i].data(), dy, dx);
+      MaxPoolBackward(l, n, w->argmax[i].data(), y, false, dy, dx);
       return;
     case LayerType::kAvgPool2d:
       AvgPoolBackward(l, n, dy, dx);
@@ -826,9 +824,8 @@ void BackwardPart(const std::vector<Layer>& layers, const std::vector<FastParams
   float* dx = w->grad_b.data();
   for (std::size_t i = layers.size(); i-- > 0;) {
     const Layer& l = layers[i];
-    if (l.type == LayerType::kMaxPool2d && i > 0 && layers[i - 1].type == LayerType::kReLU && Tiles(l) &&
-        l.needs_input_grad) {
-      MaxPoolReluBackward(l, w->count, w->argmax[i].data(), w->acts[i + 1].data(), dy, dx);
+    if (l.type == LayerType::kMaxPool2d && i > 0 && layers[i - 1].type == LayerType::kReLU && l.needs_input_grad) {
+      MaxPoolBackward(l, w->count, w->argmax[i].data(), w->acts[i + 1].data(), true, dy, dx);
       --i;  // the ReLU's gradient is done too
     } else {
       BackwardLayer(l, params[i], batch, i, dy, dx, w);
