@@ -388,14 +388,17 @@ void MaxPool2x2(const Layer& layer, int n, const float* in, float* out, std::int
     for (int oy = 0; oy < layer.out.h; ++oy) {
       const int top = 2 * oy * in_w;
       for (int ox = 0; ox < layer.out.w; ++ox) {
-        // The running maximum stays in a register: comparing against a value
-        // loaded through the best index would wait for that load each time.
+        // The running maximum stays in a register (comparing against a value
+        // loaded through the best index would wait for that load each time),
+        // and the index moves by arithmetic: half the comparisons go each
+        // way, so a branch would be mispredicted as often.
         int best = top + 2 * ox;
         float value = src[best];
         for (int at : {best + 1, best + in_w, best + in_w + 1}) {
           const float v = src[at];
-          best = v > value ? at : best;
-          value = v > value ? v : value;
+          const int larger = v > value;
+          best += (at - best) * larger;
+          value = std::max(value, v);
         }
         const std::size_t o = base + static_cast<std::size_t>(oy) * layer.out.w + ox;
         out[o] = value;
