@@ -735,7 +735,7 @@ void ForwardLayer(const Layer& l, const FastParams& p, const Batch& batch, std::
 }
 
 void ForwardPart(const std::vector<Layer>& layers, const std::vector<FastParams>& params, const Batch& batch,
-             Worker* w) {
+                 Worker* w) {
   ReserveForward(layers, w->count, w);
   ToChannelMajor(layers.front().in, w->count, batch.images + layers.front().in.Size() * w->first, w->acts[0].data());
   for (std::size_t i = 0; i < layers.size(); ++i) ForwardLayer(layers[i], params[i], batch, i, w);
@@ -743,7 +743,7 @@ void ForwardPart(const std::vector<Layer>& layers, const std::vector<FastParams>
 
 // The part's summed cross-entropy into w->loss and its gradient with
 // respect to the logits, softmax minus one-hot over the batch's size, into
-// w->grad_a; also how many highest logits name the label.
+// w->grad_a.
 void SoftmaxCrossEntropy(int classes, const Batch& batch, Worker* w) {
   const float* logits = w->acts.back().data();
   float* grad = w->grad_a.data();
@@ -822,7 +822,7 @@ void BackwardLayer(const Layer& l, const FastParams& p, const Batch& batch, std:
 }
 
 void BackwardPart(const std::vector<Layer>& layers, const std::vector<FastParams>& params, const Batch& batch,
-              Worker* w) {
+                  Worker* w) {
   float* dy = w->grad_a.data();
   float* dx = w->grad_b.data();
   for (std::size_t i = layers.size(); i-- > 0;) {
