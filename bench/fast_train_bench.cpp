@@ -12,6 +12,7 @@
 #include <random>
 #include <vector>
 
+#include "core/nn/architectures.h"
 #include "core/nn/fast_gemm.h"
 #include "core/nn/fast_network.h"
 #include "core/nn/fast_train.h"
@@ -22,31 +23,8 @@ namespace {
 
 constexpr int kImage = 28 * 28;
 
-Model LectureModel() {
-  auto conv = [](int filters) {
-    LayerSpec l;
-    l.type = LayerType::kConv2d;
-    l.filters = filters;
-    return l;
-  };
-  auto layer = [](LayerType type) {
-    LayerSpec l;
-    l.type = type;
-    return l;
-  };
-  LayerSpec dense = layer(LayerType::kDense);
-  dense.units = 10;
-  Model m;
-  m.height = 28;
-  m.width = 28;
-  m.channels = 1;
-  m.layers = {conv(32), layer(LayerType::kReLU), layer(LayerType::kMaxPool2d), conv(64), layer(LayerType::kReLU),
-              layer(LayerType::kMaxPool2d), conv(128), layer(LayerType::kReLU), layer(LayerType::kFlatten), dense};
-  return m;
-}
-
-FastNetwork LectureNetwork(int threads) {
-  Result<Network> net = InitNetwork(LectureModel(), InitScheme::kPyTorch, 1);
+FastNetwork MakeNetwork(Architecture architecture, int threads) {
+  Result<Network> net = InitNetwork(ArchitectureModel(architecture), InitScheme::kPyTorch, 1);
   if (!net) std::abort();  // the model above is valid by construction
   Result<FastNetwork> fast = FastNetwork::Create(*net, threads, 1);
   if (!fast) std::abort();
@@ -69,7 +47,7 @@ Synthetic MakeSynthetic(int count) {
 }
 
 void BM_LectureTrainBatch64(benchmark::State& state) {
-  FastNetwork net = LectureNetwork(static_cast<int>(state.range(0)));
+  FastNetwork net = MakeNetwork(Architecture::kLecture, static_cast<int>(state.range(0)));
   const Synthetic data = MakeSynthetic(64);
   const OptimizerSpec adam;
   for (auto _ : state) {
@@ -80,8 +58,26 @@ void BM_LectureTrainBatch64(benchmark::State& state) {
 }
 BENCHMARK(BM_LectureTrainBatch64)->Arg(1)->Arg(2)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The Network tab's other choices, LeNet-5 and the tiny one, on 2 threads.
+void BM_OtherTrainBatch64(benchmark::State& state) {
+  const auto architecture = static_cast<Architecture>(state.range(0));
+  FastNetwork net = MakeNetwork(architecture, 2);
+  const Synthetic data = MakeSynthetic(64);
+  const OptimizerSpec adam;
+  for (auto _ : state) {
+    Result<double> loss = net.TrainBatch(data.images, data.labels, adam);
+    benchmark::DoNotOptimize(loss.value());
+  }
+  state.SetLabel(ArchitectureName(architecture));
+}
+BENCHMARK(BM_OtherTrainBatch64)
+    ->Arg(static_cast<int>(Architecture::kLeNet5))
+    ->Arg(static_cast<int>(Architecture::kTiny))
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
 void BM_LectureForwardOne(benchmark::State& state) {
-  FastNetwork net = LectureNetwork(1);
+  FastNetwork net = MakeNetwork(Architecture::kLecture, 1);
   const Synthetic data = MakeSynthetic(1);
   for (auto _ : state) {
     Result<std::vector<float>> logits = net.Forward(data.images);
@@ -99,7 +95,7 @@ void BM_LectureEpoch60k(benchmark::State& state) {
   const FastDataSet train_set{train.images, train.labels};
   const FastDataSet test_set{test.images, test.labels};
   for (auto _ : state) {
-    FastNetwork net = LectureNetwork(static_cast<int>(state.range(0)));
+    FastNetwork net = MakeNetwork(Architecture::kLecture, static_cast<int>(state.range(0)));
     EpochOptions options;
     Result<EpochReport> report = TrainEpoch(net, train_set, &test_set, options);
     if (!report) std::abort();
