@@ -97,7 +97,7 @@ void BM_LectureEpoch60k(benchmark::State& state) {
   for (auto _ : state) {
     FastNetwork net = MakeNetwork(Architecture::kLecture, static_cast<int>(state.range(0)));
     EpochOptions options;
-    Result<EpochReport> report = TrainEpoch(net, train_set, &test_set, options);
+    Result<EpochReport> report = TrainEpoch(&net, train_set, &test_set, options);
     if (!report) std::abort();
     state.counters["train_s"] = report->train_seconds;
     state.counters["test_s"] = report->test_seconds;

@@ -41,9 +41,9 @@ std::vector<int> EpochOrder(int count, std::uint64_t seed, int epoch) {
   return order;
 }
 
-Result<EpochReport> TrainEpoch(FastNetwork& network, const FastDataSet& train, const FastDataSet* test,
+Result<EpochReport> TrainEpoch(FastNetwork* network, const FastDataSet& train, const FastDataSet* test,
                                const EpochOptions& options) {
-  const auto size = static_cast<std::size_t>(network.InputSize());
+  const auto size = static_cast<std::size_t>(network->InputSize());
   for (const std::string& problem : {CheckSet(train, size, "training"),
                                      test != nullptr ? CheckSet(*test, size, "test") : std::string()}) {
     if (!problem.empty()) return Error(problem);
@@ -74,7 +74,7 @@ Result<EpochReport> TrainEpoch(FastNetwork& network, const FastDataSet& train, c
                   images.begin() + static_cast<std::ptrdiff_t>(size * k));
       labels[static_cast<std::size_t>(k)] = train.labels[sample];
     }
-    Result<double> loss = network.TrainBatch(images, labels, options.optimizer);
+    Result<double> loss = network->TrainBatch(images, labels, options.optimizer);
     if (!loss) return loss.failure();
     report.train_seconds += SecondsSince(start);
     loss_sum += *loss;
@@ -91,7 +91,7 @@ Result<EpochReport> TrainEpoch(FastNetwork& network, const FastDataSet& train, c
   }
   if (test != nullptr && !report.stopped) {
     const auto test_start = std::chrono::steady_clock::now();
-    Result<double> accuracy = network.Evaluate(test->images, test->labels);
+    Result<double> accuracy = network->Evaluate(test->images, test->labels);
     if (!accuracy) return accuracy.failure();
     report.test_accuracy = *accuracy;
     report.test_seconds = SecondsSince(test_start);

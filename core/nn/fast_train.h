@@ -64,7 +64,7 @@ std::vector<int> EpochOrder(int count, std::uint64_t seed, int epoch);
 // One epoch of `network` on `train` in EpochOrder, batch by batch
 // (TrainBatch), then, when `test` is given, its accuracy (Evaluate).
 // Fails before any step when the data do not suit the network.
-Result<EpochReport> TrainEpoch(FastNetwork& network, const FastDataSet& train, const FastDataSet* test,
+Result<EpochReport> TrainEpoch(FastNetwork* network, const FastDataSet& train, const FastDataSet* test,
                                const EpochOptions& options);
 
 }  // namespace convstep

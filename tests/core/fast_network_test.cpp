@@ -488,7 +488,7 @@ TEST(FastTrainTest, ASmallNetworkLearnsTheBars) {
   EpochReport last;
   for (int epoch = 0; epoch < 3; ++epoch) {
     options.epoch = epoch;
-    Result<EpochReport> report = TrainEpoch(net, train.View(), &test_view, options);
+    Result<EpochReport> report = TrainEpoch(&net, train.View(), &test_view, options);
     ASSERT_TRUE(report.ok()) << report.error();
     EXPECT_EQ(report->batches, 63);  // 62 of 32 and one of 16
     EXPECT_EQ(report->images, 2000);
@@ -524,8 +524,8 @@ TEST(FastTrainTest, OneAndTwoThreadsGiveTheSameLossAndGradients) {
   EpochOptions options;
   options.batch_size = 16;
   const DataSet train = Bars(320, 6);
-  Result<EpochReport> ra = TrainEpoch(one, train.View(), nullptr, options);
-  Result<EpochReport> rb = TrainEpoch(two, train.View(), nullptr, options);
+  Result<EpochReport> ra = TrainEpoch(&one, train.View(), nullptr, options);
+  Result<EpochReport> rb = TrainEpoch(&two, train.View(), nullptr, options);
   ASSERT_TRUE(ra.ok() && rb.ok());
   EXPECT_NEAR(ra->mean_loss, rb->mean_loss, 1e-4 * ra->mean_loss);
 }
@@ -538,7 +538,7 @@ TEST(FastTrainTest, TheSameSeedTrainsTheSameWeights) {
   std::vector<std::vector<float>> weights;
   for (std::uint64_t seed : {5u, 5u, 6u}) {
     FastNetwork net = BarsNetwork(2, seed);
-    ASSERT_TRUE(TrainEpoch(net, train.View(), nullptr, options).ok());
+    ASSERT_TRUE(TrainEpoch(&net, train.View(), nullptr, options).ok());
     weights.push_back(net.Params(5).weight);
   }
   EXPECT_EQ(weights[0], weights[1]);
@@ -546,7 +546,7 @@ TEST(FastTrainTest, TheSameSeedTrainsTheSameWeights) {
   // The same network and another shuffle: other weights.
   options.seed = 12;
   FastNetwork net = BarsNetwork(2, 5);
-  ASSERT_TRUE(TrainEpoch(net, train.View(), nullptr, options).ok());
+  ASSERT_TRUE(TrainEpoch(&net, train.View(), nullptr, options).ok());
   EXPECT_NE(net.Params(5).weight, weights[0]);
 }
 
@@ -603,7 +603,7 @@ TEST(FastTrainTest, ProgressAndTheCancelFlagStopAnEpoch) {
     seen.push_back(p);
     return p.batch < 3;
   };
-  Result<EpochReport> report = TrainEpoch(net, train.View(), &test_view, options);
+  Result<EpochReport> report = TrainEpoch(&net, train.View(), &test_view, options);
   ASSERT_TRUE(report.ok()) << report.error();
   EXPECT_TRUE(report->stopped);
   EXPECT_EQ(report->batches, 3);
@@ -620,13 +620,13 @@ TEST(FastTrainTest, ProgressAndTheCancelFlagStopAnEpoch) {
   options.progress = nullptr;
   options.cancel = &cancel;
   const std::vector<float> before = net.Params(0).weight;
-  report = TrainEpoch(net, train.View(), &test_view, options);
+  report = TrainEpoch(&net, train.View(), &test_view, options);
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->stopped);
   EXPECT_EQ(report->batches, 0);
   EXPECT_EQ(net.Params(0).weight, before);
   cancel = false;
-  report = TrainEpoch(net, train.View(), &test_view, options);
+  report = TrainEpoch(&net, train.View(), &test_view, options);
   ASSERT_TRUE(report.ok());
   EXPECT_FALSE(report->stopped);
   EXPECT_EQ(report->batches, 10);
