@@ -14,15 +14,21 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Why the set is not `size`-value images with a label each, or "".
-std::string CheckSet(const FastDataSet& set, std::size_t size, const char* name) {
-  if (set.labels.empty()) return std::string("the ") + name + " set is empty";
+// Why the set is not `size`-value images with a label below `classes`
+// each, or "".
+std::string CheckSet(const FastDataSet& set, std::size_t size, int classes, const char* name) {
+  const std::string set_name = std::string("the ") + name + " set";
+  if (set.labels.empty()) return set_name + " is empty";
   if (set.images.size() != set.labels.size() * size) {
-    return std::string("the ") + name + " set has " + WithThousands(static_cast<long long>(set.labels.size())) +
-           " labels but " + WithThousands(static_cast<long long>(set.images.size())) + " values: it needs " +
+    return set_name + " has " + WithThousands(static_cast<long long>(set.labels.size())) + " labels but " +
+           WithThousands(static_cast<long long>(set.images.size())) + " values: it needs " +
            WithThousands(static_cast<long long>(size)) + " per image";
   }
-  return "";
+  const auto bad = std::find_if(set.labels.begin(), set.labels.end(), [&](std::uint8_t l) { return l >= classes; });
+  if (bad == set.labels.end()) return "";
+  return set_name + "'s image " + WithThousands(bad - set.labels.begin() + 1) + " has label " + std::to_string(*bad) +
+         " but the network has " + std::to_string(classes) + " classes (labels 0 to " + std::to_string(classes - 1) +
+         ")";
 }
 
 }  // namespace
@@ -44,8 +50,9 @@ std::vector<int> EpochOrder(int count, std::uint64_t seed, int epoch) {
 Result<EpochReport> TrainEpoch(FastNetwork* network, const FastDataSet& train, const FastDataSet* test,
                                const EpochOptions& options) {
   const auto size = static_cast<std::size_t>(network->InputSize());
-  for (const std::string& problem : {CheckSet(train, size, "training"),
-                                     test != nullptr ? CheckSet(*test, size, "test") : std::string()}) {
+  const int classes = network->Classes();
+  for (const std::string& problem : {CheckSet(train, size, classes, "training"),
+                                     test != nullptr ? CheckSet(*test, size, classes, "test") : std::string()}) {
     if (!problem.empty()) return Error(problem);
   }
   if (options.batch_size < 1) return Error("the batch size must be at least 1");

@@ -674,6 +674,9 @@ TEST(FastNetworkTest, RefusesWhatItCannotRun) {
   Result<double> bad_label = fast.ComputeGradients(image, too_big, FastMode::kEval);
   ASSERT_FALSE(bad_label.ok());
   EXPECT_EQ(bad_label.error(), "image 1 has label 3 but the network has 3 classes (labels 0 to 2)");
+  Result<double> none = fast.ComputeGradients({}, {}, FastMode::kEval);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error(), "there are no images to run");
   const std::vector<float> ragged(40, 0.5f);
   Result<std::vector<float>> bad_size = fast.Forward(ragged);
   ASSERT_FALSE(bad_size.ok());
@@ -705,6 +708,32 @@ TEST(FastNetworkTest, RefusesWhatItCannotRun) {
   Result<Network> seq = InitNetwork(sequence, InitScheme::kPyTorch, 1);
   ASSERT_TRUE(seq.ok()) << seq.error();
   EXPECT_FALSE(FastNetwork::Create(*seq).ok());
+}
+
+TEST(FastTrainTest, AnEpochRefusesDataThatDoNotFit) {
+  FastNetwork net = BarsNetwork(1, 15);
+  const DataSet train = Bars(10, 16);
+  EpochOptions options;
+  const std::vector<float> short_images(train.images.begin(), train.images.end() - 1);
+  Result<EpochReport> ragged = TrainEpoch(&net, {short_images, train.labels}, nullptr, options);
+  ASSERT_FALSE(ragged.ok());
+  EXPECT_EQ(ragged.error(), "the training set has 10 labels but 1,439 values: it needs 144 per image");
+  const FastDataSet empty;
+  Result<EpochReport> no_test = TrainEpoch(&net, train.View(), &empty, options);
+  ASSERT_FALSE(no_test.ok());
+  EXPECT_EQ(no_test.error(), "the test set is empty");
+  options.batch_size = 0;
+  Result<EpochReport> no_batch = TrainEpoch(&net, train.View(), nullptr, options);
+  ASSERT_FALSE(no_batch.ok());
+  EXPECT_EQ(no_batch.error(), "the batch size must be at least 1");
+  DataSet bad_label = train;
+  bad_label.labels[4] = 10;
+  options.batch_size = 4;
+  const std::vector<float> before = net.Params(5).weight;
+  Result<EpochReport> labels = TrainEpoch(&net, bad_label.View(), nullptr, options);
+  ASSERT_FALSE(labels.ok());
+  EXPECT_EQ(labels.error(), "the training set's image 5 has label 10 but the network has 10 classes (labels 0 to 9)");
+  EXPECT_EQ(net.Params(5).weight, before);  // refused before any step
 }
 
 }  // namespace
