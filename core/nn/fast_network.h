@@ -19,7 +19,11 @@
 //
 // Threads split each batch: every thread runs its contiguous part of the
 // samples through the whole network with buffers and gradients of its own,
-// and the gradients are summed once at the end.
+// and the gradients are summed once at the end. On 2 cores at batch 64 this
+// beat splitting each matrix product between the threads even for the
+// products alone (the lecture's network: 8.7 ms against 10.7 ms, one thread
+// 16.5 ms), and it runs the pooling, ReLU and im2col in parallel too, with
+// one wait per batch instead of one per product.
 #pragma once
 
 #include <cstdint>
