@@ -6,6 +6,7 @@
 
 #include "core/formats/network_json.h"
 
+#include <climits>
 #include <cmath>
 #include <initializer_list>
 #include <span>
@@ -191,12 +192,15 @@ Result<Tensor3> InputFromJson(const Json& j, const Model& model, const std::stri
 }
 
 Result<int> TargetFromJson(const Json& j, int classes, const std::string& field) {
-  const std::string range = "a class index from 0 to " + std::to_string(classes - 1) + " (the model gives " +
-                            std::to_string(classes) + " class scores)";
-  if (!j.is_number_integer()) return Error{field + " must be " + range};
-  const long long t = j.get<long long>();
-  if (t < 0 || t >= classes) return Error{field + " is " + std::to_string(t) + ", but must be " + range};
-  return static_cast<int>(t);
+  if (!j.is_number_integer()) {
+    return Error{field + " must be a class index, a whole number from 0 to " + std::to_string(classes - 1)};
+  }
+  const long long target = j.is_number_unsigned() && j.get<unsigned long long>() > LLONG_MAX
+                                ? LLONG_MAX
+                                : j.get<long long>();
+  const std::string problem = CheckTarget(target, classes);
+  if (!problem.empty()) return Error{field + " " + problem};
+  return static_cast<int>(target);
 }
 
 Result<OptimizerSpec> OptimizerFromJson(const Json& j) {

@@ -16,6 +16,7 @@
 // its formula.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/base/result.h"
@@ -34,6 +35,11 @@ struct LayerGrads {
   std::vector<double> gamma;
   std::vector<double> beta;
 };
+
+// The gradient array of `grads` named as the parameter array it belongs to
+// ("weight", "bias", "gamma", "beta"), or null for any other name.
+std::vector<double>* GradValues(LayerGrads* grads, const std::string& name);
+const std::vector<double>* GradValues(const LayerGrads& grads, const std::string& name);
 
 struct Gradients {
   std::vector<LayerGrads> layers;  // one per layer
@@ -65,7 +71,8 @@ struct ExampleGradients {
 // (ClassCount), or a target that is not a class index.
 Result<ExampleGradients> LossGradients(const Network& net, const Tensor3& input, int target);
 
-// Why `target` is not a class index of `classes` logits, or "".
-std::string CheckTarget(int target, int classes);
+// Why `target` is not a class index of `classes` logits, or "": "5 is no
+// class: the model gives 4 class scores, so a target is from 0 to 3".
+std::string CheckTarget(long long target, int classes);
 
 }  // namespace convstep

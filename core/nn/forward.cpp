@@ -227,6 +227,10 @@ Result<Pool2dSpec> LayerPool2dSpec(const Network& net, int layer, const Tensor3&
   return spec;
 }
 
+Padding4 LayerPoolPadding(const Network& net, int layer, const Tensor3& layer_input) {
+  return PoolWindowOf(net.model.layers[static_cast<size_t>(layer)], layer_input).padding;
+}
+
 std::vector<PoolStep> LayerPoolSteps(const Network& net, int layer, const Tensor3& layer_input) {
   Result<Pool2dSpec> spec = LayerPool2dSpec(net, layer, layer_input);
   if (!spec) return KerasSameSteps(PoolWindowOf(net.model.layers[static_cast<size_t>(layer)], layer_input),

@@ -54,6 +54,11 @@ Conv2dSpec LayerConv2dSpec(const Network& net, int layer, const Tensor3& layer_i
 // requirements as LayerConv2dSpec.
 Result<Pool2dSpec> LayerPool2dSpec(const Network& net, int layer, const Tensor3& layer_input);
 
+// The padding Keras's 'same' puts around a pooling layer's input, [top,
+// bottom, left, right] (a smaller half before), all 0 for 'valid'. The
+// steps below are in the coordinates of the input padded so.
+Padding4 LayerPoolPadding(const Network& net, int layer, const Tensor3& layer_input);
+
 // One window of a pooling layer as the Pooling tab's steps list it: step k
 // of the layer (channels, then output rows, then columns), its taps in
 // padded coordinates, the padding marked. From Pool2dStepper where

@@ -32,10 +32,9 @@ long long ValuesOf(const std::vector<long long>& keras) {
   return n;
 }
 
-std::string TooMany(const std::string& what, long long n) {
-  return what + " would hold " + (n > kMaxLayerValues ? "more than " + WithThousands(kMaxLayerValues)
-                                                      : WithThousands(n)) +
-         " values; the exact path takes at most " + WithThousands(kMaxLayerValues) + " per layer";
+std::string TooMany(const std::string& what) {
+  return what + " would hold more than " + WithThousands(kMaxLayerValues) +
+         " values, the most the exact path takes in one array";
 }
 
 // One side of the zero-padded input a convolution reads (Keras's padding).
@@ -182,7 +181,7 @@ Result<std::vector<LayerShapes>> NetworkShapes(const Model& model) {
   Result<ModelSummary> summary = SummarizeModel(model);
   if (!summary) return Error{summary.error()};
   const ActivationShape model_input = ModelInputActivation(model);
-  if (model_input.size() > kMaxLayerValues) return Error{TooMany("the input", model_input.size())};
+  if (model_input.size() > kMaxLayerValues) return Error{TooMany("the input")};
   long long total = model_input.size();
   std::vector<LayerShapes> layers;
   std::vector<long long> keras_input = ModelInputShape(model);
@@ -193,7 +192,7 @@ Result<std::vector<LayerShapes>> NetworkShapes(const Model& model) {
     shapes.input = layers.empty() ? model_input : layers.back().output;
     shapes.keras_output = summary->layers[i].output_shape;
     const long long out_values = ValuesOf(shapes.keras_output);
-    if (out_values > kMaxLayerValues) return Error{label + ": " + TooMany("its output", out_values)};
+    if (out_values > kMaxLayerValues) return Error{label + ": " + TooMany("its output")};
     shapes.output = ToActivation(shapes.keras_output);
     // A convolution pads its input once, channel by channel.
     if (IsConv(layer.type)) {
@@ -205,7 +204,7 @@ Result<std::vector<LayerShapes>> NetworkShapes(const Model& model) {
       const long long padded_w =
           PaddedSide(shapes.input.w, layer.kernel_size.w, s.w, layer.dilation_rate.w, layer.padding);
       const long long padded = shapes.input.c * padded_h * padded_w;
-      if (padded > kMaxLayerValues) return Error{label + ": " + TooMany("its padded input", padded)};
+      if (padded > kMaxLayerValues) return Error{label + ": " + TooMany("its padded input")};
     }
     shapes.params = ParamsOf(layer, shapes.input, keras_input.size() == 1);
     total += out_values;
@@ -217,7 +216,7 @@ Result<std::vector<LayerShapes>> NetworkShapes(const Model& model) {
         n *= d;
         if (n > kMaxLayerValues) break;
       }
-      if (n > kMaxLayerValues) return Error{label + ": " + TooMany("its " + array.name, n)};
+      if (n > kMaxLayerValues) return Error{label + ": " + TooMany("its " + array.name)};
       total += n;
     }
     if (total > kMaxNetworkValues) {
@@ -230,18 +229,28 @@ Result<std::vector<LayerShapes>> NetworkShapes(const Model& model) {
   return layers;
 }
 
-std::vector<double>* ParamValues(LayerParams* params, const std::string& name) {
-  if (name == "weight") return &params->weight;
-  if (name == "bias") return &params->bias;
-  if (name == "gamma") return &params->gamma;
-  if (name == "beta") return &params->beta;
-  if (name == "moving_mean") return &params->moving_mean;
-  if (name == "moving_variance") return &params->moving_variance;
+namespace {
+
+// The array of `params` named `name`, const or not as `params` is.
+template <typename P>
+auto ParamArrayOf(P& params, const std::string& name) -> decltype(&params.weight) {
+  if (name == "weight") return &params.weight;
+  if (name == "bias") return &params.bias;
+  if (name == "gamma") return &params.gamma;
+  if (name == "beta") return &params.beta;
+  if (name == "moving_mean") return &params.moving_mean;
+  if (name == "moving_variance") return &params.moving_variance;
   return nullptr;
 }
 
+}  // namespace
+
+std::vector<double>* ParamValues(LayerParams* params, const std::string& name) {
+  return ParamArrayOf(*params, name);
+}
+
 const std::vector<double>* ParamValues(const LayerParams& params, const std::string& name) {
-  return ParamValues(const_cast<LayerParams*>(&params), name);
+  return ParamArrayOf(params, name);
 }
 
 Result<std::vector<LayerShapes>> CheckNetwork(const Network& net) {

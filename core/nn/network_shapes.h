@@ -67,8 +67,8 @@ ActivationShape ModelInputActivation(const Model& model);
 
 // Every layer's shapes, or why the model cannot run: what SummarizeModel
 // says, or an activation or a parameter array beyond the limits above
-// ("layer 2, conv2d_1 (Conv2D): its output would hold 8,388,608 values; the
-// exact path takes at most 4,194,304 per layer").
+// ("layer 2, conv2d_1 (Conv2D): its output would hold more than 4,194,304
+// values, the most the exact path takes in one array").
 Result<std::vector<LayerShapes>> NetworkShapes(const Model& model);
 
 // The values of parameter array `name` of `params` (one of the names

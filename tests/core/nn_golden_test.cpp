@@ -105,5 +105,49 @@ TEST(NnGolden, ConvLayersAreTheConvolutionTabsStepper) {
   EXPECT_GE(convs, 30);
 }
 
+TEST(NnGolden, LossAndGradientsOfEveryParameterAndTheInput) {
+  const Json cases = LoadGolden("nn_cases.json");
+  for (size_t i = 0; i < cases.size(); ++i) {
+    SCOPED_TRACE("case " + std::to_string(i));
+    const NnCase c = ReadCase(cases[i]);
+    Result<ExampleGradients> got = LossGradients(c.spec.network, c.spec.input, c.spec.target);
+    ASSERT_TRUE(got.ok()) << got.error();
+    const Json& expect = cases[i]["expect"];
+    EXPECT_TRUE(JsonNear(expect["loss"], Json(got->loss), kTolerance));
+    EXPECT_TRUE(JsonNear(expect["probabilities"], Json(got->probabilities), kTolerance));
+    ASSERT_EQ(got->grads.layers.size(), expect["grads"].size());
+    for (size_t l = 0; l < got->grads.layers.size(); ++l) {
+      EXPECT_TRUE(JsonNear(expect["grads"][l],
+                           LayerGradsToJson(got->grads.layers[l], c.shapes[l], c.spec.network.model.layers[l].type),
+                           kTolerance))
+          << "layer " << l + 1;
+    }
+    EXPECT_TRUE(JsonNear(expect["input_grad"], InputGradToJson(got->grads.input, c.spec.network.model), kTolerance));
+  }
+}
+
+TEST(NnGolden, TrainStepsLossesAndWeightsAfter) {
+  const Json cases = LoadGolden("train_cases.json");
+  ASSERT_EQ(cases.size(), 10u);
+  for (size_t i = 0; i < cases.size(); ++i) {
+    SCOPED_TRACE("case " + std::to_string(i));
+    EXPECT_EQ(cases[i]["op"], "train");
+    Result<TrainStepsSpec> spec = TrainStepsSpecFromJson(cases[i]);
+    ASSERT_TRUE(spec.ok()) << spec.error();
+    Result<TrainStepsResult> got = TrainSteps(*spec);
+    ASSERT_TRUE(got.ok()) << got.error();
+    const Json& expect = cases[i]["expect"];
+    EXPECT_TRUE(JsonNear(expect["losses"], Json(got->losses), kTolerance));
+    Result<std::vector<LayerShapes>> shapes = CheckNetwork(got->network);
+    ASSERT_TRUE(shapes.ok()) << shapes.error();
+    ASSERT_EQ(expect["weights_after"].size(), shapes->size());
+    for (size_t l = 0; l < shapes->size(); ++l) {
+      EXPECT_TRUE(JsonNear(expect["weights_after"][l], LayerWeightsToJson(got->network.params[l], (*shapes)[l]),
+                           kTolerance))
+          << "layer " << l + 1;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace convstep
