@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <utility>
+#include <vector>
 
 #include "app/cli/command.h"
 #include "app/cli/spec_input.h"
@@ -35,6 +36,15 @@ Result<Json> ReadNetworkSpec(const std::string& path) {
   return spec;
 }
 
+// The activations, logits and probabilities as nn_cases.json's "expect"
+// has them.
+Json ForwardJson(const std::vector<Tensor3>& acts, const std::vector<LayerShapes>& shapes) {
+  Json activations = Json::array();
+  for (size_t i = 0; i < acts.size(); ++i) activations.push_back(ActivationToJson(acts[i], shapes[i]));
+  const std::vector<double>& logits = acts.back().data;
+  return {{"activations", std::move(activations)}, {"logits", logits}, {"probabilities", Softmax(logits)}};
+}
+
 Result<std::string> RunForward(const std::string& path) {
   Result<Json> json = ReadNetworkSpec(path);
   if (!json) return Error{json.error()};
@@ -45,24 +55,21 @@ Result<std::string> RunForward(const std::string& path) {
   if (!classes) return Error{classes.error()};
   Result<std::vector<LayerShapes>> shapes = CheckNetwork(net);
   if (!shapes) return Error{shapes.error()};
-  Result<std::vector<Tensor3>> acts = ForwardActivations(net, spec->input);
-  if (!acts) return Error{acts.error()};
-
-  Json activations = Json::array();
-  for (size_t i = 0; i < acts->size(); ++i) activations.push_back(ActivationToJson((*acts)[i], (*shapes)[i]));
-  const std::vector<double>& logits = acts->back().data;
-  Json result = {{"activations", std::move(activations)}, {"logits", logits}, {"probabilities", Softmax(logits)}};
-  if (spec->target < 0) return Print(result);
-
-  Result<ExampleGradients> grads = LossGradients(net, spec->input, spec->target);
-  if (!grads) return Error{grads.error()};
-  Json layer_grads = Json::array();
-  for (size_t i = 0; i < grads->grads.layers.size(); ++i) {
-    layer_grads.push_back(LayerGradsToJson(grads->grads.layers[i], (*shapes)[i], net.model.layers[i].type));
+  if (spec->target < 0) {
+    Result<std::vector<Tensor3>> acts = ForwardActivations(net, spec->input);
+    if (!acts) return Error{acts.error()};
+    return Print(ForwardJson(*acts, *shapes));
   }
-  result["loss"] = grads->loss;
-  result["grads"] = std::move(layer_grads);
-  result["input_grad"] = InputGradToJson(grads->grads.input, net.model);
+  Result<ExampleGradients> example = LossGradients(net, spec->input, spec->target);
+  if (!example) return Error{example.error()};
+  Json result = ForwardJson(example->activations, *shapes);
+  Json grads = Json::array();
+  for (size_t i = 0; i < example->grads.layers.size(); ++i) {
+    grads.push_back(LayerGradsToJson(example->grads.layers[i], (*shapes)[i], net.model.layers[i].type));
+  }
+  result["loss"] = example->loss;
+  result["grads"] = std::move(grads);
+  result["input_grad"] = InputGradToJson(example->grads.input, net.model);
   return Print(result);
 }
 

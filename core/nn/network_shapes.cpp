@@ -253,6 +253,21 @@ const std::vector<double>* ParamValues(const LayerParams& params, const std::str
   return ParamArrayOf(params, name);
 }
 
+Result<Network> BlankNetwork(const Model& model) {
+  Result<std::vector<LayerShapes>> shapes = NetworkShapes(model);
+  if (!shapes) return Error{shapes.error()};
+  Network net;
+  net.model = model;
+  net.params.resize(model.layers.size());
+  for (size_t i = 0; i < shapes->size(); ++i) {
+    for (const ParamArray& array : (*shapes)[i].params) {
+      const bool one = array.name == "gamma" || array.name == "moving_variance";
+      ParamValues(&net.params[i], array.name)->assign(static_cast<size_t>(array.size()), one ? 1.0 : 0.0);
+    }
+  }
+  return net;
+}
+
 Result<std::vector<LayerShapes>> CheckNetwork(const Network& net) {
   Result<std::vector<LayerShapes>> shapes = NetworkShapes(net.model);
   if (!shapes) return shapes;

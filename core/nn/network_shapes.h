@@ -71,6 +71,13 @@ ActivationShape ModelInputActivation(const Model& model);
 // values, the most the exact path takes in one array").
 Result<std::vector<LayerShapes>> NetworkShapes(const Model& model);
 
+// `model` as a network whose every array has the size NetworkShapes gives
+// it: weights and biases 0, batchnorm as PyTorch creates it (gamma 1, beta
+// 0, moving_mean 0, moving_variance 1, epsilon Keras's 0.001). A model
+// without weights is no network file (NetworkFromJson refuses it); this is
+// where training starts from one, for an initialiser to fill the weights.
+Result<Network> BlankNetwork(const Model& model);
+
 // The values of parameter array `name` of `params` (one of the names
 // above), or null for an unknown name.
 std::vector<double>* ParamValues(LayerParams* params, const std::string& name);

@@ -66,7 +66,12 @@ Result<TrainStepsResult> TrainSteps(const TrainStepsSpec& spec) {
     double loss = 0;
     for (size_t b = 0; b < spec.inputs.size(); ++b) {
       Result<std::vector<Tensor3>> acts = ForwardActivations(net, spec.inputs[b]);
-      if (!acts) return Error{acts.error()};
+      // Checked before the first step, the network fails only when a step
+      // has made a weight infinite.
+      if (!acts) {
+        return Error{"after " + std::to_string(step) + " steps, " + acts.error() +
+                     ": the training diverged, try a smaller lr"};
+      }
       const std::vector<double>& logits = acts->back().data;
       loss += CrossEntropy(logits, spec.targets[b]) / batch;
       // d mean loss / d logits of this example.

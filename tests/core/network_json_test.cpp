@@ -226,6 +226,33 @@ TEST(NetworkJson, CheckNetworkNamesWhatIsWrongInMemory) {
             "the input is [2][8][7] but the model takes input_shape [8, 8, 2]: [2][8][8] [channels][rows][columns]");
 }
 
+// A model without weights becomes a network through BlankNetwork, never
+// through the reader.
+TEST(NetworkJson, ABlankNetworkHasEveryArrayOfItsModel) {
+  Result<Model> model = ModelFromJson(Json::parse(R"({"input_shape": [6, 6, 2], "layers": [
+      {"type": "conv2d", "filters": 3, "kernel_size": 3, "use_bias": false}, {"type": "batchnorm"},
+      {"type": "relu"}, {"type": "flatten"}, {"type": "dense", "units": 4}]})"));
+  ASSERT_TRUE(model.ok()) << model.error();
+  Result<Network> net = BlankNetwork(*model);
+  ASSERT_TRUE(net.ok()) << net.error();
+  EXPECT_TRUE(CheckNetwork(*net).ok());
+  EXPECT_EQ(net->params[0].weight, std::vector<double>(3 * 2 * 3 * 3, 0.0));
+  EXPECT_TRUE(net->params[0].bias.empty());
+  EXPECT_EQ(net->params[1].gamma, std::vector<double>(3, 1.0));
+  EXPECT_EQ(net->params[1].moving_variance, std::vector<double>(3, 1.0));
+  EXPECT_EQ(net->params[1].moving_mean, std::vector<double>(3, 0.0));
+  EXPECT_EQ(net->params[4].weight.size(), 4u * 48);
+  EXPECT_EQ(net->params[4].bias.size(), 4u);
+  // Zero weights: every class equally likely.
+  Result<ExampleGradients> g = LossGradients(*net, Tensor3(2, 6, 6, 0.5), 1);
+  ASSERT_TRUE(g.ok()) << g.error();
+  EXPECT_DOUBLE_EQ(g->loss, std::log(4.0));
+  EXPECT_EQ(NetworkFromJson(ModelToJson(*model)).error().substr(0, 38), "layer 1, conv2d (Conv2D): no weights: ");
+  Model too_big = *model;
+  too_big.layers[0].kernel_size = {9, 9};
+  EXPECT_EQ(BlankNetwork(too_big).error(), "layer 1, conv2d (Conv2D): the 9\u00d79 kernel does not fit in the 6\u00d76 input");
+}
+
 TEST(NetworkJson, InputsTargetsAndTheLastLayer) {
   Result<Network> net = NetworkFromJson(FirstModel());
   ASSERT_TRUE(net.ok()) << net.error();
