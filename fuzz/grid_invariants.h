@@ -1,8 +1,9 @@
 // What every grid parser promises, checked on each fuzzed input: a failure
 // is a non-empty message without control characters (the CLI prints it as
-// its one line on stderr), and a success is a grid within core/grid_limits.h
-// whose shape matches its data and whose values are all finite. A broken promise aborts,
-// which libFuzzer reports like a crash, with the input that broke it.
+// its one line on stderr; every reader promises that), and a success is a
+// grid within core/grid_limits.h whose shape matches its data and whose
+// values are all finite. A broken promise aborts, which libFuzzer reports
+// like a crash, with the input that broke it.
 #pragma once
 
 #include <cmath>
@@ -21,12 +22,17 @@ inline void Require(bool holds, const char* promise) {
   std::abort();
 }
 
+// What every reader promises of its failures.
+inline void CheckErrorInvariants(const Error& error) {
+  Require(!error.message.empty(), "an error has a message");
+  for (const char ch : error.message) {
+    Require(static_cast<unsigned char>(ch) >= 0x20, "an error is one line without control characters");
+  }
+}
+
 inline void CheckGridInvariants(const Result<Tensor3>& grid) {
   if (!grid) {
-    Require(!grid.error().empty(), "an error has a message");
-    for (const char ch : grid.error()) {
-      Require(static_cast<unsigned char>(ch) >= 0x20, "an error is one line without control characters");
-    }
+    CheckErrorInvariants(grid.failure());
     return;
   }
   const Tensor3& t = *grid;

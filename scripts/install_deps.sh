@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages ConvStep builds on, if any is missing.
+# Installs the Debian 12 packages ConvStep builds on, if any is missing, and
+# the data set its tests read (Fashion-MNIST, dataset-fashion-mnist).
 # Runs as root, or through sudo when it is available.
 set -euo pipefail
 
 packages=(
   g++ make cmake pkg-config
   libimgui-dev libglfw3-dev python3-glad libstb-dev fonts-dejavu-core libgif-dev
-  libsndfile1-dev libsamplerate0-dev libsdl2-dev libeigen3-dev
+  libsndfile1-dev libsamplerate0-dev libsdl2-dev libeigen3-dev zlib1g-dev
   libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
-  sound-theme-freedesktop
+  sound-theme-freedesktop dataset-fashion-mnist
   xvfb xauth
   desktop-file-utils appstream dpkg-dev libxml2-utils
   clang libclang-rt-14-dev

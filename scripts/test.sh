@@ -31,6 +31,7 @@ for preset in ejemplo1 siete_filtros large_64x64x3 imagen_bordes; do
     || { tail -n 30 "${preset}-${seed}.log"; exit 1; })
 done
 
-# The readers of users' files under libFuzzer: 15 s a target, about a minute
-# in all; any crash, leak or sanitizer report fails the run.
+# The readers of users' files under libFuzzer: 15 s a target, ten targets,
+# about two and a half minutes in all; any crash, leak or sanitizer report
+# fails the run.
 FUZZ_SECONDS="${FUZZ_SECONDS:-15}" bash scripts/fuzz.sh

@@ -25,7 +25,7 @@ std::string CommandNames(CLI::App& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"convstep-cli: step-by-step convolutions, pooling, model summaries and spectrograms as JSON"};
+  CLI::App app{"convstep-cli: step-by-step convolutions, pooling, model summaries, networks and spectrograms as JSON"};
   app.require_subcommand(1);
   convstep::cli::CommandRun run;
   convstep::cli::AddAudioCommands(app, &run);
@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   convstep::cli::AddConv1dCommands(app, &run);
   convstep::cli::AddDimsCommand(app, &run);
   convstep::cli::AddGridCommand(app, &run);
+  convstep::cli::AddNnCommands(app, &run);
   convstep::cli::AddPoolCommands(app, &run);
   convstep::cli::AddSummaryCommand(app, &run);
   try {

@@ -20,6 +20,7 @@ void AddConvCommands(CLI::App& app, CommandRun* run);
 void AddConv1dCommands(CLI::App& app, CommandRun* run);
 void AddDimsCommand(CLI::App& app, CommandRun* run);
 void AddGridCommand(CLI::App& app, CommandRun* run);
+void AddNnCommands(CLI::App& app, CommandRun* run);
 void AddPoolCommands(CLI::App& app, CommandRun* run);
 void AddSummaryCommand(CLI::App& app, CommandRun* run);
 

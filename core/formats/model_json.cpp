@@ -4,6 +4,8 @@
 #include <array>
 #include <climits>
 
+#include "core/nn/network_shapes.h"
+
 namespace convstep {
 
 namespace {
@@ -51,16 +53,27 @@ Result<Pair> WindowFromJson(const Json& j, LayerType type, const std::string& fi
   return PairFromJson(j, field, fallback);
 }
 
+bool Holds(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 // Fills the fields of `layer` (whose type is set) from its JSON object;
-// returns what is wrong, or an empty string.
-std::string ReadLayerFields(const Json& j, LayerSpec* layer) {
-  const std::vector<std::string> fields = LayerFields(layer->type);
+// returns what is wrong, or an empty string. With kNetwork the weight
+// fields are let through for the network reader.
+std::string ReadLayerFields(const Json& j, LayerFieldSet field_set, LayerSpec* layer) {
+  std::vector<std::string> fields = LayerFields(layer->type);
+  const std::vector<std::string> weights = LayerWeightFields(layer->type);
+  if (field_set == LayerFieldSet::kNetwork) fields.insert(fields.end(), weights.begin(), weights.end());
   for (const auto& item : j.items()) {
     const std::string& key = item.key();
-    if (key == "type" || std::find(fields.begin(), fields.end(), key) != fields.end()) continue;
+    if (key == "type" || Holds(fields, key)) continue;
     // Keras code often writes Conv2D(32, 3, activation="relu"); this format
     // keeps every activation a layer, as the summary table lists it.
     if (key == "activation") return "activation is a layer of its own here: add {\"type\": \"relu\"} after this one";
+    if (Holds(weights, key)) {
+      return "\"" + key + "\" is a weight: a model is its layers only (a network file, as convstep-cli "
+             "forward reads, carries the weights)";
+    }
     std::string takes;
     for (const std::string& f : fields) takes += (takes.empty() ? "" : ", ") + f;
     return "unknown field \"" + key + "\": " + LayerTypeName(layer->type) +
@@ -140,7 +153,7 @@ std::string ReadLayerFields(const Json& j, LayerSpec* layer) {
 
 }  // namespace
 
-Result<Model> ModelFromJson(const Json& j) {
+Result<Model> ModelFromJson(const Json& j, LayerFieldSet fields) {
   if (!j.is_object()) return Error{"the model must be a JSON object with \"input_shape\" and \"layers\""};
   const std::string shape_hint =
       "input_shape must be three whole numbers [height, width, channels], e.g. [32, 32, 3], or two, "
@@ -184,7 +197,7 @@ Result<Model> ModelFromJson(const Json& j) {
       return Error{position + ": unknown layer type \"" + type + "\": use one of " + LayerTypeNames()};
     }
     model.layers.push_back(layer);
-    const std::string problem = ReadLayerFields(lj, &model.layers.back());
+    const std::string problem = ReadLayerFields(lj, fields, &model.layers.back());
     if (!problem.empty()) return Error{LayerLabel(model.layers, i) + ": " + problem};
   }
   return model;

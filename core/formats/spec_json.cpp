@@ -192,6 +192,11 @@ Result<std::vector<double>> VectorFromJson(const Json& j, const std::string& fie
   return Numbers(j, 1, field, &shape);
 }
 
+Result<std::vector<double>> NestedNumbersFromJson(const Json& j, int rank, const std::string& field,
+                                                  std::vector<int>* shape) {
+  return Numbers(j, rank, field, shape);
+}
+
 Result<int> IntFromJson(const Json& spec, const std::string& field, int fallback) {
   if (!spec.contains(field)) return fallback;
   return AsInt(spec[field], field);

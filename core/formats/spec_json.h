@@ -39,6 +39,11 @@ Result<Tensor4> Tensor4FromJson(const Json& j, const std::string& field,
                                 const std::string& layout = "[filters][channels][rows][columns]");
 // A list of numbers.
 Result<std::vector<double>> VectorFromJson(const Json& j, const std::string& field);
+// Numbers nested `rank` lists deep, in row-major order, every level equally
+// long and every number finite; `shape` gets the length of each level.
+// Numbers only: unlike the tensor readers above, a string is no file name.
+Result<std::vector<double>> NestedNumbersFromJson(const Json& j, int rank, const std::string& field,
+                                                  std::vector<int>* shape);
 // An int or [h, w]; `fallback` when the field is absent.
 Result<Pair> PairFromJson(const Json& spec, const std::string& field, Pair fallback);
 // An int, [h, w], [top, bottom, left, right], "valid" or "same" (0 when absent).

@@ -16,7 +16,7 @@
 #include <tuple>
 #include <vector>
 
-#include "core/formats/model_json.h"
+#include "core/formats/network_json.h"
 #include "core/nn/fast_network.h"
 #include "core/nn/fast_train.h"
 #include "core/nn/init.h"
@@ -49,30 +49,11 @@ std::vector<float> FlatF(const Json& j) {
   return std::vector<float>(d.begin(), d.end());
 }
 
-// A golden model: its layers read by the core's model reader once the
-// weights are taken out, the weights as they are.
+// A golden model, read by the core's network reader.
 Network GoldenNetwork(const Json& model) {
-  static const char* const kWeights[] = {"weight", "bias", "gamma", "beta", "moving_mean", "moving_variance", "epsilon"};
-  Json shape = model;
-  Network net;
-  for (Json& layer : shape["layers"]) {
-    LayerParams p;
-    if (layer.contains("weight")) p.weight = Flat(layer["weight"]);
-    if (layer.contains("bias")) p.bias = Flat(layer["bias"]);
-    if (layer.contains("gamma")) {
-      p.gamma = Flat(layer["gamma"]);
-      p.beta = Flat(layer["beta"]);
-      p.moving_mean = Flat(layer["moving_mean"]);
-      p.moving_variance = Flat(layer["moving_variance"]);
-      p.epsilon = layer["epsilon"].get<double>();
-    }
-    for (const char* key : kWeights) layer.erase(key);
-    net.params.push_back(std::move(p));
-  }
-  Result<Model> m = ModelFromJson(shape);
-  EXPECT_TRUE(m.ok()) << (m ? "" : m.error());
-  if (m) net.model = *m;
-  return net;
+  Result<Network> net = NetworkFromJson(model);
+  EXPECT_TRUE(net.ok()) << (net ? "" : net.error());
+  return net ? *net : Network{};
 }
 
 // float32 against float64: each value within 1e-4 of the largest magnitude

@@ -1,5 +1,7 @@
 #include "tests/support/golden.h"
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -41,6 +43,53 @@ void ExpectSignalNear(const Json& expected, const Tensor2& actual, double tolera
       EXPECT_NEAR(want->at(c, x), actual.at(c, x), tolerance) << "at channel " << c << ", position " << x;
     }
   }
+}
+
+namespace {
+
+// The first place where `actual` is not `expected`, or "".
+std::string JsonDifference(const Json& expected, const Json& actual, double tolerance, const std::string& path) {
+  if (expected.is_number()) {
+    if (!actual.is_number()) return path + ": " + expected.dump() + " vs " + actual.dump();
+    const double want = expected.get<double>();
+    const double got = actual.get<double>();
+    if (std::abs(want - got) <= tolerance * std::max(1.0, std::abs(want))) return "";
+    std::ostringstream text;
+    text.precision(17);
+    text << path << ": " << want << " vs " << got;
+    return text.str();
+  }
+  if (expected.is_array()) {
+    if (!actual.is_array() || actual.size() != expected.size()) {
+      return path + ": a list of " + std::to_string(expected.size()) + " vs " + actual.dump().substr(0, 80);
+    }
+    for (size_t i = 0; i < expected.size(); ++i) {
+      std::string d = JsonDifference(expected[i], actual[i], tolerance, path + "[" + std::to_string(i) + "]");
+      if (!d.empty()) return d;
+    }
+    return "";
+  }
+  if (expected.is_object()) {
+    if (!actual.is_object() || actual.size() != expected.size()) {
+      return path + ": an object with " + std::to_string(expected.size()) + " keys vs " +
+             actual.dump().substr(0, 80);
+    }
+    for (const auto& [key, value] : expected.items()) {
+      if (!actual.contains(key)) return path + ": no key \"" + key + "\"";
+      std::string d = JsonDifference(value, actual[key], tolerance, path + "." + key);
+      if (!d.empty()) return d;
+    }
+    return "";
+  }
+  return expected == actual ? "" : path + ": " + expected.dump() + " vs " + actual.dump().substr(0, 80);
+}
+
+}  // namespace
+
+::testing::AssertionResult JsonNear(const Json& expected, const Json& actual, double tolerance) {
+  const std::string d = JsonDifference(expected, actual, tolerance, "");
+  if (d.empty()) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << d;
 }
 
 Conv2dSpec GoldenConv2dSpec(const Json& spec) {

@@ -21,6 +21,12 @@ void ExpectTensorNear(const Json& expected, const Tensor3& actual, double tolera
 // The same for a [C][L] signal.
 void ExpectSignalNear(const Json& expected, const Tensor2& actual, double tolerance = 1e-9);
 
+// Whether `actual` has the nesting of `expected` (lists of the same lengths,
+// nulls where it has nulls, objects with the same keys) and every number
+// within `tolerance` scaled by max(1, |expected|); the failure names the
+// first place that differs, e.g. "grads[5].weight[2][7]: 0.25 vs 0.2500001".
+::testing::AssertionResult JsonNear(const Json& expected, const Json& actual, double tolerance = 1e-9);
+
 // The spec of a golden case, parsed by the core (a failure fails the test).
 Conv2dSpec GoldenConv2dSpec(const Json& spec);
 

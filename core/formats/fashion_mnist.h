@@ -1,0 +1,68 @@
+// Fashion-MNIST (Zalando, github.com/zalandoresearch/fashion-mnist): 70,000
+// grey 28 × 28 pictures of clothes in ten classes, 60,000 to train on and
+// 10,000 to test, as four gzip-compressed IDX files (core/formats/idx.h).
+// Debian ships them in the package dataset-fashion-mnist.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/result.h"
+#include "core/formats/idx.h"
+
+namespace convstep {
+
+// Where the Debian package puts the files.
+constexpr std::string_view kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
+constexpr int kFashionMnistSide = 28;
+constexpr int kFashionMnistClassCount = 10;
+
+// Each class's name in both of the window's languages, indexed by label.
+// Kept here as data until a window shows them (the string tables hold only
+// texts the window uses).
+struct ClassName {
+  std::string_view english;
+  std::string_view spanish;
+};
+inline constexpr std::array<ClassName, kFashionMnistClassCount> kFashionMnistClasses = {{
+    {"T-shirt/top", "camiseta/top"},
+    {"Trouser", "pantalón"},
+    {"Pullover", "suéter"},
+    {"Dress", "vestido"},
+    {"Coat", "abrigo"},
+    {"Sandal", "sandalia"},
+    {"Shirt", "camisa"},
+    {"Sneaker", "zapatilla"},
+    {"Bag", "bolso"},
+    {"Ankle boot", "botín"},
+}};
+
+// Images and their labels, one label (0 to 9) per image.
+struct LabelledImages {
+  IdxImages images;
+  std::vector<std::uint8_t> labels;
+};
+
+struct Dataset {
+  LabelledImages train;
+  LabelledImages test;
+};
+
+// A file's bytes as the IDX parser wants them, at most `max_bytes` of them;
+// its errors name the path, and a missing file's has the code "file.missing"
+// (as ReadFileAtMost's). The core links no zlib: a program passes app/gzip's
+// ReadGzipFileAtMost, which decompresses.
+using ByteReader = std::function<Result<std::string>(const std::string& path, std::size_t max_bytes)>;
+
+// The four files of `dir` (train-images-idx3-ubyte.gz, train-labels-idx1-
+// ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) through
+// `read`: 28 × 28 images, as many labels as images, every label 0 to 9. A
+// missing folder or file says which Debian package to install.
+Result<Dataset> LoadFashionMnist(const std::string& dir, const ByteReader& read);
+
+}  // namespace convstep
