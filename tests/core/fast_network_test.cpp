@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "core/formats/network_json.h"
+#include "core/nn/architectures.h"
+#include "core/nn/backward.h"
 #include "core/nn/fast_network.h"
 #include "core/nn/fast_train.h"
 #include "core/nn/init.h"
@@ -411,6 +413,85 @@ TEST(FastNetworkReferenceTest, GradientsMatchFiniteDifferencesOnStridesDilationA
       }
     }
   }
+}
+
+// [SECTION] Against the exact path
+
+// The fast path's loss, logits and gradients of a batch (eval mode) against
+// the exact float64 path's (core/nn/backward.h), example by example: the
+// batch's loss is their mean and so is each gradient.
+void ExpectAgreesWithExact(const Network& net, const std::vector<float>& images,
+                           const std::vector<std::uint8_t>& labels) {
+  FastNetwork fast = MakeFast(net, 2);
+  Result<double> loss = fast.ComputeGradients(images, labels, FastMode::kEval);
+  ASSERT_TRUE(loss.ok()) << loss.error();
+  const Model& m = net.model;
+  const auto size = static_cast<std::size_t>(m.channels * m.height * m.width);
+  const auto count = static_cast<double>(labels.size());
+  double exact_loss = 0.0;
+  std::vector<LayerGrads> mean(net.params.size());
+  for (std::size_t b = 0; b < labels.size(); ++b) {
+    Tensor3 input(m.channels, m.height, m.width);
+    for (std::size_t k = 0; k < size; ++k) input.data[k] = images[b * size + k];
+    Result<ExampleGradients> ex = LossGradients(net, input, labels[b]);
+    ASSERT_TRUE(ex.ok()) << ex.error();
+    exact_loss += ex->loss / count;
+    ExpectClose(fast.LayerOutput(static_cast<int>(m.layers.size()) - 1, static_cast<int>(b)), ex->logits,
+                "logits of image " + std::to_string(b));
+    for (std::size_t i = 0; i < mean.size(); ++i) {
+      for (const char* name : {"weight", "bias", "gamma", "beta"}) {
+        const std::vector<double>& g = *GradValues(ex->grads.layers[i], name);
+        std::vector<double>& sum = *GradValues(&mean[i], name);
+        sum.resize(g.size(), 0.0);
+        for (std::size_t k = 0; k < g.size(); ++k) sum[k] += g[k] / count;
+      }
+    }
+  }
+  EXPECT_NEAR(*loss, exact_loss, 1e-5 * std::max(1.0, exact_loss));
+  for (std::size_t i = 0; i < mean.size(); ++i) {
+    const FastParams& g = fast.Gradients(static_cast<int>(i));
+    ExpectClose(g.weight, mean[i].weight, "weight grad " + std::to_string(i));
+    ExpectClose(g.bias, mean[i].bias, "bias grad " + std::to_string(i));
+    ExpectClose(g.gamma, mean[i].gamma, "gamma grad " + std::to_string(i));
+    ExpectClose(g.beta, mean[i].beta, "beta grad " + std::to_string(i));
+  }
+}
+
+TEST(FastNetworkExactTest, TheNetworkTabsArchitecturesAgreeWithTheExactPath) {
+  for (Architecture a : kAllArchitectures) {
+    SCOPED_TRACE(ArchitectureName(a));
+    Result<Network> net = InitNetwork(ArchitectureModel(a), InitScheme::kPyTorch, 21);
+    ASSERT_TRUE(net.ok()) << net.error();
+    const std::vector<double> pixels = Uniform(3 * 28 * 28, 22);
+    ExpectAgreesWithExact(*net, std::vector<float>(pixels.begin(), pixels.end()), {3, 7, 0});
+  }
+}
+
+TEST(FastNetworkExactTest, EveryLayerTypeAgreesWithTheExactPath) {
+  const KerasPadding same = KerasPadding::kSame;
+  const Model model =
+      ModelOf(10, 9, 2,
+              {Conv(3, {3, 3}, {2, 1}, same), Of(LayerType::kBatchNorm), Of(LayerType::kReLU),
+               Pool(LayerType::kAvgPool2d, {2, 2}, {1, 1}, same), Conv(4, {2, 3}, {1, 1}, KerasPadding::kValid, {1, 2}, false),
+               Of(LayerType::kReLU), Pool(LayerType::kMaxPool2d, {3, 3}, {2, 2}, same), Of(LayerType::kFlatten),
+               Of(LayerType::kDropout, 0.3), Dense(6), Of(LayerType::kBatchNorm), Of(LayerType::kReLU), Dense(4)});
+  Result<Network> net = InitNetwork(model, InitScheme::kGlorot, 23);
+  ASSERT_TRUE(net.ok()) << net.error();
+  // Batchnorm's statistics away from the identity it starts as.
+  std::uint64_t seed = 30;
+  for (LayerParams& p : net.value().params) {
+    if (p.gamma.empty()) continue;
+    const std::size_t c = p.gamma.size();
+    const std::vector<double> u = Uniform(4 * c, seed++);
+    for (std::size_t k = 0; k < c; ++k) {
+      p.gamma[k] = 0.5 + u[k];
+      p.beta[k] = u[c + k] - 0.5;
+      p.moving_mean[k] = 0.2 * (u[2 * c + k] - 0.5);
+      p.moving_variance[k] = 0.5 + u[3 * c + k];
+    }
+  }
+  const std::vector<double> pixels = Uniform(5 * 10 * 9 * 2, 24);
+  ExpectAgreesWithExact(*net, std::vector<float>(pixels.begin(), pixels.end()), {0, 1, 2, 3, 1});
 }
 
 // [SECTION] Learning, threads, seeds
