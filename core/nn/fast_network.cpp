@@ -272,7 +272,9 @@ void Col2Im(const Layer& layer, int n, const float* cols, float* in) {
       std::fill_n(dst, in_plane, 0.0f);
       std::size_t tap = static_cast<std::size_t>(c) * layer.tap_rows.size() * layer.tap_cols.size();
       for (const TapRange& ty : layer.tap_rows) {
-        for (const TapRange& tx : layer.tap_cols) AddTapPlane(layer, ty, tx, cols + tap++ * tap_rows + b * out_plane, dst);
+        for (const TapRange& tx : layer.tap_cols) {
+          AddTapPlane(layer, ty, tx, cols + tap++ * tap_rows + b * out_plane, dst);
+        }
       }
     }
   }
@@ -329,7 +331,13 @@ void ConvForward(const Layer& layer, const FastParams& p, int n, const float* in
 
 void DenseForward(const Layer& layer, const FastParams& p, int n, const float* in, float* out) {
   const int units = layer.out.c;
-  Gemm({.trans_b = true, .m = n, .n = units, .k = static_cast<int>(layer.in.Size()), .a = in, .b = p.weight.data(), .c = out});
+  Gemm({.trans_b = true,
+        .m = n,
+        .n = units,
+        .k = static_cast<int>(layer.in.Size()),
+        .a = in,
+        .b = p.weight.data(),
+        .c = out});
   if (p.bias.empty()) return;
   for (int b = 0; b < n; ++b) {
     for (int u = 0; u < units; ++u) out[static_cast<std::size_t>(b) * units + u] += p.bias[static_cast<std::size_t>(u)];
@@ -447,7 +455,9 @@ void AvgPoolForward(const Layer& layer, int n, const float* in, float* out) {
   for (int pl = 0; pl < planes; ++pl) {
     float* row = out + static_cast<std::size_t>(pl) * layer.out.Plane();
     for (int oy = 0; oy < layer.out.h; ++oy) {
-      for (int ox = 0; ox < layer.out.w; ++ox) row[oy * layer.out.w + ox] /= static_cast<float>(ClipWindow(layer, oy, ox).Count());
+      for (int ox = 0; ox < layer.out.w; ++ox) {
+        row[oy * layer.out.w + ox] /= static_cast<float>(ClipWindow(layer, oy, ox).Count());
+      }
     }
   }
 }
@@ -522,7 +532,9 @@ void ConvBackward(const Layer& layer, const FastParams& p, FastParams* g, int n,
   const int taps = layer.in.c * layer.window.kh * layer.window.kw;
   const int filters = layer.out.c;
   Gemm({.trans_b = true, .m = filters, .n = taps, .k = columns, .a = dy, .b = cols, .c = g->weight.data()});
-  for (std::size_t f = 0; f < g->bias.size(); ++f) g->bias[f] = Sum(dy + f * columns, static_cast<std::size_t>(columns));
+  for (std::size_t f = 0; f < g->bias.size(); ++f) {
+    g->bias[f] = Sum(dy + f * columns, static_cast<std::size_t>(columns));
+  }
   if (dx == nullptr) return;
   // The windows' gradient overwrites the windows, which nothing reads again.
   Gemm({.trans_a = true, .m = taps, .n = columns, .k = filters, .a = p.weight.data(), .b = dy, .c = cols});
@@ -537,7 +549,8 @@ void DenseBackward(const Layer& layer, const FastParams& p, FastParams* g, int n
   if (!g->bias.empty()) {
     std::fill(g->bias.begin(), g->bias.end(), 0.0f);
     for (int b = 0; b < n; ++b) {
-      for (int u = 0; u < units; ++u) g->bias[static_cast<std::size_t>(u)] += dy[static_cast<std::size_t>(b) * units + u];
+      const float* row = dy + static_cast<std::size_t>(b) * units;
+      for (int u = 0; u < units; ++u) g->bias[static_cast<std::size_t>(u)] += row[u];
     }
   }
   if (dx != nullptr) Gemm({.m = n, .n = inputs, .k = units, .a = dy, .b = p.weight.data(), .c = dx});
@@ -661,7 +674,9 @@ void ReserveForward(const std::vector<Layer>& layers, int n, Worker* w) {
     if (l.type == LayerType::kConv2d) {
       Resize(&w->cols[i], static_cast<std::size_t>(l.in.c) * l.window.kh * l.window.kw * l.out.Plane() * n);
     }
-    if (l.type == LayerType::kMaxPool2d && w->argmax[i].size() < l.out.Size() * n) w->argmax[i].resize(l.out.Size() * n);
+    if (l.type == LayerType::kMaxPool2d && w->argmax[i].size() < l.out.Size() * n) {
+      w->argmax[i].resize(l.out.Size() * n);
+    }
   }
 }
 

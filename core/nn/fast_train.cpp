@@ -84,10 +84,10 @@ Result<EpochReport> TrainEpoch(FastNetwork* network, const FastDataSet& train, c
     Result<double> loss = network->TrainBatch(images, labels, options.optimizer);
     if (!loss) return loss.failure();
     report.train_seconds += SecondsSince(start);
-    loss_sum += *loss;
+    loss_sum += *loss * n;
     ++report.batches;
     report.images += n;
-    report.mean_loss = loss_sum / report.batches;
+    report.mean_loss = loss_sum / report.images;
     const TrainProgress progress{options.epoch, report.batches, batches,
                                  report.train_seconds > 0.0 ? report.images / report.train_seconds : 0.0,
                                  report.mean_loss};

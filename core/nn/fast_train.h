@@ -28,7 +28,7 @@ struct TrainProgress {
   int batch = 0;    // batches trained so far in this epoch, 1 to batches
   int batches = 0;  // in the whole epoch
   double images_per_second = 0.0;  // training alone, this epoch so far
-  double mean_loss = 0.0;          // mean of this epoch's batch losses so far
+  double mean_loss = 0.0;          // mean cross-entropy of this epoch's images so far
 };
 
 struct EpochOptions {
@@ -50,7 +50,7 @@ struct EpochReport {
   int images = 0;   // trained
   bool stopped = false;        // the progress callback or the cancel flag ended it early
   double train_seconds = 0.0;  // the batches alone, without the evaluation
-  double mean_loss = 0.0;      // mean of the batch losses, as PyTorch loops print it
+  double mean_loss = 0.0;      // mean cross-entropy of the images trained (batch losses weighted by size)
   std::optional<double> test_accuracy;  // fraction 0..1, when a test set was given and the epoch ran to its end
   double test_seconds = 0.0;
 };
