@@ -22,6 +22,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <random>
 #include <string>
 #include <system_error>
@@ -899,6 +900,7 @@ struct FastNetwork::Impl {
   std::vector<FastParams> params;
   std::vector<FastParams> grads;
   std::vector<std::array<OptimizerSlot<float>, 4>> slots;  // weight, bias, gamma, beta
+  std::optional<OptimizerType> slots_type;                  // the optimizer the slots belong to
   std::vector<Worker> workers;
   std::vector<std::vector<float>> masks;  // per dropout layer, for the batch being trained
   std::mt19937_64 dropout_rng;
@@ -1090,6 +1092,11 @@ Result<double> FastNetwork::ComputeGradients(std::span<const float> images, std:
 void FastNetwork::Step(const OptimizerSpec& spec) {
   Impl& m = *impl_;
   if (m.grads.size() != m.params.size()) return;  // no gradients yet
+  if (m.slots_type != spec.type) {
+    // Another optimizer: its state starts afresh, as a new torch.optim one's.
+    m.slots.assign(m.params.size(), {});
+    m.slots_type = spec.type;
+  }
   for (std::size_t i = 0; i < m.params.size(); ++i) {
     FastParams& p = m.params[i];
     const FastParams& g = m.grads[i];

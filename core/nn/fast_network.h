@@ -78,7 +78,9 @@ class FastNetwork {
                                   FastMode mode);
   // One optimizer step on the gradients of the last ComputeGradients; the
   // optimizer's state (momentum, Adam's moments and step count) is kept
-  // here, per parameter array, across calls.
+  // here, per parameter array, across calls. A step of another type (SGD
+  // after Adam) starts that state afresh, as a new torch.optim optimizer
+  // would; another learning rate keeps it.
   void Step(const OptimizerSpec& spec);
   // zero_grad, forward, loss, backward, step in train mode: the loss before
   // the step.

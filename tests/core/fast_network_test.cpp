@@ -726,6 +726,35 @@ TEST(FastNetworkTest, ToNetworkGivesTheTrainedWeights) {
   EXPECT_EQ(*a, *b);
 }
 
+TEST(FastNetworkTest, AnotherOptimizerStartsItsStateAfresh) {
+  // Two Adam steps, then SGD with momentum, then Adam again: each change of
+  // type steps as a new optimizer's first step does, so the weights equal
+  // those of networks given the same steps one optimizer at a time.
+  const DataSet data = Bars(8, 17);
+  OptimizerSpec adam;
+  OptimizerSpec sgd;
+  sgd.type = OptimizerType::kSgd;
+  sgd.lr = 0.1;
+  sgd.momentum = 0.9;
+  FastNetwork mixed = BarsNetwork(1, 18);
+  for (const OptimizerSpec* spec : {&adam, &adam, &sgd, &adam}) {
+    ASSERT_TRUE(mixed.ComputeGradients(data.images, data.labels, FastMode::kEval).ok());
+    mixed.Step(*spec);
+  }
+  // The same, each run by a network made from the weights the step before left.
+  FastNetwork step = BarsNetwork(1, 18);
+  for (const std::vector<const OptimizerSpec*>& run :
+       std::vector<std::vector<const OptimizerSpec*>>{{&adam, &adam}, {&sgd}, {&adam}}) {
+    for (const OptimizerSpec* spec : run) {
+      ASSERT_TRUE(step.ComputeGradients(data.images, data.labels, FastMode::kEval).ok());
+      step.Step(*spec);
+    }
+    step = MakeFast(step.ToNetwork());
+  }
+  EXPECT_EQ(mixed.Params(0).weight, step.Params(0).weight);
+  EXPECT_EQ(mixed.Params(5).bias, step.Params(5).bias);
+}
+
 // [SECTION] What is refused
 
 TEST(FastNetworkTest, RefusesWhatItCannotRun) {
