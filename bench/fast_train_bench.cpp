@@ -6,13 +6,17 @@
 // images on 2 threads (the values do not change the work). PyTorch 1.13 on
 // the same machine trains the same epoch with torch.set_num_threads(2).
 //
-// On the 2-core build machine (AVX2+FMA), shared with other builds, load
-// 2.5 to 4.5, medians: a batch 25 ms of CPU on 1 thread and 16.5 ms on 2,
-// a forward of one image 0.15 to 0.19 ms, the epoch's training 22.7 and
-// 24.4 s, where PyTorch's took 168 and 108 s side by side (its threads wait
-// for each other at every operator, and lose most on a busy machine; its
-// 1-thread batch took 75 ms). After that one epoch on Fashion-MNIST itself,
-// 84.3 to 85.9 % of the 10,000 test images are right (seeds 1 to 3).
+// On the 2-core build machine (AVX2+FMA), shared with other builds, medians:
+// a batch 25 ms of CPU on 1 thread and 16.5 ms on 2 (load 2.5), a forward
+// of one image 0.15 to 0.19 ms. The synthetic epoch's training: 22.7 s
+// (load 2.5) and 24.4 s (load 4.5), where PyTorch's took 168 s and 108 s
+// side by side (its threads wait for each other at every operator and lose
+// most on a busy machine; on 1 thread its batch took 75 ms). On Fashion-MNIST
+// itself, two rounds side by side with scripts/bench_train_torch.py
+// --threads 2 (load 1.3 to 2.6): 17.7 and 20.8 s against PyTorch's 46.8 and
+// 32.6 s, and 84.5 % of the 10,000 test images right after the epoch
+// against PyTorch's 85.8 % (seeds 1 to 3 here: 84.3 to 85.9 %).
+
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
