@@ -10,8 +10,8 @@
 // a batch 25 ms of CPU on 1 thread and 16.5 ms on 2 (load 2.5), a forward
 // of one image 0.15 to 0.19 ms. The synthetic epoch's training: 22.7 s
 // (load 2.5) and 24.4 s (load 4.5), where PyTorch's took 168 s and 108 s
-// side by side (its threads wait for each other at every operator and lose
-// most on a busy machine; on 1 thread its batch took 75 ms). On Fashion-MNIST
+// side by side (its time on 2 threads grows with the machine's load far
+// more than this one's; on 1 thread its batch took 75 ms). On Fashion-MNIST
 // itself, two rounds side by side with scripts/bench_train_torch.py
 // --threads 2 (load 1.3 to 2.6): 17.7 and 20.8 s against PyTorch's 46.8 and
 // 32.6 s, and 84.5 % of the 10,000 test images right after the epoch
