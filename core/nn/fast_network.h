@@ -49,6 +49,10 @@ struct FastParams {
   std::vector<float> beta;
 };
 
+// One FastNetwork is used by one thread at a time (it starts its own for
+// each batch): a window that trains it off the UI thread reads it
+// (ToNetwork, Evaluate) from TrainEpoch's progress callback, which runs
+// between batches on the training thread, or once the epoch has returned.
 class FastNetwork {
  public:
   // Checks that every layer can run here and converts the weights to float.
