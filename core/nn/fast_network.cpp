@@ -3,13 +3,13 @@
 // [SECTION] Windows: im2col and its transpose
 // [SECTION] Forward
 // [SECTION] Backward
-// [SECTION] Workers: one part of a batch each
+// [SECTION] Parts of a batch, and each thread's scratch
 // [SECTION] Threads
 // [SECTION] FastNetwork
 //
-// Inside, a batch's images are kept channel-major, [C][B][H][W], rather than
-// PyTorch's [B][C][H][W]: im2col then lays every window of the whole part of
-// the batch side by side, and a convolution is one matrix product
+// Inside, a part of a batch (kPartSamples images) is kept channel-major,
+// [C][B][H][W], rather than PyTorch's [B][C][H][W]: im2col then lays every
+// window of the part side by side, and a convolution is one matrix product
 // W[F][C kH kW] x cols[C kH kW][B H_out W_out] whose result is already the
 // next layer's [F][B][H_out][W_out]. Flat values (after flatten, global
 // pooling or dense) are [B][N], so that dense is X W^T. Only LayerOutput and
@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -638,50 +639,69 @@ void BatchNormBackward(const Layer& layer, FastParams* g, int n, const float* x,
   });
 }
 
-// [SECTION] Workers: one part of a batch each
+// [SECTION] Parts of a batch, and each thread's scratch
 
-// The buffers of the samples [first, first + count) of a batch: activations
-// (acts[0] the input, acts[i + 1] layer i's output), each convolution's
-// windows, each max pool's argmax, two gradient buffers used in turn, and
-// the parameters' gradients of this part alone.
-struct Worker {
+// A batch is cut into parts of this many samples, handed to the threads as
+// they come free. Small parts keep a part's activations in the caches: one
+// thread trained the lecture's batch of 64 in 22 to 27 ms as four parts of
+// 16 against 25 to 36 ms as one (this machine, busy), and 8 was no faster.
+// A thread slowed by other work takes fewer parts. Each part's loss and
+// gradients are its own and are summed in the parts' order, so the results
+// do not depend on the number of threads.
+constexpr int kPartSamples = 16;
+
+// The samples [first, first + count) of a batch: their activations (acts[0]
+// the input, acts[i + 1] layer i's output) and the parameters' gradients
+// and the summed loss of these samples alone.
+struct Part {
   int first = 0;
   int count = 0;
-  int capacity = 0;       // samples the activation buffers hold
-  int grad_capacity = 0;  // samples the gradient buffers hold
+  int capacity = 0;  // samples the activation buffers hold
   std::vector<std::vector<float>> acts;
+  std::vector<FastParams> grads;
+  double loss = 0.0;
+};
+
+// What a thread needs only while it runs one part: each convolution's
+// windows and each max pool's argmax (from the forward pass to the
+// backward pass of the part), and two gradient buffers used in turn.
+struct Scratch {
+  int capacity = 0;       // samples the windows and argmax hold
+  int grad_capacity = 0;  // samples the gradient buffers hold
   std::vector<std::vector<float>> cols;
   std::vector<std::vector<std::int32_t>> argmax;
   std::vector<float> grad_a;
   std::vector<float> grad_b;
-  std::vector<FastParams> grads;
-  double loss = 0.0;  // summed over the part
 };
 
 void Resize(std::vector<float>* v, std::size_t n) {
   if (v->size() < n) v->resize(n);
 }
 
-void ReserveForward(const std::vector<Layer>& layers, int n, Worker* w) {
-  if (n <= w->capacity) return;
-  w->capacity = n;
-  w->acts.resize(layers.size() + 1);
-  w->cols.resize(layers.size());
-  w->argmax.resize(layers.size());
-  Resize(&w->acts[0], layers.front().in.Size() * n);
+void ReserveForward(const std::vector<Layer>& layers, int n, Part* w, Scratch* s) {
+  if (n > w->capacity) {
+    w->capacity = n;
+    w->acts.resize(layers.size() + 1);
+    Resize(&w->acts[0], layers.front().in.Size() * n);
+    for (std::size_t i = 0; i < layers.size(); ++i) Resize(&w->acts[i + 1], layers[i].out.Size() * n);
+  }
+  if (n <= s->capacity) return;
+  s->capacity = n;
+  s->cols.resize(layers.size());
+  s->argmax.resize(layers.size());
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const Layer& l = layers[i];
-    Resize(&w->acts[i + 1], l.out.Size() * n);
     if (l.type == LayerType::kConv2d) {
-      Resize(&w->cols[i], static_cast<std::size_t>(l.in.c) * l.window.kh * l.window.kw * l.out.Plane() * n);
+      Resize(&s->cols[i], static_cast<std::size_t>(l.in.c) * l.window.kh * l.window.kw * l.out.Plane() * n);
     }
-    if (l.type == LayerType::kMaxPool2d && w->argmax[i].size() < l.out.Size() * n) {
-      w->argmax[i].resize(l.out.Size() * n);
+    if (l.type == LayerType::kMaxPool2d && s->argmax[i].size() < l.out.Size() * n) {
+      s->argmax[i].resize(l.out.Size() * n);
     }
   }
 }
 
-void ReserveBackward(const std::vector<Layer>& layers, const std::vector<FastParams>& params, int n, Worker* w) {
+void ReserveBackward(const std::vector<Layer>& layers, const std::vector<FastParams>& params, int n, Part* w,
+                     Scratch* s) {
   if (w->grads.size() != params.size()) {
     w->grads.resize(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
@@ -691,15 +711,15 @@ void ReserveBackward(const std::vector<Layer>& layers, const std::vector<FastPar
       w->grads[i].beta.resize(params[i].beta.size());
     }
   }
-  if (n <= w->grad_capacity) return;
-  w->grad_capacity = n;
+  if (n <= s->grad_capacity) return;
+  s->grad_capacity = n;
   std::size_t largest = 0;
   for (const Layer& l : layers) largest = std::max({largest, l.in.Size(), l.out.Size()});
-  Resize(&w->grad_a, largest * n);
-  Resize(&w->grad_b, largest * n);
+  Resize(&s->grad_a, largest * n);
+  Resize(&s->grad_b, largest * n);
 }
 
-// What a pass over a part of the batch reads besides the worker: the
+// What a pass over a part of the batch reads besides the part: the
 // batch's images and labels, each dropout layer's mask for the batch
 // ([B][C H W], 0 or 1 / (1 - rate)), and the batch's size for the mean.
 struct Batch {
@@ -709,20 +729,20 @@ struct Batch {
   int total = 0;
 };
 
-void ForwardLayer(const Layer& l, const FastParams& p, const Batch& batch, std::size_t i, Worker* w) {
+void ForwardLayer(const Layer& l, const FastParams& p, const Batch& batch, std::size_t i, Part* w, Scratch* s) {
   const int n = w->count;
   const float* in = w->acts[i].data();
   float* out = w->acts[i + 1].data();
   const std::size_t values = l.out.Size() * n;
   switch (l.type) {
     case LayerType::kConv2d:
-      ConvForward(l, p, n, in, w->cols[i].data(), out);
+      ConvForward(l, p, n, in, s->cols[i].data(), out);
       return;
     case LayerType::kDense:
       DenseForward(l, p, n, in, out);
       return;
     case LayerType::kMaxPool2d:
-      MaxPoolForward(l, n, in, out, w->argmax[i].data());
+      MaxPoolForward(l, n, in, out, s->argmax[i].data());
       return;
     case LayerType::kAvgPool2d:
       AvgPoolForward(l, n, in, out);
@@ -753,18 +773,18 @@ void ForwardLayer(const Layer& l, const FastParams& p, const Batch& batch, std::
 }
 
 void ForwardPart(const std::vector<Layer>& layers, const std::vector<FastParams>& params, const Batch& batch,
-                 Worker* w) {
-  ReserveForward(layers, w->count, w);
+                 Part* w, Scratch* s) {
+  ReserveForward(layers, w->count, w, s);
   ToChannelMajor(layers.front().in, w->count, batch.images + layers.front().in.Size() * w->first, w->acts[0].data());
-  for (std::size_t i = 0; i < layers.size(); ++i) ForwardLayer(layers[i], params[i], batch, i, w);
+  for (std::size_t i = 0; i < layers.size(); ++i) ForwardLayer(layers[i], params[i], batch, i, w, s);
 }
 
 // The part's summed cross-entropy into w->loss and its gradient with
 // respect to the logits, softmax minus one-hot over the batch's size, into
-// w->grad_a.
-void SoftmaxCrossEntropy(int classes, const Batch& batch, Worker* w) {
+// s->grad_a.
+void SoftmaxCrossEntropy(int classes, const Batch& batch, Part* w, Scratch* s) {
   const float* logits = w->acts.back().data();
-  float* grad = w->grad_a.data();
+  float* grad = s->grad_a.data();
   const float scale = 1.0f / static_cast<float>(batch.total);
   w->loss = 0.0;
   for (int b = 0; b < w->count; ++b) {
@@ -785,7 +805,7 @@ void SoftmaxCrossEntropy(int classes, const Batch& batch, Worker* w) {
 // Layer i's parameter gradients into w->grads[i] and, when a layer before
 // needs it, the gradient of its input into dx.
 void BackwardLayer(const Layer& l, const FastParams& p, const Batch& batch, std::size_t i, const float* dy,
-                   float* dx, Worker* w) {
+                   float* dx, Part* w, Scratch* s) {
   const int n = w->count;
   const float* x = w->acts[i].data();
   const float* y = w->acts[i + 1].data();
@@ -794,7 +814,7 @@ void BackwardLayer(const Layer& l, const FastParams& p, const Batch& batch, std:
   const std::size_t values = l.out.Size() * n;
   switch (l.type) {
     case LayerType::kConv2d:
-      ConvBackward(l, p, g, n, w->cols[i].data(), dy, dx_or_null);
+      ConvBackward(l, p, g, n, s->cols[i].data(), dy, dx_or_null);
       return;
     case LayerType::kDense:
       DenseBackward(l, p, g, n, x, dy, dx_or_null);
@@ -808,7 +828,7 @@ void BackwardLayer(const Layer& l, const FastParams& p, const Batch& batch, std:
   if (dx_or_null == nullptr) return;
   switch (l.type) {
     case LayerType::kMaxPool2d:
-      MaxPoolBackward(l, n, w->argmax[i].data(), y, false, dy, dx);
+      MaxPoolBackward(l, n, s->argmax[i].data(), y, false, dy, dx);
       return;
     case LayerType::kAvgPool2d:
       AvgPoolBackward(l, n, dy, dx);
@@ -840,16 +860,16 @@ void BackwardLayer(const Layer& l, const FastParams& p, const Batch& batch, std:
 }
 
 void BackwardPart(const std::vector<Layer>& layers, const std::vector<FastParams>& params, const Batch& batch,
-                  Worker* w) {
-  float* dy = w->grad_a.data();
-  float* dx = w->grad_b.data();
+                  Part* w, Scratch* s) {
+  float* dy = s->grad_a.data();
+  float* dx = s->grad_b.data();
   for (std::size_t i = layers.size(); i-- > 0;) {
     const Layer& l = layers[i];
     if (l.type == LayerType::kMaxPool2d && i > 0 && layers[i - 1].type == LayerType::kReLU && l.needs_input_grad) {
-      MaxPoolBackward(l, w->count, w->argmax[i].data(), w->acts[i + 1].data(), true, dy, dx);
+      MaxPoolBackward(l, w->count, s->argmax[i].data(), w->acts[i + 1].data(), true, dy, dx);
       --i;  // the ReLU's gradient is done too
     } else {
-      BackwardLayer(l, params[i], batch, i, dy, dx, w);
+      BackwardLayer(l, params[i], batch, i, dy, dx, w, s);
     }
     if (!layers[i].needs_input_grad) return;
     std::swap(dy, dx);
@@ -860,8 +880,8 @@ void BackwardPart(const std::vector<Layer>& layers, const std::vector<FastParams
 
 // Runs part(t) for t in [0, parts), part 0 on this thread and the others on
 // threads of their own; a part whose thread cannot be started runs here.
-template <typename Part>
-void RunParts(int parts, const Part& part) {
+template <typename Work>
+void RunThreads(int parts, const Work& part) {
   std::vector<std::thread> threads;
   int started = 1;
   try {
@@ -875,15 +895,17 @@ void RunParts(int parts, const Part& part) {
   for (std::thread& t : threads) t.join();
 }
 
-// Splits `count` samples into the workers' contiguous parts.
-void SplitBatch(int count, std::vector<Worker>* workers) {
-  const int parts = static_cast<int>(workers->size());
-  const int chunk = (count + parts - 1) / parts;
-  for (int t = 0; t < parts; ++t) {
-    Worker& w = (*workers)[static_cast<std::size_t>(t)];
-    w.first = std::min(count, t * chunk);
-    w.count = std::min(count, w.first + chunk) - w.first;
+// Cuts `count` samples into parts of kPartSamples (the last one shorter);
+// the parts beyond them are left empty. Returns the number of parts used.
+int CutBatch(int count, std::vector<Part>* parts) {
+  const int used = (count + kPartSamples - 1) / kPartSamples;
+  if (static_cast<int>(parts->size()) < used) parts->resize(static_cast<std::size_t>(used));
+  for (std::size_t k = 0; k < parts->size(); ++k) {
+    Part& part = (*parts)[k];
+    part.first = std::min(count, static_cast<int>(k) * kPartSamples);
+    part.count = std::min(count, part.first + kPartSamples) - part.first;
   }
+  return used;
 }
 
 void AddTo(const std::vector<float>& part, std::vector<float>* sum) {
@@ -901,7 +923,8 @@ struct FastNetwork::Impl {
   std::vector<FastParams> grads;
   std::vector<std::array<OptimizerSlot<float>, 4>> slots;  // weight, bias, gamma, beta
   std::optional<OptimizerType> slots_type;                  // the optimizer the slots belong to
-  std::vector<Worker> workers;
+  std::vector<Part> parts;
+  std::vector<Scratch> scratch;  // one per thread
   std::vector<std::vector<float>> masks;  // per dropout layer, for the batch being trained
   std::mt19937_64 dropout_rng;
   bool has_batchnorm = false;
@@ -944,8 +967,8 @@ Result<int> FastNetwork::Impl::CheckBatch(std::span<const float> images, std::sp
 
 // Each dropout layer's mask for `count` samples, as torch's dropout draws
 // it: a value is kept with probability 1 - rate and then scaled by
-// 1 / (1 - rate). Drawn here, before the batch is split, so that the
-// masks do not depend on the number of threads.
+// 1 / (1 - rate). Drawn here, before the batch is cut into parts, so that
+// the masks do not depend on which thread runs which part.
 void FastNetwork::Impl::DrawMasks(int count) {
   for (const Layer& l : layers) {
     if (l.type != LayerType::kDropout) continue;
@@ -957,15 +980,19 @@ void FastNetwork::Impl::DrawMasks(int count) {
 }
 
 void FastNetwork::Impl::RunForward(const Batch& batch, int count, bool backward) {
-  SplitBatch(count, &workers);
-  RunParts(static_cast<int>(workers.size()), [&](int t) {
-    Worker& w = workers[static_cast<std::size_t>(t)];
-    if (w.count == 0) return;
-    ForwardPart(layers, params, batch, &w);
-    if (!backward) return;
-    ReserveBackward(layers, params, w.count, &w);
-    SoftmaxCrossEntropy(layers.back().out.c, batch, &w);
-    BackwardPart(layers, params, batch, &w);
+  const int used = CutBatch(count, &parts);
+  std::atomic<int> next{0};
+  const int threads = std::min(static_cast<int>(scratch.size()), used);
+  RunThreads(threads, [&](int t) {
+    Scratch* s = &scratch[static_cast<std::size_t>(t)];
+    for (int k = next++; k < used; k = next++) {
+      Part* w = &parts[static_cast<std::size_t>(k)];
+      ForwardPart(layers, params, batch, w, s);
+      if (!backward) continue;
+      ReserveBackward(layers, params, w->count, w, s);
+      SoftmaxCrossEntropy(layers.back().out.c, batch, w, s);
+      BackwardPart(layers, params, batch, w, s);
+    }
   });
 }
 
@@ -1040,10 +1067,10 @@ Result<FastNetwork> FastNetwork::Create(const Network& network, int threads, std
 
 int FastNetwork::InputSize() const { return static_cast<int>(impl_->layers.front().in.Size()); }
 int FastNetwork::Classes() const { return impl_->layers.back().out.c; }
-int FastNetwork::threads() const { return static_cast<int>(impl_->workers.size()); }
+int FastNetwork::threads() const { return static_cast<int>(impl_->scratch.size()); }
 
 void FastNetwork::SetThreads(int threads) {
-  impl_->workers.resize(static_cast<std::size_t>(std::clamp(threads, 1, kMaxThreads)));
+  impl_->scratch.resize(static_cast<std::size_t>(std::clamp(threads, 1, kMaxThreads)));
 }
 
 Result<std::vector<float>> FastNetwork::Forward(std::span<const float> images) {
@@ -1054,7 +1081,7 @@ Result<std::vector<float>> FastNetwork::Forward(std::span<const float> images) {
   const auto classes = static_cast<std::size_t>(Classes());
   std::vector<float> logits;
   logits.reserve(classes * count);
-  for (const Worker& w : impl_->workers) {
+  for (const Part& w : impl_->parts) {
     if (w.count > 0) logits.insert(logits.end(), w.acts.back().data(), w.acts.back().data() + classes * w.count);
   }
   return logits;
@@ -1073,10 +1100,11 @@ Result<double> FastNetwork::ComputeGradients(std::span<const float> images, std:
   const bool dropout = mode == FastMode::kTrain && !m.masks.empty();
   if (dropout) m.DrawMasks(count);
   m.RunForward({images.data(), labels.data(), dropout ? &m.masks : nullptr, count}, count, true);
+  // The parts' sums in their order: the same whichever thread ran which.
   double loss = 0.0;
-  m.grads = m.workers.front().grads;
-  for (std::size_t t = 1; t < m.workers.size(); ++t) {
-    const Worker& w = m.workers[t];
+  m.grads = m.parts.front().grads;
+  for (std::size_t k = 1; k < m.parts.size(); ++k) {
+    const Part& w = m.parts[k];
     if (w.count == 0) continue;
     for (std::size_t i = 0; i < m.grads.size(); ++i) {
       AddTo(w.grads[i].weight, &m.grads[i].weight);
@@ -1085,7 +1113,7 @@ Result<double> FastNetwork::ComputeGradients(std::span<const float> images, std:
       AddTo(w.grads[i].beta, &m.grads[i].beta);
     }
   }
-  for (const Worker& w : m.workers) loss += w.count > 0 ? w.loss : 0.0;
+  for (const Part& w : m.parts) loss += w.count > 0 ? w.loss : 0.0;
   return loss / count;
 }
 
@@ -1128,7 +1156,7 @@ Result<double> FastNetwork::Evaluate(std::span<const float> images, std::span<co
   for (int first = 0; first < total; first += batch_size) {
     const int count = std::min(batch_size, total - first);
     m.RunForward({images.data() + size * first, labels.data() + first, nullptr, count}, count, false);
-    for (const Worker& w : m.workers) {
+    for (const Part& w : m.parts) {
       for (int b = 0; b < w.count; ++b) {
         const float* z = w.acts.back().data() + static_cast<std::size_t>(b) * classes;
         const auto best = static_cast<int>(std::max_element(z, z + classes) - z);
@@ -1142,7 +1170,7 @@ Result<double> FastNetwork::Evaluate(std::span<const float> images, std::span<co
 std::vector<float> FastNetwork::LayerOutput(int layer, int index) const {
   const Impl& m = *impl_;
   if (layer < 0 || static_cast<std::size_t>(layer) >= m.layers.size()) return {};
-  for (const Worker& w : m.workers) {
+  for (const Part& w : m.parts) {
     if (index < w.first || index >= w.first + w.count) continue;
     const Shape& s = m.layers[static_cast<std::size_t>(layer)].out;
     const std::vector<float>& act = w.acts[static_cast<std::size_t>(layer) + 1];

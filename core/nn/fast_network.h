@@ -17,13 +17,15 @@
 // with its moving statistics (evaluation: forward, gradients in eval mode;
 // training it with batch statistics is refused). The 1-D layers are refused.
 //
-// Threads split each batch: every thread runs its contiguous part of the
-// samples through the whole network with buffers and gradients of its own,
-// and the gradients are summed once at the end. On 2 cores at batch 64 this
-// beat splitting each matrix product between the threads even for the
-// products alone (the lecture's network: 8.7 ms against 10.7 ms, one thread
-// 16.5 ms), and it runs the pooling, ReLU and im2col in parallel too, with
-// one wait per batch instead of one per product.
+// Threads split each batch: it is cut into parts of 16 samples, and each
+// thread takes the next part as it comes free and runs it through the whole
+// network with buffers of its own; the parts' gradients are summed in their
+// order at the end, so the results are the same for any number of threads.
+// On 2 cores at batch 64, splitting the batch beat splitting each matrix
+// product between the threads even for the products alone (the lecture's
+// network: 8.7 ms against 10.7 ms, one thread 16.5 ms), and it runs the
+// pooling, ReLU and im2col in parallel too, with one wait per batch.
+
 #pragma once
 
 #include <cstdint>
