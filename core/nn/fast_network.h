@@ -101,7 +101,8 @@ class FastNetwork {
   // The output of layer `layer` for image `index` of the last batch run,
   // [C][H][W] or [N]; empty when there is no such layer or image.
   std::vector<float> LayerOutput(int layer, int index) const;
-  // The gradients of layer `layer` from the last ComputeGradients.
+  // The gradients of layer `layer` from the last ComputeGradients, and its
+  // parameters as they are now; empty for a layer without them.
   const FastParams& Gradients(int layer) const;
   const FastParams& Params(int layer) const;
 
