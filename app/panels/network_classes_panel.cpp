@@ -41,7 +41,7 @@ void ProbabilityBars(const AppState& state, float width) {
     char percent[32];
     std::snprintf(percent, sizeof percent, "%.1f %%", 100.0 * p[k]);
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, label == answer ? CurrentColors().title : ImGui::GetColorU32(ImGuiCol_PlotHistogram));
-    ImGui::ProgressBar(static_cast<float>(p[k]), ImVec2(std::max(Scaled(60), width - name_w - Scaled(40)), 0), percent);
+    ImGui::ProgressBar(static_cast<float>(p[k]), ImVec2(std::max(Scaled(30), width - name_w - Scaled(40)), 0), percent);
     ImGui::PopStyleColor();
     if (label == truth) {
       ImGui::SameLine();

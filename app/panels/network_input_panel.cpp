@@ -80,11 +80,6 @@ void DrawNetworkInputPanel(AppState& state, float width) {
   ImGui::TextUnformatted(TrFormat("network.input", {std::to_string(input.h), std::to_string(input.w),
                                                     std::to_string(input.c)}).c_str());
   ImGui::PopFont();
-  ExampleChooser(state);
-  if (ImGui::Checkbox(TrId("network.draw").c_str(), &nv.drawing)) nv.last_paint.reset();
-  ConceptTooltip("tip.network_draw");
-  ImGui::Checkbox(TrId("network.every_layer").c_str(), &nv.every_layer);
-  ConceptTooltip("tip.network_every_layer");
   GridDraw grid;
   grid.name = kCanvasGrid;
   grid.rows = input.h;
@@ -95,6 +90,11 @@ void DrawNetworkInputPanel(AppState& state, float width) {
   grid.lo = 0;
   grid.hi = 1;
   DrawGrid(grid);
+  ExampleChooser(state);
+  if (ImGui::Checkbox(TrId("network.draw").c_str(), &nv.drawing)) nv.last_paint.reset();
+  ConceptTooltip("tip.network_draw");
+  ImGui::Checkbox(TrId("network.every_layer").c_str(), &nv.every_layer);
+  ConceptTooltip("tip.network_every_layer");
   if (nv.drawing) {
     Paint(state);
     CanvasTools(state);

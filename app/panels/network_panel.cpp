@@ -31,7 +31,7 @@ std::string DenseSumText(const ActivationSum& sum) {
 void SelectedArithmetic(AppState& state) {
   const std::optional<ActivationRef>& ref = state.view.network.selected;
   if (!ref) {
-    ImGui::TextDisabled("%s", Tr("network.click_hint"));
+    TextFitted(Tr("network.click_hint"));
     return;
   }
   const NetworkRun& run = state.CurrentNetworkRun();
@@ -61,10 +61,14 @@ void LayersPage(AppState& state) {
     return;
   }
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float arithmetic_h = ImGui::GetTextLineHeightWithSpacing() * 4 + style.WindowPadding.y * 2;
+  // Two lines for the arithmetic of the activation clicked; the three
+  // columns share the width, the layers' scrolling sideways, so that at
+  // 300 % text the picture and the classes stay in view beside them.
+  const float arithmetic_h = ImGui::GetTextLineHeightWithSpacing() * 2 + style.WindowPadding.y * 2;
   const float height = ImGui::GetContentRegionAvail().y - arithmetic_h - style.ItemSpacing.y;
-  const float input_w = std::max(Scaled(200), ImGui::CalcTextSize(Tr("network.from_example")).x * 2.4f);
-  const float classes_w = Scaled(330);
+  const float avail_w = ImGui::GetContentRegionAvail().x;
+  const float input_w = std::min(Scaled(230), avail_w * 0.26f);
+  const float classes_w = std::min(Scaled(330), avail_w * 0.3f);
 
   ImGui::BeginChild("##network_input", ImVec2(input_w, height));
   DrawNetworkInputPanel(state, input_w - style.WindowPadding.x);

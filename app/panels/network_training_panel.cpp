@@ -28,8 +28,12 @@ void ArchitectureChoice(AppState& state) {
   static constexpr const char* kKeys[] = {"network.arch_lecture", "network.arch_lenet5", "network.arch_tiny",
                                           "network.arch_summary"};
   const char* names[4];
-  for (int i = 0; i < 4; ++i) names[i] = Tr(kKeys[i]);
-  ImGui::SetNextItemWidth(Scaled(260));
+  float widest = 0;
+  for (int i = 0; i < 4; ++i) {
+    names[i] = Tr(kKeys[i]);
+    widest = std::max(widest, ImGui::CalcTextSize(names[i]).x);
+  }
+  ImGui::SetNextItemWidth(widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
   ImGui::Combo(TrId("network.architecture").c_str(), &state.view.network.architecture, names, 4);
   ConceptTooltip("tip.network_architecture");
   const Result<ModelSummary> summary = SummarizeModel(TrainingModel(state));
@@ -73,7 +77,8 @@ void Options(AppState& state) {
   OptimizerChoice(o);
   int init = o.init == InitScheme::kPyTorch ? 0 : 1;
   const char* inits[] = {Tr("network.init_pytorch"), Tr("network.init_glorot")};
-  ImGui::SetNextItemWidth(Scaled(200));
+  ImGui::SetNextItemWidth(std::max(ImGui::CalcTextSize(inits[0]).x, ImGui::CalcTextSize(inits[1]).x) +
+                          ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
   if (ImGui::Combo(TrId("network.init").c_str(), &init, inits, 2)) o.init = init == 0 ? InitScheme::kPyTorch : InitScheme::kGlorot;
   ConceptTooltip("tip.network_init");
   int seed = static_cast<int>(o.seed);

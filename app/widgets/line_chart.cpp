@@ -74,7 +74,9 @@ void DrawLineChart(const char* id, const ChartAxes& a, const std::vector<ChartSe
     label_w = std::max(label_w, ImGui::CalcTextSize(TickText(v, y_step).c_str()).x);
   }
   const ImVec2 origin(start.x + label_w + style.ItemSpacing.x, start.y + line_h + style.ItemSpacing.y);
-  const ImVec2 plot(std::max(10.0f, size.x - (origin.x - start.x)),
+  // Room on the right for half of the last x tick's label.
+  const float right = ImGui::CalcTextSize(TickText(a.x_max, TickStep(0, a.x_max, 5)).c_str()).x * 0.5f + style.ItemSpacing.x;
+  const ImVec2 plot(std::max(10.0f, size.x - (origin.x - start.x) - right),
                     std::max(10.0f, size.y - (origin.y - start.y) - 2 * line_h - style.ItemSpacing.y));
   draw->AddRect(origin, ImVec2(origin.x + plot.x, origin.y + plot.y), faint);
   const float y_span = a.y_hi > a.y_lo ? a.y_hi - a.y_lo : 1;
