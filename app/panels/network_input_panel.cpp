@@ -62,7 +62,6 @@ void CanvasTools(AppState& state) {
     nv.canvas = BlankCanvas();
     ++nv.canvas_revision;
   }
-  ImGui::SameLine();
   if (ImGui::Button(TrId("network.from_example").c_str())) {
     nv.canvas = ShippedExamples()[static_cast<size_t>(nv.example)].image;
     ++nv.canvas_revision;
