@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   convstep::cli::AddNnCommands(app, &run);
   convstep::cli::AddPoolCommands(app, &run);
   convstep::cli::AddSummaryCommand(app, &run);
+  convstep::cli::AddTrainCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

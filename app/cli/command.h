@@ -23,5 +23,6 @@ void AddGridCommand(CLI::App& app, CommandRun* run);
 void AddNnCommands(CLI::App& app, CommandRun* run);
 void AddPoolCommands(CLI::App& app, CommandRun* run);
 void AddSummaryCommand(CLI::App& app, CommandRun* run);
+void AddTrainCommand(CLI::App& app, CommandRun* run);
 
 }  // namespace convstep::cli

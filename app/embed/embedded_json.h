@@ -12,5 +12,6 @@ struct EmbeddedJson {
 
 const std::vector<EmbeddedJson>& EmbeddedPresets();       // assets/presets
 const std::vector<EmbeddedJson>& EmbeddedStringTables();  // assets/lang: "en", "es"
+const std::vector<EmbeddedJson>& EmbeddedNetworks();      // assets/networks: the pretrained network, examples
 
 }  // namespace convstep

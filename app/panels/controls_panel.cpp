@@ -118,6 +118,10 @@ void DrawControlsPanel(AppState& state) {
     TextFitted(Tr("practice.no_steps"));
     return;
   }
+  if (v.tab == Tab::kNetwork) {
+    TextFitted(Tr("network.no_steps"));
+    return;
+  }
   const int total = state.ActiveTotal();
   const int step = state.ActiveStep();
   Navigation(state, step, total);

@@ -21,6 +21,7 @@ constexpr Shortcut kShortcuts[] = {
     {"help.play_keys", "help.play"},
     {"help.step_keys", "help.step"},
     {"help.ends_keys", "help.ends"},
+    {"help.back_keys", "help.back"},
     {"help.speed_keys", "help.speed"},
     {nullptr, nullptr},
     {"help.edit_keys", "help.edit"},

@@ -34,6 +34,13 @@ void DrawOutputSizePanel(AppState& state);   // (N - F + 2P)/S + 1 with the numb
 void DrawPoolingPanel(AppState& state);      // max/average pooling, its own stepper
 void DrawMatrixPanel(AppState& state);       // im2col: patches, weights, product
 void DrawSummaryPanel(AppState& state);      // the Keras model summary and its layers
+void DrawNetworkPanel(AppState& state);      // a trained network on one picture, layer by layer
+// The Network tab's columns: the picture (and the canvas), the layers'
+// maps `height` tall, the class probabilities and the softmax.
+void DrawNetworkInputPanel(AppState& state, float width);
+void DrawNetworkLayersPanel(AppState& state, float height);
+void DrawNetworkClassesPanel(AppState& state, float width);
+void DrawNetworkTrainingPanel(AppState& state);  // train on Fashion-MNIST, with live curves
 void DrawReceptiveField(const AppState& state);  // a sequence model's last output traced back through its 1-D layers
 void DrawPracticePanel(AppState& state);     // exercises from a seed, worked by hand, with a score
 void DrawStatusLine(AppState& state);        // the last problem or news, undo and redo

@@ -4,6 +4,7 @@
 
 #include "app/panels/panels.h"
 #include "app/state/document.h"
+#include "app/state/network_actions.h"
 #include "app/widgets/tooltip.h"
 #include "imgui.h"
 
@@ -66,6 +67,11 @@ bool HandleKeyboard(AppState& state) {
   // A text field has its own undo; the document's waits until it closes.
   if (io.WantTextInput) return false;
   if (QuestionMarkTyped(io)) state.view.show_help = !state.view.show_help;
+  // Backspace goes back to the network an activation was opened from.
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), false) && state.view.network.opened_from_network &&
+      state.view.tab != Tab::kNetwork) {
+    BackToNetwork(state);
+  }
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyZ)) {
     if (io.KeyShift) state.Redo();
     else state.Undo();

@@ -395,6 +395,7 @@ void DrawLayout(AppState& state) {
                                    {Tab::kPooling, "tab.pooling", "tab.pooling_short"},
                                    {Tab::kMatrix, "tab.matrix", "tab.matrix_short"},
                                    {Tab::kSummary, "tab.summary", "tab.summary_short"},
+                                   {Tab::kNetwork, "tab.network", "tab.network_short"},
                                    {Tab::kPractice, "practice.tab", "practice.tab_short"}};
   // The tabs' full names, or their short ones when the full ones would not
   // fit: a tab bar never cuts a name to "Convolu…".
@@ -427,6 +428,7 @@ void DrawLayout(AppState& state) {
           case Tab::kPooling: DrawPoolingPanel(state); break;
           case Tab::kMatrix: DrawMatrixPanel(state); break;
           case Tab::kSummary: DrawSummaryPanel(state); break;
+          case Tab::kNetwork: DrawNetworkPanel(state); break;
           case Tab::kPractice: DrawPracticePanel(state); break;
         }
         ImGui::EndTabItem();

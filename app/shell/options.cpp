@@ -25,7 +25,7 @@ ParsedOptions ParseOptions(int argc, char** argv) {
   app.add_option("--step", o.step,
                  "the step to show, from 1, as convstep-cli trace and pool2d --step count; with --tab pooling, "
                  "the pooling's step");
-  app.add_option("--tab", o.tab, "convolution, pooling, matrix, summary or practice");
+  app.add_option("--tab", o.tab, "convolution, pooling, matrix, summary, network or practice");
   app.add_option("--screenshot", o.screenshot, "render, write this PNG and exit");
   app.add_option("--size", size, "window size, WIDTHxHEIGHT (default 1280x800)");
   app.add_option("--bench-frames", o.bench_frames, "render N frames and print CPU time per frame");

@@ -325,8 +325,10 @@ int RunInteractive(Shell& shell, SettingsKeeper& settings) {
       // again and the export's message.
       settle_frames = state.view.export_job ? 2 : std::max(0, settle_frames - 1);
     } else {
-      // With an autosave pending, wake up in time to write it.
-      window.WaitEvents(autosave.Pending() ? 0.25 : -1.0);
+      // With an autosave pending, wake up in time to write it; while a
+      // network trains, four times a second for its progress, leaving the
+      // processors to the training rather than redrawing at the screen's rate.
+      window.WaitEvents(autosave.Pending() || state.view.network.job ? 0.25 : -1.0);
       settle_frames = 2;
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - g_start).count();

@@ -6,6 +6,7 @@
 #include "app/shell/layout.h"
 #include "app/state/document.h"
 #include "app/state/export_job.h"
+#include "app/state/network_actions.h"
 #include "app/widgets/grid_view.h"
 #include "imgui.h"
 
@@ -64,6 +65,7 @@ void DrawFrame(Shell& shell, const gfx::InjectedInput* input) {
   if (!exporting) {
     shell.sound.Service(state);
     shell.microphone.Service(state);
+    ServiceTraining(state);
   }
   // The state asks for the clipboard; only the shell talks to the system's.
   if (!state.view.clipboard_out.empty()) {

@@ -59,14 +59,14 @@ Result<Settings> StartView(AppState& state, const Options& options) {
   }
   if (!options.tab.empty()) {
     bool found = false;
-    for (Tab t : {Tab::kConvolution, Tab::kPooling, Tab::kMatrix, Tab::kSummary, Tab::kPractice}) {
+    for (Tab t : kAllTabs) {
       if (options.tab == TabName(t)) {
         state.view.tab = t;
         state.view.tab_requested = true;
         found = true;
       }
     }
-    if (!found) return Error{"--tab must be convolution, pooling, matrix, summary or practice"};
+    if (!found) return Error{"--tab must be convolution, pooling, matrix, summary, network or practice"};
   }
   // A class given one seed works the same set. Without one, a user's window
   // draws a new set each time; a headless run uses seed 0, so that its

@@ -4,6 +4,7 @@
 
 #include "app/i18n/i18n.h"
 #include "app/state/edit_text.h"
+#include "app/state/network_actions.h"
 #include "app/state/view_refs.h"
 
 namespace convstep {
@@ -29,6 +30,7 @@ const char* TabName(Tab tab) {
     case Tab::kPooling: return "pooling";
     case Tab::kMatrix: return "matrix";
     case Tab::kSummary: return "summary";
+    case Tab::kNetwork: return "network";
     case Tab::kPractice: return "practice";
   }
   return "convolution";
@@ -196,6 +198,21 @@ void AppState::GlidingWindow(float* top, float* left) const {
   const float t = std::clamp(view.glide_t, 0.0f, 1.0f);
   *top = static_cast<float>(from.window_top) + (static_cast<float>(to.window_top - from.window_top)) * t;
   *left = static_cast<float>(from.window_left) + (static_cast<float>(to.window_left - from.window_left)) * t;
+}
+
+const Network& AppState::ActiveNetwork() const {
+  return session.network ? *session.network : PretrainedNetwork();
+}
+
+const NetworkRun& AppState::CurrentNetworkRun() const {
+  // Any change of the document may be a new network: the pass is worked
+  // out again (under a millisecond) rather than the network compared.
+  const NetworkViewState& nv = view.network;
+  const uint64_t picture = nv.drawing ? (1ull << 40) + static_cast<uint64_t>(nv.canvas_revision)
+                                      : static_cast<uint64_t>(nv.example);
+  const uint64_t key = ((static_cast<uint64_t>(revision) + 1) << 42) ^ picture;
+  if (network_run_.key != key) network_run_ = RunNetwork(ActiveNetwork(), NetworkInput(*this), key);
+  return network_run_;
 }
 
 Tensor3 AppState::ActivatedOutput() const { return Activated(conv->Output(), session.activation); }

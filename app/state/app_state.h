@@ -17,6 +17,7 @@
 #include "app/state/file_dialog_state.h"
 #include "app/state/grid_zoom.h"
 #include "app/state/history.h"
+#include "app/state/network_view.h"
 #include "app/state/playback.h"
 #include "app/state/practice_state.h"
 #include "app/state/sound_import.h"
@@ -31,8 +32,11 @@
 
 namespace convstep {
 
-enum class Tab { kConvolution, kPooling, kMatrix, kSummary, kPractice };
-const char* TabName(Tab tab);  // "convolution", "pooling", "matrix", "summary", "practice"
+enum class Tab { kConvolution, kPooling, kMatrix, kSummary, kNetwork, kPractice };
+// Every tab, in the tab bar's order.
+inline constexpr Tab kAllTabs[] = {Tab::kConvolution, Tab::kPooling, Tab::kMatrix,
+                                   Tab::kSummary,     Tab::kNetwork, Tab::kPractice};
+const char* TabName(Tab tab);  // "convolution", "pooling", "matrix", "summary", "network", "practice"
 
 // An input position: channel and padded coordinates.
 struct InputCell {
@@ -139,6 +143,7 @@ struct ViewState {
   float volume = 0.8f;                  // 0 to 1
   std::optional<double> playhead;       // while a sound plays: the time heard, on the input's axis
   RecordingState recording;
+  NetworkViewState network;     // the Network tab's picture, canvas and selection
   std::string message;          // the status line: the last problem or news, until the next change
   bool message_is_error = false;
 };
@@ -190,6 +195,13 @@ struct AppState {
   // The window's top-left corner in padded coordinates as drawn this frame:
   // between the previous and the current step while gliding.
   void GlidingWindow(float* top, float* left) const;
+  // The network the Network tab shows: the session's own, else the one
+  // that ships with the program.
+  const Network& ActiveNetwork() const;
+  // The forward pass of the Network tab's picture through it, worked out
+  // again only when the picture or the network changes.
+  const NetworkRun& CurrentNetworkRun() const;
+
   // The output maps as shown: every value after the activation.
   Tensor3 ActivatedOutput() const;
   // One value of them.
@@ -199,6 +211,8 @@ struct AppState {
   // Validates `next` and, if it holds, makes it the session.
   bool Apply(Session next);
   void Summarize();
+
+  mutable NetworkRun network_run_;
 };
 
 }  // namespace convstep

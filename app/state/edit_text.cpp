@@ -23,7 +23,8 @@ constexpr std::pair<const char*, const char*> kEditNames[] = {
     {"fill_zeros", "edit.fill_zeros"},   {"fill_random", "edit.fill_random"},
     {"classic_kernel", "edit.classic_kernel"}, {"pooling", "edit.pooling"},
     {"model", "edit.model"},             {"activation", "edit.activation"},
-    {"open", "edit.open"}};
+    {"open", "edit.open"},               {"from_network", "edit.from_network"},
+    {"trained", "edit.trained"}};
 
 const char* EditName(const std::string& what) {
   for (const auto& [name, key] : kEditNames) {

@@ -43,6 +43,16 @@ bool ExportHolds(const AppState& state, const ExportJob& job) {
          std::all_of(job.steps.begin(), job.steps.end(), [&](int k) { return InRange(k, total); });
 }
 
+// The activation the Network tab shows the arithmetic of is one of the
+// network's (training another architecture may leave it naming nothing).
+bool SelectedActivationHolds(const AppState& state) {
+  const std::optional<ActivationRef>& ref = state.view.network.selected;
+  if (!ref) return true;
+  const std::vector<Tensor3>& a = state.CurrentNetworkRun().activations;
+  return ref->layer >= 0 && static_cast<size_t>(ref->layer) < a.size() &&
+         a[static_cast<size_t>(ref->layer)].Contains(ref->c, ref->y, ref->x);
+}
+
 }  // namespace
 
 void RevalidateView(AppState& state) {
@@ -62,6 +72,7 @@ void RevalidateView(AppState& state) {
   if (v.export_job && !ExportHolds(state, *v.export_job)) {
     StopExport(state, Tr("status.export_document_changed"));
   }
+  if (!SelectedActivationHolds(state)) v.network.selected.reset();
 }
 
 std::vector<std::string> DanglingReferences(const AppState& state) {
@@ -80,6 +91,7 @@ std::vector<std::string> DanglingReferences(const AppState& state) {
   if (!InRange(v.glide_from, state.conv->TotalSteps())) broken.push_back("glide from " + std::to_string(v.glide_from));
   if (!InRange(v.pool_step, state.pool->TotalSteps())) broken.push_back("pooling step " + std::to_string(v.pool_step));
   if (v.export_job && !ExportHolds(state, *v.export_job)) broken.push_back("export job steps");
+  if (!SelectedActivationHolds(state)) broken.push_back("the network's selected activation");
   return broken;
 }
 

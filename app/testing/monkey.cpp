@@ -360,6 +360,27 @@ Json Monkey::Save() {
   return {{"save", path}};
 }
 
+// The Network tab: another example, the canvas on or off, every layer, a
+// stroke of the brush (or the eraser's) across the canvas, sometimes past
+// its edge; its activations are clicked like any grid (PointAtGrid).
+Json Monkey::Network(const AppState& state) {
+  std::vector<Json> gesture;
+  if (state.view.tab != Tab::kNetwork) gesture.push_back({{"tab", "network"}});
+  switch (Below(4)) {
+    case 0: gesture.push_back({{"network", {{"example", Between(0, static_cast<int>(ShippedExamples().size()) - 1)}}}}); break;
+    case 1: gesture.push_back({{"network", {{"draw", Chance(0.7)}, {"every_layer", Chance(0.3)}}}}); break;
+    case 2: gesture.push_back({{"network", {{"page", Chance(0.8) ? "layers" : "training"}}}}); break;
+    default:
+      gesture.push_back({{"network", {{"draw", true}, {"brush", Chance(0.5) ? 1.0 : 2.5}}}});
+      gesture.push_back({{"drag", "net/input"},
+                         {"from", {Between(-2, 29), Between(-2, 29)}},
+                         {"to", {Between(0, 27), Between(0, 27)}},
+                         {"may_refuse", true}});
+      break;
+  }
+  return Queue(std::move(gesture));
+}
+
 Json Monkey::Action(const AppState& state) {
   // A dialog waiting for an answer mostly gets one.
   if (state.view.pending_paste && Chance(0.6)) {
@@ -373,7 +394,8 @@ Json Monkey::Action(const AppState& state) {
   };
   static constexpr Weighted kKinds[] = {{12, 0}, {12, 1}, {5, 2},  {8, 3},  {14, 4}, {3, 5},  {7, 6},
                                         {5, 7},  {4, 8},  {3, 9},  {2, 10}, {2, 11}, {3, 12}, {3, 13},
-                                        {3, 14}, {1, 15}, {1, 16}, {1, 17}, {4, 18}, {1, 19}, {1, 20}};
+                                        {3, 14}, {1, 15}, {1, 16}, {1, 17}, {4, 18}, {1, 19}, {1, 20},
+                                        {3, 21}};
   int total = 0;
   for (const Weighted& k : kKinds) total += k.weight;
   int roll = Between(0, total - 1);
@@ -399,7 +421,8 @@ Json Monkey::Action(const AppState& state) {
     case 6: return Paste();
     case 7: return UndoRedoBurst();
     case 8: {
-      static const std::vector<std::string> kTabs = {"convolution", "pooling", "matrix", "summary", "practice"};
+      static const std::vector<std::string> kTabs = {"convolution", "pooling", "matrix", "summary", "network",
+                                                     "practice"};
       return {{"tab", Pick(kTabs)}};
     }
     case 9: {
@@ -424,6 +447,7 @@ Json Monkey::Action(const AppState& state) {
                                          {"path", "$TMP/table" + std::to_string(++files_ % kFileNames) + ".txt"}}}};
     case 18: return HoverTip();
     case 19: return {{"paste_choice", Pick(std::vector<std::string>{"resize", "top-left", "cancel"})}};
+    case 21: return Network(state);
     default: return {{"frames", Between(1, 3)}};
   }
 }

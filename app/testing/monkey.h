@@ -62,6 +62,7 @@ class Monkey {
   Json Paste();
   Json UndoRedoBurst();
   Json Practice(const AppState& state);
+  Json Network(const AppState& state);
   Json DropFile();
   Json ImportImage();
   Json ImportSound();

@@ -20,10 +20,12 @@
 #include "app/i18n/i18n.h"
 #include "app/state/document.h"
 #include "app/state/export_job.h"
+#include "app/state/network_actions.h"
 #include "app/state/presets.h"
 #include "app/testing/state_dump.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/tooltip.h"
+#include "core/nn/architectures.h"
 
 namespace convstep {
 
@@ -160,6 +162,23 @@ Result<FrameInput> Script::Next(AppState& state) {
     }
     p.exporting = false;
   }
+  if (!p.drag.empty()) {
+    // The button held down along the path, then let go where it ends.
+    p.mouse = p.drag.front();
+    p.drag.erase(p.drag.begin());
+    frame.mouse = p.mouse;
+    frame.mouse_down = true;
+    p.release_pending = p.drag.empty();
+    return frame;
+  }
+  if (p.training) {
+    // The frames go on, a little apart, while the network trains.
+    if (state.view.network.job) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      return frame;
+    }
+    p.training = false;
+  }
   if (p.pending_frames > 0) {
     --p.pending_frames;
     return frame;
@@ -238,7 +257,7 @@ Result<bool> Step(const Json& a, ActionContext& c) {
 }
 
 Result<bool> SwitchTab(const Json& a, ActionContext& c) {
-  for (Tab t : {Tab::kConvolution, Tab::kPooling, Tab::kMatrix, Tab::kSummary, Tab::kPractice}) {
+  for (Tab t : kAllTabs) {
     if (a["tab"] == TabName(t)) {
       c.state.view.tab = t;
       c.state.view.tab_requested = true;
@@ -271,6 +290,54 @@ Result<bool> PointAtCell(const Json& a, ActionContext& c, bool click) {
   }
   c.progress.release_pending = click;
   c.progress.pending_frames = 1;  // the panels see the hover, then report it
+  return true;
+}
+
+// {"network": {"example": k, "brush": r, "draw": bool, "every_layer": bool, "page":
+// "layers" | "training"}}: the Network tab's own choices, as its buttons
+// make them (the example counted from 0).
+Result<bool> NetworkAction(const Json& a, ActionContext& c) {
+  const Json& n = a["network"];
+  if (!n.is_object()) return Error{"network takes an object: example, draw, every_layer, page"};
+  NetworkViewState& nv = c.state.view.network;
+  for (const auto& [key, value] : n.items()) {
+    if (key == "example" && value.is_number_integer() && value.get<int>() >= 0 &&
+        value.get<size_t>() < ShippedExamples().size()) {
+      nv.example = value.get<int>();
+    } else if (key == "brush" && value.is_number() && value.get<double>() >= 0.5 && value.get<double>() <= 3) {
+      nv.brush = value.get<float>();
+    } else if ((key == "draw" || key == "every_layer") && value.is_boolean()) {
+      (key == "draw" ? nv.drawing : nv.every_layer) = value.get<bool>();
+    } else if (key == "page" && (value == "layers" || value == "training")) {
+      nv.page = value == "layers" ? NetworkPage::kLayers : NetworkPage::kTraining;
+      nv.page_requested = true;
+    } else {
+      return Error{"network: " + key + " must be example (0 to " + std::to_string(ShippedExamples().size() - 1) +
+                   "), brush (0.5 to 3), draw or every_layer (true or false), or page (\"layers\" or \"training\")"};
+    }
+  }
+  c.progress.pending_frames = 1;  // a page switches on the next frame
+  return true;
+}
+
+// {"drag": grid, "from": [y, x], "to": [y, x]}: the mouse pressed on cell
+// `from` of a grid on screen, moved to `to` over ten frames, released there
+// (painting on the Network tab's canvas, "net/input").
+Result<bool> Drag(const Json& a, ActionContext& c) {
+  if (!a["drag"].is_string()) return Error{"name the grid, e.g. \"net/input\""};
+  const auto it = GridPlacements().find(a["drag"].get<std::string>());
+  if (it == GridPlacements().end()) return Error{"no grid called " + a["drag"].dump() + " is on screen"};
+  Result<Pair> from = PairFromJson(a, "from", Pair{-1, -1});
+  Result<Pair> to = PairFromJson(a, "to", Pair{-1, -1});
+  if (!from || !to) return Error{"drag needs \"from\" and \"to\" cells, [row, column]"};
+  const ImVec2 start = it->second.CellCenter(from->h, from->w);
+  const ImVec2 end = it->second.CellCenter(to->h, to->w);
+  constexpr int kSteps = 10;
+  c.progress.drag.clear();
+  for (int i = 0; i <= kSteps; ++i) {
+    const float t = static_cast<float>(i) / kSteps;
+    c.progress.drag.emplace_back(start.x + (end.x - start.x) * t, start.y + (end.y - start.y) * t);
+  }
   return true;
 }
 
@@ -524,6 +591,33 @@ Result<bool> Wait(const Json& a, ActionContext&) {
   return true;
 }
 
+// {"train": "lecture" | "lenet5" | "tiny" | "summary", "images": N,
+// "epochs": E, "batch": B, "seed": S}: Train pressed on the Network tab's
+// training page with those choices; the script goes on once it is done.
+Result<bool> TrainAction(const Json& a, ActionContext& c) {
+  NetworkViewState& nv = c.state.view.network;
+  Result<std::string> name = StringField(a, "train", "train names the network: lecture, lenet5, tiny or summary");
+  if (!name) return name.failure();
+  Architecture architecture = Architecture::kLecture;
+  if (*name == "summary") nv.architecture = kSummaryModel;
+  else if (ArchitectureFromName(name->c_str(), &architecture)) nv.architecture = static_cast<int>(architecture);
+  else return Error{"train names the network: lecture, lenet5, tiny or summary"};
+  TrainingOptions& o = nv.training;
+  Result<int> images = IntFromJson(a, "images", o.train_images);
+  Result<int> epochs = IntFromJson(a, "epochs", o.epochs);
+  Result<int> batch = IntFromJson(a, "batch", o.batch_size);
+  Result<int> seed = IntFromJson(a, "seed", static_cast<int>(o.seed));
+  if (!images || !epochs || !batch || !seed || *images < 1 || *epochs < 1 || *epochs > 20 || *batch < 1 || *seed < 0) {
+    return Error{"train's images, epochs (1 to 20), batch and seed are positive whole numbers"};
+  }
+  o.train_images = std::min(*images, 60000);
+  o.epochs = *epochs;
+  o.batch_size = *batch;
+  o.seed = static_cast<std::uint64_t>(*seed);
+  c.progress.training = StartTraining(c.state);
+  return true;
+}
+
 Result<bool> Frames(const Json& a, ActionContext& c) {
   Result<int> n = IntFromJson(a, "frames", 1);
   if (!n || *n < 1) return Error{"frames must be a positive whole number"};
@@ -595,6 +689,7 @@ constexpr NamedAction kActions[] = {
     {"tab", SwitchTab},
     {"click", [](const Json& a, ActionContext& c) { return PointAtCell(a, c, true); }},
     {"hover", [](const Json& a, ActionContext& c) { return PointAtCell(a, c, false); }},
+    {"drag", Drag},
     {"key", Key},
     {"clipboard", Clipboard},
     {"drop", Drop},
@@ -613,6 +708,8 @@ constexpr NamedAction kActions[] = {
     {"hover_tip", HoverTip},
     {"wait", Wait},
     {"frames", Frames},
+    {"train", TrainAction},
+    {"network", NetworkAction},
     {"screenshot", Screenshot},
     {"preset", Preset},
     {"input_size", InputSize},

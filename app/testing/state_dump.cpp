@@ -1,5 +1,8 @@
 #include "app/testing/state_dump.h"
 
+#include <algorithm>
+#include <numeric>
+
 #include "app/i18n/i18n.h"
 #include "app/state/settings.h"
 #include "app/widgets/grid_view.h"
@@ -67,6 +70,33 @@ Json DumpPractice(const PracticeState& p) {
   if (p.showing_worked) {
     j["answer"] = ex.answer;
     j["worked"] = ex.worked;
+  }
+  return j;
+}
+
+// The Network tab: its picture, what the network made of it, the
+// activation last clicked (with its value, for checking what a tab it
+// opened shows).
+Json DumpNetwork(const AppState& state) {
+  const NetworkViewState& nv = state.view.network;
+  const NetworkRun& run = state.CurrentNetworkRun();
+  Json j = {{"trained_here", state.session.network != nullptr},
+            {"layers", state.ActiveNetwork().model.layers.size()},
+            {"example", nv.example},
+            {"drawing", nv.drawing},
+            {"canvas_sum", std::accumulate(nv.canvas.data.begin(), nv.canvas.data.end(), 0.0)},
+            {"opened_from_network", nv.opened_from_network},
+            {"error", run.error}};
+  j["probabilities"] = run.probabilities;
+  j["answer"] = run.probabilities.empty()
+                    ? Json()
+                    : Json(std::max_element(run.probabilities.begin(), run.probabilities.end()) - run.probabilities.begin());
+  j["selected"] = nullptr;
+  if (nv.selected && static_cast<size_t>(nv.selected->layer) < run.activations.size()) {
+    const ActivationRef& r = *nv.selected;
+    const Tensor3& a = run.activations[static_cast<size_t>(r.layer)];
+    j["selected"] = {{"layer", r.layer}, {"c", r.c}, {"y", r.y}, {"x", r.x},
+                     {"value", a.Contains(r.c, r.y, r.x) ? Json(a.at(r.c, r.y, r.x)) : Json()}};
   }
   return j;
 }
@@ -144,6 +174,7 @@ Json DumpState(const AppState& state) {
     j["summary"] = {{"total_params", nullptr}, {"error", state.summary.error()}};
   }
   j["practice"] = DumpPractice(state.practice);
+  j["network"] = DumpNetwork(state);
   Json grids = Json::object();
   for (const auto& [name, p] : GridPlacements()) {
     grids[name] = {{"origin", {p.origin.x, p.origin.y}}, {"cell", p.cell},

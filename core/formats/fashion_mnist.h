@@ -4,7 +4,6 @@
 // Debian ships them in the package dataset-fashion-mnist.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -21,26 +20,6 @@ namespace convstep {
 constexpr std::string_view kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
 constexpr int kFashionMnistSide = 28;
 constexpr int kFashionMnistClassCount = 10;
-
-// Each class's name in both of the window's languages, indexed by label.
-// Kept here as data until a window shows them (the string tables hold only
-// texts the window uses).
-struct ClassName {
-  std::string_view english;
-  std::string_view spanish;
-};
-inline constexpr std::array<ClassName, kFashionMnistClassCount> kFashionMnistClasses = {{
-    {"T-shirt/top", "camiseta/top"},
-    {"Trouser", "pantalón"},
-    {"Pullover", "suéter"},
-    {"Dress", "vestido"},
-    {"Coat", "abrigo"},
-    {"Sandal", "sandalia"},
-    {"Shirt", "camisa"},
-    {"Sneaker", "zapatilla"},
-    {"Bag", "bolso"},
-    {"Ankle boot", "botín"},
-}};
 
 // Images and their labels, one label (0 to 9) per image.
 struct LabelledImages {

@@ -9,12 +9,14 @@
 
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <span>
 
 #include "core/base/shortest_number.h"
 #include "core/formats/axes_json.h"
 #include "core/formats/file_io.h"
 #include "core/formats/model_json.h"
+#include "core/formats/network_json.h"
 
 namespace convstep {
 
@@ -156,6 +158,11 @@ Result<Session> SessionFromJson(const Json& j) {
   Result<Model> model = ModelFromJson(j["model"]);
   if (!model) return Error{"model: " + model.error()};
   s.model = std::move(model).value();
+  if (j.contains("network")) {
+    Result<Network> network = NetworkFromJson(j["network"]);
+    if (!network) return Prefixed("network: ", network.failure());
+    s.network = std::make_shared<const Network>(std::move(network).value());
+  }
   Result<int> step = IntFromJson(j, "step", 0);
   if (!step) return Error{step.error()};
   if (*step < 0) return Error{"step must be 0 or more"};
@@ -298,6 +305,7 @@ OrderedJson SessionToJson(const Session& session) {
   j["activation"] = ActivationName(session.activation);
   j["pool"] = Pool2dSpecToJson(session.pool);
   j["model"] = ModelToJson(session.model);
+  if (session.network) j["network"] = NetworkToJson(*session.network);
   j["step"] = session.step;
   return j;
 }

@@ -45,8 +45,9 @@ OrderedJson Conv2dSpecToJson(const Conv2dSpec& spec);
 // "stride" only when set: absent means the kernel size.
 OrderedJson Pool2dSpecToJson(const Pool2dSpec& spec);
 OrderedJson ModelToJson(const Model& model);
-// {"schema_version", "title", "conv", "activation", "pool", "model", "step"}:
-// the session-level fields are always written.
+// {"schema_version", "title", "conv", "activation", "pool", "model",
+// "network" (only when trained here: none means the one that ships), "step"}:
+// the other session-level fields are always written.
 OrderedJson SessionToJson(const Session& session);
 
 // The text of a session file: SessionToJson laid out as

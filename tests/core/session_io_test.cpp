@@ -31,8 +31,10 @@
 #include <unistd.h>
 
 #include "core/formats/grid_text.h"
+#include "core/formats/network_json.h"
 #include "core/formats/session_io.h"
 #include "core/platform/autosave.h"
+#include "tests/support/golden.h"
 
 namespace convstep {
 namespace {
@@ -193,6 +195,37 @@ TEST(SessionIo, SavedFileLoadsBackWithTheSameBytes) {
   ASSERT_TRUE(SaveSessionFile(folder / "b.json", *loaded).ok());
   EXPECT_EQ(ReadAll(folder / "b.json"), ReadAll(folder / "a.json"));
   EXPECT_EQ(folder.Names(), (std::vector<std::string>{"a.json", "b.json"}));
+}
+
+// A network trained in the window is part of the session: written with
+// its weights, read back to the same doubles; a session without one has no
+// "network" (the shipped network is not copied into every file).
+TEST(SessionIo, ANetworkTrainedInTheSessionIsSavedWithItsWeights) {
+  const Json cases = testing::LoadGolden("nn_cases.json");
+  Result<Network> net = NetworkFromJson(cases[0]["model"]);
+  ASSERT_TRUE(net.ok()) << net.error();
+  Session s = SmallSession();
+  EXPECT_FALSE(Json::parse(SessionToText(s)).contains("network"));
+  s.network = std::make_shared<const Network>(*net);
+  TempFolder folder;
+  ASSERT_TRUE(SaveSessionFile(folder / "a.json", s).ok());
+  Result<Session> loaded = LoadSessionFile(folder / "a.json");
+  ASSERT_TRUE(loaded.ok()) << loaded.error();
+  ASSERT_NE(loaded->network, nullptr);
+  ASSERT_EQ(loaded->network->params.size(), net->params.size());
+  for (size_t l = 0; l < net->params.size(); ++l) {
+    EXPECT_EQ(loaded->network->params[l].weight, net->params[l].weight) << l;
+    EXPECT_EQ(loaded->network->params[l].bias, net->params[l].bias) << l;
+    EXPECT_EQ(loaded->network->params[l].gamma, net->params[l].gamma) << l;
+  }
+  ASSERT_TRUE(SaveSessionFile(folder / "b.json", *loaded).ok());
+  EXPECT_EQ(ReadAll(folder / "b.json"), ReadAll(folder / "a.json"));
+  // A broken network is the file's error, named.
+  Json broken = Json::parse(ReadAll(folder / "a.json"));
+  broken["network"]["layers"][0]["weight"] = Json::array({1, 2});
+  Result<Session> refused = SessionFromJson(broken);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().rfind("network: layer 1, conv2d (Conv2D)", 0), 0u) << refused.error();
 }
 
 // [SECTION] Every form of every field

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/i18n/i18n.h"
+#include "app/state/network_view.h"
 #include "core/formats/spec_json.h"
 
 namespace convstep {
@@ -54,7 +55,7 @@ std::set<std::string> Placeholders(const std::string& text) {
 std::map<std::string, std::string> KeysInCode() {
   static const std::regex call(R"re(\bTr(?:Id|Format)?\(\s*"([^"]+)")re");
   static const std::regex keyish(
-      R"re("((?:arith|controls|dialog|edit|error|export|help|image|input|kernels|language|matrix|menu|output|params|paste|pool|practice|size|status|summary|tab|tip|view|audio)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)")re");
+      R"re("((?:arith|controls|dialog|edit|error|export|help|image|input|kernels|language|matrix|menu|output|params|paste|pool|practice|size|status|summary|tab|tip|view|audio|network)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)")re");
   // File names such as "view.png" look like keys; no key ends in one of
   // these.
   static const std::regex file_name(R"re(.*\.(png|gif|jpg|bmp|json|csv|tsv|txt|npy|md|tex)$)re");
@@ -160,6 +161,17 @@ TEST_F(I18n, EveryTextIsTranslated) {
     ++translated;
   }
   EXPECT_GT(translated, 300);
+}
+
+TEST_F(I18n, TheFashionMnistClassesAreTheDataSetsTenInOrder) {
+  // The table "Labels" of the data set's README (zalandoresearch/fashion-mnist,
+  // also /usr/share/doc/dataset-fashion-mnist/README.md.gz).
+  const char* const published[] = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                   "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+  for (int k = 0; k < 10; ++k) EXPECT_STREQ(Tr(NetworkClassKey(k)), published[k]) << k;
+  SetLanguage(Language::kSpanish);
+  EXPECT_STREQ(Tr(NetworkClassKey(2)), "Suéter");  // Chile's word for a pullover
+  EXPECT_STREQ(Tr(NetworkClassKey(9)), "Botín");
 }
 
 TEST_F(I18n, SpanishTermsFollowTheLecture) {

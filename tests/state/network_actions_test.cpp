@@ -1,0 +1,110 @@
+// A click on an activation of the shipped network opens the tab that
+// computes it on exactly that computation: checked against the forward
+// pass's own values, bit for bit, and against the weights of the network.
+#include "app/state/network_actions.h"
+
+#include <gtest/gtest.h>
+
+#include "app/state/presets.h"
+#include "core/nn/forward.h"
+
+namespace convstep {
+namespace {
+
+class NetworkActions : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<Session> preset = LoadPreset("ejemplo1");
+    ASSERT_TRUE(preset.ok());
+    ASSERT_TRUE(state.LoadSession(std::move(preset).value())) << state.view.message;
+    state.view.network.example = 3;
+    state.view.tab = Tab::kNetwork;
+  }
+  const Tensor3& Activation(int layer) { return state.CurrentNetworkRun().activations[static_cast<size_t>(layer)]; }
+  AppState state;
+};
+
+TEST_F(NetworkActions, TheShippedNetworkIsTheLecturesModelAndClassifiesItsExample) {
+  const Network& net = state.ActiveNetwork();
+  ASSERT_EQ(net.model.layers.size(), 10u);
+  EXPECT_EQ(net.model.layers[3].filters, 64);
+  const NetworkRun& run = state.CurrentNetworkRun();
+  ASSERT_TRUE(run.error.empty()) << run.error;
+  ASSERT_EQ(run.probabilities.size(), 10u);
+  double sum = 0;
+  for (double p : run.probabilities) sum += p;
+  EXPECT_NEAR(sum, 1.0, 1e-12);
+  // Every shipped example is one the network gets right (it was trained to
+  // 90 % on the test set, and these are two of each class).
+  int right = 0;
+  for (size_t e = 0; e < ShippedExamples().size(); ++e) {
+    state.view.network.example = static_cast<int>(e);
+    const std::vector<double>& p = state.CurrentNetworkRun().probabilities;
+    right += std::max_element(p.begin(), p.end()) - p.begin() == ShippedExamples()[e].label;
+  }
+  EXPECT_GE(right, 16);
+}
+
+TEST_F(NetworkActions, AConvolutionsActivationOpensItsInputAndFilterAtThatStep) {
+  const Tensor3 layer_input = Activation(2);  // the first max pooling's output, 32×13×13
+  const double shown = Activation(3).at(5, 4, 6);
+  ASSERT_TRUE(OpenActivation(state, {3, 5, 4, 6}));
+  EXPECT_EQ(state.view.tab, Tab::kConvolution);
+  EXPECT_TRUE(state.view.network.opened_from_network);
+  const Conv2dSpec& conv = state.session.conv;
+  EXPECT_EQ(conv.input.data, layer_input.data);
+  ASSERT_EQ(conv.weight.n, 1);
+  ASSERT_EQ(conv.weight.c, 32);
+  // Filter 5 of layer 4's weight [64][32][3][3], as the network holds it.
+  const std::vector<double>& w = state.ActiveNetwork().params[3].weight;
+  for (size_t i = 0; i < conv.weight.data.size(); ++i) ASSERT_EQ(conv.weight.data[i], w[5 * 32 * 9 + i]) << i;
+  EXPECT_EQ(conv.bias, std::vector<double>{state.ActiveNetwork().params[3].bias[5]});
+  EXPECT_EQ(state.session.activation, Activation::kNone);
+  const ConvStep step = state.conv->Step(state.view.step);
+  EXPECT_EQ(step.out_y, 4);
+  EXPECT_EQ(step.out_x, 6);
+  // The output map shows the network's value bit for bit (the same
+  // Conv2dForward); the step's sum, added up term by term as it is written
+  // out, agrees to rounding.
+  EXPECT_EQ(state.conv->Output().at(0, 4, 6), shown);
+  EXPECT_NEAR(step.value, shown, 1e-12);
+  // One undoable change, and Backspace's way back.
+  EXPECT_TRUE(state.history.CanUndo());
+  BackToNetwork(state);
+  EXPECT_EQ(state.view.tab, Tab::kNetwork);
+  EXPECT_FALSE(state.view.network.opened_from_network);
+}
+
+TEST_F(NetworkActions, AReluAfterAConvolutionOpensTheConvolutionWithReluOn) {
+  const double shown = Activation(1).at(7, 10, 12);
+  ASSERT_TRUE(OpenActivation(state, {1, 7, 10, 12}));
+  EXPECT_EQ(state.session.activation, Activation::kRelu);
+  EXPECT_EQ(state.session.conv.input.data, state.CurrentNetworkRun().input.data);
+  const ConvStep step = state.conv->Step(state.view.step);
+  EXPECT_EQ(state.ActivatedOutput(0, 10, 12), shown);
+  EXPECT_NEAR(Activate(state.session.activation, step.value), shown, 1e-12);
+}
+
+TEST_F(NetworkActions, APoolingsActivationOpensThePoolingTabOnItsWindow) {
+  const double shown = Activation(2).at(9, 3, 8);
+  ASSERT_TRUE(OpenActivation(state, {2, 9, 3, 8}));
+  EXPECT_EQ(state.view.tab, Tab::kPooling);
+  EXPECT_EQ(state.session.pool.input.data, Activation(1).data);
+  EXPECT_EQ(state.pool->Step(state.view.pool_step).value, shown);
+}
+
+TEST_F(NetworkActions, ADenseUnitStaysInTheNetworkTabWithItsSumWrittenOut) {
+  const Session before = state.session;
+  ASSERT_TRUE(OpenActivation(state, {9, 4, 0, 0}));
+  EXPECT_EQ(state.view.tab, Tab::kNetwork);
+  ASSERT_TRUE(state.view.network.selected.has_value());
+  EXPECT_FALSE(state.history.CanUndo());  // nothing in the document changed
+  const NetworkRun& run = state.CurrentNetworkRun();
+  const ActivationSum sum = ActivationArithmetic(state.ActiveNetwork(), run.input, run.activations, {9, 4, 0, 0});
+  ASSERT_TRUE(sum.valid);
+  EXPECT_EQ(sum.inputs, 1152);
+  EXPECT_EQ(sum.value, run.logits[4]);
+}
+
+}  // namespace
+}  // namespace convstep

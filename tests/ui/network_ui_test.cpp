@@ -1,0 +1,68 @@
+// The Network tab in the real window, driven by scripts: a network trained
+// there for a few batches, an activation of its second convolution clicked
+// open in the Convolution tab on exactly that computation, Backspace back,
+// and a picture painted on the canvas changing what the network says.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "tests/ui/ui_harness.h"
+
+namespace convstep {
+namespace {
+
+TEST(NetworkTab, TrainedHereThenAnActivationOfTheSecondConvolutionOpensItsArithmetic) {
+  // Ten batches of 64 (the lecture's model), then the second convolution's
+  // column (its ReLU, layer 5) at filter 5, row 4, column 6.
+  const Json state = RunScript("net_click", Json::parse(R"([
+    {"tab": "network"}, {"frames": 2},
+    {"train": "lecture", "images": 640, "epochs": 1, "seed": 3}, {"frames": 2},
+    {"click": "net/4/5", "cell": [4, 6]}, {"frames": 2}])"));
+  const Json& net = state["network"];
+  EXPECT_EQ(net["trained_here"], true);
+  EXPECT_EQ(net["error"], "");
+  ASSERT_TRUE(net["selected"].is_object()) << state.dump();
+  EXPECT_EQ(net["selected"]["layer"], 4);
+  EXPECT_EQ(state["tab"], "convolution");
+  EXPECT_EQ(net["opened_from_network"], true);
+  // That layer's input (the first pooling's 32 maps of 13×13) and that one
+  // filter, at the step of the cell clicked, giving the value the network
+  // view showed.
+  EXPECT_EQ(state["weight_shape"], Json::parse("[1, 32, 3, 3]"));
+  ASSERT_EQ(state["input"].size(), 32u);
+  EXPECT_EQ(state["input"][0].size(), 13u);
+  EXPECT_EQ(state["current"]["out_y"], 4);
+  EXPECT_EQ(state["current"]["out_x"], 6);
+  EXPECT_NEAR(state["current"]["shown_value"].get<double>(), net["selected"]["value"].get<double>(), 1e-12);
+  EXPECT_TRUE(state["can_undo"].get<bool>());
+}
+
+TEST(NetworkTab, BackspaceGoesBackToTheNetwork) {
+  const Json state = RunScript("net_back", Json::parse(R"([
+    {"tab": "network"}, {"frames": 2},
+    {"click": "net/2/1", "cell": [3, 3]}, {"frames": 2},
+    {"key": "backspace"}, {"frames": 2}])"));
+  EXPECT_EQ(state["tab"], "network");
+  EXPECT_EQ(state["network"]["opened_from_network"], false);
+  EXPECT_EQ(state["pool"]["step"], ((1 * 13) + 3) * 13 + 3);  // channel 1, output (3, 3)
+}
+
+TEST(NetworkTab, PaintingOnTheCanvasIsWhatTheNetworkClassifies) {
+  // Two wide legs down a black canvas, joined at the waist, which the
+  // shipped network should call trousers.
+  const Json state = RunScript("net_paint", Json::parse(R"([
+    {"tab": "network"}, {"frames": 2},
+    {"network": {"draw": true, "brush": 2}}, {"frames": 2},
+    {"drag": "net/input", "from": [3, 10], "to": [25, 9]},
+    {"drag": "net/input", "from": [3, 17], "to": [25, 18]},
+    {"drag": "net/input", "from": [3, 10], "to": [3, 17]}, {"frames": 2},
+    {"screenshot": "$TMP/paint.png"}])"));
+  const Json& net = state["network"];
+  EXPECT_EQ(net["drawing"], true);
+  EXPECT_GT(net["canvas_sum"].get<double>(), 40.0);
+  EXPECT_EQ(net["answer"], 1) << net.dump();  // Trouser
+}
+
+}  // namespace
+}  // namespace convstep
