@@ -112,7 +112,9 @@ void TrainingJob::Run(Network start, std::string dir) {
   train_count_ = static_cast<double>(train_count);
   const FastDataSet train{std::span<const float>(data->train_images.data(), train_count * image_size),
                           std::span<const std::uint8_t>(data->train_labels.data(), train_count)};
-  const FastDataSet test{data->test_images, data->test_labels};
+  const size_t test_count = std::min(data->test_labels.size(), static_cast<size_t>(options_.test_images));
+  const FastDataSet test{std::span<const float>(data->test_images.data(), test_count * image_size),
+                         std::span<const std::uint8_t>(data->test_labels.data(), test_count)};
   for (int epoch = 0; epoch < options_.epochs && !stop_.load(); ++epoch) {
     EpochOptions e;
     e.epoch = epoch;

@@ -31,6 +31,7 @@ struct TrainingOptions {
   InitScheme init = InitScheme::kPyTorch;
   int threads = 2;
   int train_images = 60000;  // the first this many of the training set (fewer: a quicker demonstration)
+  int test_images = 10000;   // the first this many of the test set, evaluated after each epoch
 };
 
 struct EpochPoint {

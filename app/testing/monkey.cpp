@@ -395,7 +395,7 @@ Json Monkey::Action(const AppState& state) {
   static constexpr Weighted kKinds[] = {{12, 0}, {12, 1}, {5, 2},  {8, 3},  {14, 4}, {3, 5},  {7, 6},
                                         {5, 7},  {4, 8},  {3, 9},  {2, 10}, {2, 11}, {3, 12}, {3, 13},
                                         {3, 14}, {1, 15}, {1, 16}, {1, 17}, {4, 18}, {1, 19}, {1, 20},
-                                        {3, 21}};
+                                        {1, 21}};
   int total = 0;
   for (const Weighted& k : kKinds) total += k.weight;
   int roll = Between(0, total - 1);

@@ -592,7 +592,7 @@ Result<bool> Wait(const Json& a, ActionContext&) {
 }
 
 // {"train": "lecture" | "lenet5" | "tiny" | "summary", "images": N,
-// "epochs": E, "batch": B, "seed": S}: Train pressed on the Network tab's
+// "test_images": T, "epochs": E, "batch": B, "seed": S}: Train pressed on the Network tab's
 // training page with those choices; the script goes on once it is done.
 Result<bool> TrainAction(const Json& a, ActionContext& c) {
   NetworkViewState& nv = c.state.view.network;
@@ -607,10 +607,13 @@ Result<bool> TrainAction(const Json& a, ActionContext& c) {
   Result<int> epochs = IntFromJson(a, "epochs", o.epochs);
   Result<int> batch = IntFromJson(a, "batch", o.batch_size);
   Result<int> seed = IntFromJson(a, "seed", static_cast<int>(o.seed));
-  if (!images || !epochs || !batch || !seed || *images < 1 || *epochs < 1 || *epochs > 20 || *batch < 1 || *seed < 0) {
-    return Error{"train's images, epochs (1 to 20), batch and seed are positive whole numbers"};
+  Result<int> tests = IntFromJson(a, "test_images", o.test_images);
+  if (!images || !epochs || !batch || !seed || !tests || *images < 1 || *epochs < 1 || *epochs > 20 || *batch < 1 ||
+      *seed < 0 || *tests < 1) {
+    return Error{"train's images, test_images, epochs (1 to 20), batch and seed are positive whole numbers"};
   }
   o.train_images = std::min(*images, 60000);
+  o.test_images = std::min(*tests, 10000);
   o.epochs = *epochs;
   o.batch_size = *batch;
   o.seed = static_cast<std::uint64_t>(*seed);

@@ -79,8 +79,14 @@ Json DumpPractice(const PracticeState& p) {
 // opened shows).
 Json DumpNetwork(const AppState& state) {
   const NetworkViewState& nv = state.view.network;
+  // The forward pass only when the tab shows it (or a tab it opened does):
+  // a dump after every action elsewhere need not run the network.
+  if (state.view.tab != Tab::kNetwork && !nv.opened_from_network) {
+    return {{"trained_here", state.session.network != nullptr}, {"shown", false}};
+  }
   const NetworkRun& run = state.CurrentNetworkRun();
   Json j = {{"trained_here", state.session.network != nullptr},
+            {"shown", true},
             {"layers", state.ActiveNetwork().model.layers.size()},
             {"example", nv.example},
             {"drawing", nv.drawing},
