@@ -5,6 +5,7 @@
 // are; a channel of more than kFoldTerms products shows its sum on one line
 // until a click unfolds it.
 #include <string>
+#include <vector>
 
 #include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
@@ -31,10 +32,12 @@ bool Unfolded(const ViewState& v, int channel) { return channel < 32 && (v.arith
 std::vector<ChannelLine> ChannelLines(const AppState& state, const ConvStep& step) {
   const std::vector<std::string> lines = ChannelArithmetic(step);
   std::vector<ChannelLine> out;
+  size_t t = 0;  // the terms come channel by channel, in the channels' order
   for (size_t i = 0; i < lines.size(); ++i) {
     const int c = step.channels[i];
-    size_t terms = 0;
-    for (const StepTerm& t : step.terms) terms += t.c == c ? 1 : 0;
+    const size_t from = t;
+    while (t < step.terms.size() && step.terms[t].c == c) ++t;
+    const size_t terms = t - from;
     const bool foldable = terms > kFoldTerms && c < 32;
     const bool folded = foldable && !Unfolded(state.view, c);
     const std::string text =
@@ -59,33 +62,50 @@ std::string WindowLine(const ConvStep& step) {
   return TrFormat("arith.window", {std::to_string(step.window_top), std::to_string(step.window_left)});
 }
 
-// The separator, the total and the activation.
-float FooterHeight(const AppState& state, const ConvStep& step, float width) {
-  float h = ImGui::GetStyle().ItemSpacing.y + 1.0f + WrappedHeight(TotalArithmetic(step), width);
-  const std::string activation = ActivationLine(state, step);
-  if (!activation.empty()) h += WrappedHeight(activation, width);
+// The pinned lines: the sum of the channels with the bias, and the activation.
+std::vector<std::string> FooterLines(const AppState& state, const ConvStep& step) {
+  std::vector<std::string> lines{TotalArithmetic(step)};
+  std::string activation = ActivationLine(state, step);
+  if (!activation.empty()) lines.push_back(std::move(activation));
+  return lines;
+}
+
+// The separator and the pinned lines.
+float FooterHeight(const std::vector<std::string>& footer, float width) {
+  float h = ImGui::GetStyle().ItemSpacing.y + 1.0f;
+  for (const std::string& line : footer) h += WrappedHeight(line, width);
   return h;
 }
 
-// The sum of the channels with the bias, and the activation.
-void DrawTotal(const AppState& state, const ConvStep& step) {
+void DrawTotal(const std::vector<std::string>& footer) {
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextWrapped("%s", TotalArithmetic(step).c_str());
-  NoteItemVisibility("total");
-  const std::string activation = ActivationLine(state, step);
-  if (!activation.empty()) ImGui::TextWrapped("%s", activation.c_str());
+  for (size_t i = 0; i < footer.size(); ++i) {
+    ImGui::TextWrapped("%s", footer[i].c_str());
+    if (i == 0) NoteItemVisibility("total");
+  }
   ImGui::PopTextWrapPos();
 }
 
 }  // namespace
 
-float ArithmeticHeight(const AppState& state, float width, bool least) {
+ArithmeticText::ArithmeticText(const AppState& state) {
   const ConvStep step = state.conv->Step(state.view.step);
+  body_.push_back(WindowLine(step));
+  for (ChannelLine& line : ChannelLines(state, step)) body_.push_back(std::move(line.text));
+  footer_ = FooterLines(state, step);
+}
+
+float ArithmeticText::Height(float width, bool least) const {
+  std::vector<std::pair<float, float>>& known = least ? least_ : full_;
+  for (const auto& [w, h] : known) {
+    if (w == width) return h;
+  }
   // The least is the title and the pinned total: the lines above it scroll.
-  float h = PanelTitleHeight() + FooterHeight(state, step, width);
-  if (least) return h;
-  h += WrappedHeight(WindowLine(step), width);
-  for (const ChannelLine& line : ChannelLines(state, step)) h += WrappedHeight(line.text, width);
+  float h = PanelTitleHeight() + FooterHeight(footer_, width);
+  if (!least) {
+    for (const std::string& line : body_) h += WrappedHeight(line, width);
+  }
+  known.emplace_back(width, h);
   return h;
 }
 
@@ -96,10 +116,11 @@ void DrawArithmeticPanel(AppState& state) {
                                std::to_string(step.out_channel), std::to_string(step.out_y), std::to_string(step.out_x)});
   PanelTitle(title.c_str());
   const float width = ImGui::GetContentRegionAvail().x;
-  const float body_h = ImGui::GetContentRegionAvail().y - FooterHeight(state, step, width);
+  const std::vector<std::string> footer = FooterLines(state, step);
+  const float body_h = ImGui::GetContentRegionAvail().y - FooterHeight(footer, width);
   // No room for a line: only the total, rather than slivers of text.
   if (body_h < ImGui::GetTextLineHeight()) {
-    DrawTotal(state, step);
+    DrawTotal(footer);
     return;
   }
   ImGui::BeginChild("##arith_lines", ImVec2(0, body_h), false);
@@ -116,7 +137,7 @@ void DrawArithmeticPanel(AppState& state) {
   ImGui::PopTextWrapPos();
   ImGui::EndChild();
   ImGui::Separator();
-  DrawTotal(state, step);
+  DrawTotal(footer);
 }
 
 }  // namespace convstep

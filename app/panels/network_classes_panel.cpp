@@ -28,7 +28,8 @@ int TrueClass(const AppState& state) {
 }
 
 void ProbabilityBars(const AppState& state, float width) {
-  const std::vector<double>& p = state.CurrentNetworkRun().probabilities;
+  const std::shared_ptr<const NetworkRun> run = state.CurrentNetworkRun();
+  const std::vector<double>& p = run->probabilities;
   const int answer = Argmax(p);
   const int truth = TrueClass(state);
   float name_w = 0;
@@ -59,7 +60,8 @@ void ProbabilityBars(const AppState& state, float width) {
 // of the logits as they are; the core's softmax subtracts the largest
 // first so nothing overflows, which changes none of the shares.
 void SoftmaxWrittenOut(const AppState& state) {
-  const NetworkRun& run = state.CurrentNetworkRun();
+  const std::shared_ptr<const NetworkRun> held = state.CurrentNetworkRun();
+  const NetworkRun& run = *held;
   ImGui::Spacing();
   PanelTitle(Tr("network.softmax_title"));
   PushMonoFont();

@@ -119,7 +119,7 @@ void ActivationTooltip(const AppState& state, const ActivationRef& ref, double v
 
 // One layer's output, `height` tall: its heading, then its maps, or its
 // units as one block.
-void LayerColumn(AppState& state, int layer, const Tensor3& a, float height) {
+void LayerColumn(AppState& state, int layer, const Tensor3& a, uint64_t run_key, float height) {
   ImGui::BeginGroup();
   PushGridFont();
   ImGui::TextUnformatted(LayerHeading(state, layer, a).c_str());
@@ -139,7 +139,7 @@ void LayerColumn(AppState& state, int layer, const Tensor3& a, float height) {
   }
   const MapColumn m = ArrangeMaps(count, rows, cols, std::max(height - heading_h, Scaled(40)),
                                    std::max(Scaled(120), heading_w), Scaled(28));
-  const uint64_t key = FillKey(state.view.appearance, {state.CurrentNetworkRun().key, static_cast<uint64_t>(layer)});
+  const uint64_t key = FillKey(state.view.appearance, {run_key, static_cast<uint64_t>(layer)});
   for (int map = 0; map < count; ++map) {
     if (map % m.per_row != 0) ImGui::SameLine(0, Scaled(3));
     GridDraw grid;
@@ -176,14 +176,17 @@ void LayerColumn(AppState& state, int layer, const Tensor3& a, float height) {
 }  // namespace
 
 void DrawNetworkLayersPanel(AppState& state, float height) {
-  const NetworkRun& run = state.CurrentNetworkRun();
+  // Held: a click below may open another tab, which changes the document
+  // and so the network's run, while the columns after it still draw this one.
+  const std::shared_ptr<const NetworkRun> held = state.CurrentNetworkRun();
+  const NetworkRun& run = *held;
   BeginGridLayer();
   bool first = true;
   for (size_t l = 0; l < run.activations.size(); ++l) {
     if (!Shown(state, static_cast<int>(l))) continue;
     if (!first) ImGui::SameLine(0, Scaled(12));
     first = false;
-    LayerColumn(state, static_cast<int>(l), run.activations[l], height);
+    LayerColumn(state, static_cast<int>(l), run.activations[l], run.key, height);
   }
   EndGridLayer();
 }

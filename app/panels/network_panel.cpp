@@ -34,7 +34,8 @@ void SelectedArithmetic(AppState& state) {
     TextFitted(Tr("network.click_hint"));
     return;
   }
-  const NetworkRun& run = state.CurrentNetworkRun();
+  const std::shared_ptr<const NetworkRun> held = state.CurrentNetworkRun();
+  const NetworkRun& run = *held;
   const ActivationSum sum = ActivationArithmetic(state.ActiveNetwork(), run.input, run.activations, *ref);
   if (!sum.valid) return;
   const std::string label = LayerLabel(state.ActiveNetwork().model.layers, static_cast<size_t>(ref->layer));
@@ -55,7 +56,8 @@ void SelectedArithmetic(AppState& state) {
 }
 
 void LayersPage(AppState& state) {
-  const NetworkRun& run = state.CurrentNetworkRun();
+  const std::shared_ptr<const NetworkRun> held = state.CurrentNetworkRun();
+  const NetworkRun& run = *held;
   if (!run.error.empty()) {
     ColoredText(CurrentColors().error, run.error.c_str());
     return;

@@ -3,6 +3,10 @@
 // and changes the session only through AppState's Try*/Set* functions.
 #pragma once
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "app/state/app_state.h"
 #include "app/widgets/cell_editor.h"
 #include "app/widgets/grid_view.h"
@@ -27,9 +31,22 @@ void DrawPlayControls(AppState& state);      // play the sound or the window's s
 GridSet InputGridSet(const AppState& state);
 GridSet KernelsGridSet(const AppState& state);
 GridSet OutputGridSet(const AppState& state);
-// The arithmetic panel's height at `width`: all its lines, or (least) its
-// title, the window line and the pinned total.
-float ArithmeticHeight(const AppState& state, float width, bool least);
+// The arithmetic panel's text for the current step, written out once for
+// the layout, which asks its height at many widths (a step of 64 channels
+// is some 1,700 numbers to format).
+class ArithmeticText {
+ public:
+  explicit ArithmeticText(const AppState& state);
+  // Its height at `width`: all its lines, or (least) its title and the
+  // pinned total.
+  float Height(float width, bool least) const;
+
+ private:
+  std::vector<std::string> body_;    // the window line, then one per channel
+  std::vector<std::string> footer_;  // the total, the activation
+  mutable std::vector<std::pair<float, float>> full_;   // width → height, all lines
+  mutable std::vector<std::pair<float, float>> least_;  // width → height, the least
+};
 void DrawOutputSizePanel(AppState& state);   // (N - F + 2P)/S + 1 with the numbers in
 void DrawPoolingPanel(AppState& state);      // max/average pooling, its own stepper
 void DrawMatrixPanel(AppState& state);       // im2col: patches, weights, product

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "app/i18n/i18n.h"
 #include "app/panels/panels.h"
@@ -46,6 +47,7 @@ struct Needs {
   bool shown[kPanelCount] = {};
   GridSet sets[3];            // input, kernels, output
   const AppState* state = nullptr;
+  std::optional<ArithmeticText> arithmetic;  // when its panel is shown
 };
 
 float Gap() { return ImGui::GetStyle().ItemSpacing.x; }
@@ -73,7 +75,7 @@ ImVec2 ContentOf(const Rect& r) {
 
 float TextPanelHeight(const Needs& n, PanelId id, float width, bool least) {
   const float pad = ImGui::GetStyle().WindowPadding.y * 2.0f;
-  if (id == kArithmetic) return ArithmeticHeight(*n.state, width - ImGui::GetStyle().WindowPadding.x * 2.0f, least) + pad;
+  if (id == kArithmetic) return n.arithmetic->Height(width - ImGui::GetStyle().WindowPadding.x * 2.0f, least) + pad;
   // The output size: height, width, the shape, a note; at least one line
   // of them (it scrolls), so the arithmetic comes first.
   return PanelTitleHeight() + ImGui::GetTextLineHeightWithSpacing() * (least ? 1.0f : 5.0f) + pad;
@@ -293,6 +295,7 @@ const TabPlan& CachedPlan(const AppState& state, ImVec2 avail) {
     n.sets[kInput] = InputGridSet(state);
     n.sets[kKernels] = KernelsGridSet(state);
     n.sets[kOutput] = OutputGridSet(state);
+    if (shown.arithmetic) n.arithmetic.emplace(state);
     plan = IsSignal(state.conv->geometry()) ? SignalPlan(n, avail) : BestPlan(n, avail);
     plan_key = key;
   }

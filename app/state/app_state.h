@@ -199,8 +199,10 @@ struct AppState {
   // that ships with the program.
   const Network& ActiveNetwork() const;
   // The forward pass of the Network tab's picture through it, worked out
-  // again only when the picture or the network changes.
-  const NetworkRun& CurrentNetworkRun() const;
+  // again only when the picture or the network changes. Shared, so a panel
+  // that holds it may change the document (a click that opens another tab)
+  // and go on drawing what it has.
+  std::shared_ptr<const NetworkRun> CurrentNetworkRun() const;
 
   // The output maps as shown: every value after the activation.
   Tensor3 ActivatedOutput() const;
@@ -212,7 +214,7 @@ struct AppState {
   bool Apply(Session next);
   void Summarize();
 
-  mutable NetworkRun network_run_;
+  mutable std::shared_ptr<const NetworkRun> network_run_;
 };
 
 }  // namespace convstep

@@ -14,11 +14,11 @@ namespace convstep {
 
 namespace {
 
-const std::vector<Tensor3>& Activations(const AppState& state) { return state.CurrentNetworkRun().activations; }
-
-// What layer `layer` read in the last forward pass.
-const Tensor3& LayerInput(const AppState& state, int layer) {
-  return layer == 0 ? state.CurrentNetworkRun().input : Activations(state)[static_cast<size_t>(layer - 1)];
+// What layer `layer` read in the last forward pass: a copy, as the commit
+// that follows makes a new pass.
+Tensor3 LayerInput(const AppState& state, int layer) {
+  const std::shared_ptr<const NetworkRun> run = state.CurrentNetworkRun();
+  return layer == 0 ? run->input : run->activations[static_cast<size_t>(layer - 1)];
 }
 
 // Filter f of a convolution alone: the Convolution tab then steps through

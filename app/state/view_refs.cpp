@@ -48,7 +48,8 @@ bool ExportHolds(const AppState& state, const ExportJob& job) {
 bool SelectedActivationHolds(const AppState& state) {
   const std::optional<ActivationRef>& ref = state.view.network.selected;
   if (!ref) return true;
-  const std::vector<Tensor3>& a = state.CurrentNetworkRun().activations;
+  const std::shared_ptr<const NetworkRun> run = state.CurrentNetworkRun();
+  const std::vector<Tensor3>& a = run->activations;
   return ref->layer >= 0 && static_cast<size_t>(ref->layer) < a.size() &&
          a[static_cast<size_t>(ref->layer)].Contains(ref->c, ref->y, ref->x);
 }

@@ -84,7 +84,8 @@ Json DumpNetwork(const AppState& state) {
   if (state.view.tab != Tab::kNetwork && !nv.opened_from_network) {
     return {{"trained_here", state.session.network != nullptr}, {"shown", false}};
   }
-  const NetworkRun& run = state.CurrentNetworkRun();
+  const std::shared_ptr<const NetworkRun> held = state.CurrentNetworkRun();
+  const NetworkRun& run = *held;
   Json j = {{"trained_here", state.session.network != nullptr},
             {"shown", true},
             {"layers", state.ActiveNetwork().model.layers.size()},

@@ -20,7 +20,7 @@ class NetworkActions : public ::testing::Test {
     state.view.network.example = 3;
     state.view.tab = Tab::kNetwork;
   }
-  const Tensor3& Activation(int layer) { return state.CurrentNetworkRun().activations[static_cast<size_t>(layer)]; }
+  const Tensor3& Activation(int layer) { return state.CurrentNetworkRun()->activations[static_cast<size_t>(layer)]; }
   AppState state;
 };
 
@@ -28,7 +28,7 @@ TEST_F(NetworkActions, TheShippedNetworkIsTheLecturesModelAndClassifiesItsExampl
   const Network& net = state.ActiveNetwork();
   ASSERT_EQ(net.model.layers.size(), 10u);
   EXPECT_EQ(net.model.layers[3].filters, 64);
-  const NetworkRun& run = state.CurrentNetworkRun();
+  const NetworkRun& run = *state.CurrentNetworkRun();
   ASSERT_TRUE(run.error.empty()) << run.error;
   ASSERT_EQ(run.probabilities.size(), 10u);
   double sum = 0;
@@ -39,7 +39,7 @@ TEST_F(NetworkActions, TheShippedNetworkIsTheLecturesModelAndClassifiesItsExampl
   int right = 0;
   for (size_t e = 0; e < ShippedExamples().size(); ++e) {
     state.view.network.example = static_cast<int>(e);
-    const std::vector<double>& p = state.CurrentNetworkRun().probabilities;
+    const std::vector<double>& p = state.CurrentNetworkRun()->probabilities;
     right += std::max_element(p.begin(), p.end()) - p.begin() == ShippedExamples()[e].label;
   }
   EXPECT_GE(right, 16);
@@ -75,11 +75,25 @@ TEST_F(NetworkActions, AConvolutionsActivationOpensItsInputAndFilterAtThatStep) 
   EXPECT_FALSE(state.view.network.opened_from_network);
 }
 
+// The Layers page draws column after column from one run; a click in the
+// first opens another tab, a new document and so a new run. The run the
+// page holds stays whole to the end of the frame (it was freed under it).
+TEST_F(NetworkActions, TheRunAPanelHoldsOutlivesAClickThatChangesTheDocument) {
+  const std::shared_ptr<const NetworkRun> held = state.CurrentNetworkRun();
+  const std::vector<double> last = held->activations.back().data;
+  ASSERT_TRUE(OpenActivation(state, {3, 5, 4, 6}));
+  const std::shared_ptr<const NetworkRun> now = state.CurrentNetworkRun();
+  EXPECT_NE(now.get(), held.get());  // the document changed: worked out again
+  EXPECT_NE(now->key, held->key);
+  EXPECT_EQ(held->activations.back().data, last);
+  EXPECT_EQ(now->activations.back().data, last);  // the same picture through the same network
+}
+
 TEST_F(NetworkActions, AReluAfterAConvolutionOpensTheConvolutionWithReluOn) {
   const double shown = Activation(1).at(7, 10, 12);
   ASSERT_TRUE(OpenActivation(state, {1, 7, 10, 12}));
   EXPECT_EQ(state.session.activation, Activation::kRelu);
-  EXPECT_EQ(state.session.conv.input.data, state.CurrentNetworkRun().input.data);
+  EXPECT_EQ(state.session.conv.input.data, state.CurrentNetworkRun()->input.data);
   const ConvStep step = state.conv->Step(state.view.step);
   EXPECT_EQ(state.ActivatedOutput(0, 10, 12), shown);
   EXPECT_NEAR(Activate(state.session.activation, step.value), shown, 1e-12);
@@ -99,7 +113,7 @@ TEST_F(NetworkActions, ADenseUnitStaysInTheNetworkTabWithItsSumWrittenOut) {
   EXPECT_EQ(state.view.tab, Tab::kNetwork);
   ASSERT_TRUE(state.view.network.selected.has_value());
   EXPECT_FALSE(state.history.CanUndo());  // nothing in the document changed
-  const NetworkRun& run = state.CurrentNetworkRun();
+  const NetworkRun& run = *state.CurrentNetworkRun();
   const ActivationSum sum = ActivationArithmetic(state.ActiveNetwork(), run.input, run.activations, {9, 4, 0, 0});
   ASSERT_TRUE(sum.valid);
   EXPECT_EQ(sum.inputs, 1152);
