@@ -69,11 +69,7 @@ void RoundToFloats(std::vector<double>* values) {
 Result<std::string> Train(const TrainArgs& a) {
   Result<Model> model = LoadModel(a.model);
   if (!model) return Error{"model: " + model.error()};
-  if (model->sequence || model->height != kFashionMnistSide || model->width != kFashionMnistSide || model->channels != 1) {
-    std::string shape;
-    for (long long n : ModelInputShape(*model)) shape += (shape.empty() ? "" : ", ") + std::to_string(n);
-    return Error{"model: its input_shape is [" + shape + "] but Fashion-MNIST's pictures are [28, 28, 1]"};
-  }
+  if (std::optional<Error> unfit = CheckFashionMnistModel(*model)) return Error{"model: " + unfit->message};
   OptimizerSpec optimizer;
   if (a.optimizer != "adam" && a.optimizer != "sgd") return Error{"--optimizer must be adam or sgd"};
   optimizer.type = a.optimizer == "adam" ? OptimizerType::kAdam : OptimizerType::kSgd;

@@ -24,6 +24,7 @@ int Argmax(const std::vector<double>& v) {
 // The true class, when the picture is an example with one.
 int TrueClass(const AppState& state) {
   if (state.view.network.drawing) return -1;
+  if (state.view.network.test_picture) return state.view.network.test_picture->label;
   return ShippedExamples()[static_cast<size_t>(state.view.network.example)].label;
 }
 

@@ -21,12 +21,22 @@ void ExampleChooser(AppState& state) {
   NetworkViewState& nv = state.view.network;
   const int count = static_cast<int>(ShippedExamples().size());
   ImGui::BeginDisabled(nv.drawing);
-  if (ImGui::ArrowButton("##previous_example", ImGuiDir_Left)) nv.example = (nv.example + count - 1) % count;
+  // From a test picture, the arrows come back to the examples where they were.
+  if (ImGui::ArrowButton("##previous_example", ImGuiDir_Left)) {
+    nv.example = nv.test_picture ? nv.example : (nv.example + count - 1) % count;
+    nv.test_picture.reset();
+  }
   ImGui::SameLine();
-  if (ImGui::ArrowButton("##next_example", ImGuiDir_Right)) nv.example = (nv.example + 1) % count;
+  if (ImGui::ArrowButton("##next_example", ImGuiDir_Right)) {
+    nv.example = nv.test_picture ? nv.example : (nv.example + 1) % count;
+    nv.test_picture.reset();
+  }
   ImGui::SameLine();
-  const NetworkExample& e = ShippedExamples()[static_cast<size_t>(nv.example)];
-  ImGui::TextUnformatted(TrFormat("network.example", {std::to_string(nv.example + 1), std::to_string(count)}).c_str());
+  const NetworkExample& e = nv.test_picture ? *nv.test_picture : ShippedExamples()[static_cast<size_t>(nv.example)];
+  const std::string which = nv.test_picture
+                                ? TrFormat("network.test_picture", {std::to_string(e.test_index)})
+                                : TrFormat("network.example", {std::to_string(nv.example + 1), std::to_string(count)});
+  ImGui::TextUnformatted(which.c_str());
   ImGui::EndDisabled();
   if (!nv.drawing) ImGui::TextUnformatted(TrFormat("network.example_class", {Tr(NetworkClassKey(e.label))}).c_str());
 }

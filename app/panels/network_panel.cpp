@@ -94,7 +94,9 @@ struct Page {
   NetworkPage page;
   const char* key;
 };
-constexpr Page kPages[] = {{NetworkPage::kLayers, "network.page_layers"}, {NetworkPage::kTraining, "network.page_training"}};
+constexpr Page kPages[] = {{NetworkPage::kLayers, "network.page_layers"},
+                           {NetworkPage::kTraining, "network.page_training"},
+                           {NetworkPage::kTestSet, "network.page_test_set"}};
 
 }  // namespace
 
@@ -110,6 +112,7 @@ void DrawNetworkPanel(AppState& state) {
     switch (p.page) {
       case NetworkPage::kLayers: LayersPage(state); break;
       case NetworkPage::kTraining: DrawNetworkTrainingPanel(state); break;
+      case NetworkPage::kTestSet: DrawNetworkTestSetPanel(state); break;
     }
     ImGui::EndTabItem();
   }

@@ -58,6 +58,9 @@ void DrawNetworkInputPanel(AppState& state, float width);
 void DrawNetworkLayersPanel(AppState& state, float height);
 void DrawNetworkClassesPanel(AppState& state, float width);
 void DrawNetworkTrainingPanel(AppState& state);  // train on Fashion-MNIST, with live curves
+// The Network tab's Test set page: the confusion matrix, its pictures, the
+// first layer's filters and the pictures that excite each most.
+void DrawNetworkTestSetPanel(AppState& state);
 void DrawReceptiveField(const AppState& state);  // a sequence model's last output traced back through its 1-D layers
 void DrawPracticePanel(AppState& state);     // exercises from a seed, worked by hand, with a score
 void DrawStatusLine(AppState& state);        // the last problem or news, undo and redo

@@ -328,7 +328,7 @@ int RunInteractive(Shell& shell, SettingsKeeper& settings) {
       // With an autosave pending, wake up in time to write it; while a
       // network trains, four times a second for its progress, leaving the
       // processors to the training rather than redrawing at the screen's rate.
-      window.WaitEvents(autosave.Pending() || state.view.network.job ? 0.25 : -1.0);
+      window.WaitEvents(autosave.Pending() || state.view.network.job || state.view.network.test_job ? 0.25 : -1.0);
       settle_frames = 2;
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - g_start).count();

@@ -66,6 +66,7 @@ void DrawFrame(Shell& shell, const gfx::InjectedInput* input) {
     shell.sound.Service(state);
     shell.microphone.Service(state);
     ServiceTraining(state);
+    ServiceTestSet(state);
   }
   // The state asks for the clipboard; only the shell talks to the system's.
   if (!state.view.clipboard_out.empty()) {

@@ -208,8 +208,9 @@ std::shared_ptr<const NetworkRun> AppState::CurrentNetworkRun() const {
   // Any change of the document may be a new network: the pass is worked
   // out again (under a millisecond) rather than the network compared.
   const NetworkViewState& nv = view.network;
-  const uint64_t picture = nv.drawing ? (1ull << 40) + static_cast<uint64_t>(nv.canvas_revision)
-                                      : static_cast<uint64_t>(nv.example);
+  const uint64_t picture = nv.drawing        ? (1ull << 40) + static_cast<uint64_t>(nv.canvas_revision)
+                           : nv.test_picture ? (2ull << 40) + static_cast<uint64_t>(nv.test_picture->test_index)
+                                             : static_cast<uint64_t>(nv.example);
   const uint64_t key = ((static_cast<uint64_t>(revision) + 1) << 42) ^ picture;
   if (!network_run_ || network_run_->key != key) {
     network_run_ = std::make_shared<const NetworkRun>(RunNetwork(ActiveNetwork(), NetworkInput(*this), key));

@@ -57,6 +57,7 @@ std::string WhereText(const std::string& where) {
 constexpr std::pair<const char*, const char*> kErrorKeys[] = {
     {"fashion_mnist.bad_label", "error.fashion_mnist_bad_label"},
     {"fashion_mnist.count_mismatch", "error.fashion_mnist_count_mismatch"},
+    {"fashion_mnist.model_input", "error.fashion_mnist_model_input"},
     {"fashion_mnist.no_file", "error.fashion_mnist_no_file"},
     {"fashion_mnist.no_folder", "error.fashion_mnist_no_folder"},
     {"fashion_mnist.not_28x28", "error.fashion_mnist_not_28x28"},

@@ -1,5 +1,6 @@
 #include "app/state/network_actions.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -67,7 +68,9 @@ bool OpenPooling(AppState& state, const ActivationRef& ref) {
 
 const Tensor3& NetworkInput(const AppState& state) {
   const NetworkViewState& nv = state.view.network;
-  return nv.drawing ? nv.canvas : ShippedExamples()[static_cast<size_t>(nv.example)].image;
+  if (nv.drawing) return nv.canvas;
+  if (nv.test_picture) return nv.test_picture->image;
+  return ShippedExamples()[static_cast<size_t>(nv.example)].image;
 }
 
 bool OpenActivation(AppState& state, const ActivationRef& ref) {
@@ -102,7 +105,12 @@ bool StartTraining(AppState& state) {
   NetworkViewState& nv = state.view.network;
   if (nv.job) return false;
   const TrainingOptions& o = nv.training;
-  Result<Network> start = InitNetwork(TrainingModel(state), o.init, o.seed);
+  const Model model = TrainingModel(state);
+  if (std::optional<Error> unfit = CheckFashionMnistModel(model)) {
+    state.SetStatus(ErrorText(*unfit), true);
+    return false;
+  }
+  Result<Network> start = InitNetwork(model, o.init, o.seed);
   if (!start) {
     state.SetStatus(ErrorText(start.failure()), true);
     return false;
@@ -128,6 +136,80 @@ void ServiceTraining(AppState& state) {
   next.network = std::make_shared<const Network>(std::move(*trained));
   const std::string accuracy = nv.last.epochs.empty() ? "" : FormatValue(nv.last.epochs.back().test_accuracy);
   state.Commit(std::move(next), "", {"trained", "", "", accuracy});
+}
+
+void ServiceTestSet(AppState& state) {
+  NetworkViewState& nv = state.view.network;
+  if (nv.test_job) {
+    if (!nv.test_job->Done()) return;
+    if (!nv.data) nv.data = nv.test_job->Data();
+    Result<std::shared_ptr<const TestSetReport>> report = nv.test_job->Report();
+    nv.test_job.reset();
+    if (report) {
+      nv.test_report = *report;
+      nv.test_error.clear();
+    } else {
+      nv.test_report.reset();
+      nv.test_error = ErrorText(report.failure());
+    }
+    return;
+  }
+  const bool fresh = (nv.test_report || !nv.test_error.empty()) && nv.test_report_for == state.session.network;
+  if (state.view.tab != Tab::kNetwork || nv.page != NetworkPage::kTestSet || fresh) return;
+  nv.test_report.reset();
+  nv.test_error.clear();
+  nv.test_report_for = state.session.network;
+  nv.test_cell = {-1, -1};
+  nv.test_job = std::make_shared<TestSetJob>(state.ActiveNetwork(), nv.training.test_images,
+                                             std::string(kFashionMnistDir), nv.data);
+}
+
+std::pair<int, int> ShownTestCell(const NetworkViewState& nv) {
+  if (!nv.test_report) return {-1, -1};
+  const TestSetReport& r = *nv.test_report;
+  if (nv.test_cell.first >= 0 && nv.test_cell.first < r.classes && nv.test_cell.second >= 0 &&
+      nv.test_cell.second < r.classes) {
+    return nv.test_cell;
+  }
+  std::pair<int, int> most{0, r.classes > 1 ? 1 : 0};
+  for (int t = 0; t < r.classes; ++t) {
+    for (int p = 0; p < r.classes; ++p) {
+      if (t != p && r.Count(t, p) > r.Count(most.first, most.second)) most = {t, p};
+    }
+  }
+  return most;
+}
+
+std::vector<int> CellPictures(const TestSetReport& report, int truth, int predicted) {
+  std::vector<int> pictures;
+  if (report.labels.empty()) return pictures;
+  for (int i = 0; i < report.images; ++i) {
+    if (report.labels[static_cast<size_t>(i)] == truth && report.predicted[static_cast<size_t>(i)] == predicted) {
+      pictures.push_back(i);
+    }
+  }
+  std::stable_sort(pictures.begin(), pictures.end(), [&](int a, int b) {
+    return report.confidence[static_cast<size_t>(a)] > report.confidence[static_cast<size_t>(b)];
+  });
+  return pictures;
+}
+
+bool ShowTestPicture(AppState& state, int index) {
+  NetworkViewState& nv = state.view.network;
+  if (!nv.data || index < 0 || static_cast<size_t>(index) >= nv.data->test_labels.size()) return false;
+  NetworkExample picture;
+  picture.image = Tensor3(1, kFashionMnistSide, kFashionMnistSide);
+  const size_t size = picture.image.data.size();
+  std::copy_n(nv.data->test_images.begin() + static_cast<std::ptrdiff_t>(size * static_cast<size_t>(index)), size,
+              picture.image.data.begin());
+  picture.label = nv.data->test_labels[static_cast<size_t>(index)];
+  picture.test_index = index;
+  nv.test_picture = std::move(picture);
+  nv.drawing = false;
+  nv.selected.reset();
+  nv.page = NetworkPage::kLayers;
+  nv.page_requested = true;
+  return true;
 }
 
 void BackToNetwork(AppState& state) {

@@ -9,7 +9,7 @@
 namespace convstep {
 
 // The picture the Network tab sends through the network: the canvas while
-// drawing, else the chosen example.
+// drawing, else the test picture opened, else the chosen example.
 const Tensor3& NetworkInput(const AppState& state);
 
 // Opens the Convolution tab (a conv2d layer's activation, or the ReLU right
@@ -18,6 +18,21 @@ const Tensor3& NetworkInput(const AppState& state);
 // every other layer). False, with the reason on the status line, when the
 // computation does not fit the tab (it always fits for the shipped network).
 bool OpenActivation(AppState& state, const ActivationRef& ref);
+
+// Once a frame: starts classifying the test set when its page shows and
+// there is no report of the network shown (none yet, or one of another
+// network), and takes a finished job's report or its error.
+void ServiceTestSet(AppState& state);
+// The Test set page's cell of the confusion matrix: the one chosen, else
+// the most confused pair (the largest count off the diagonal; the first
+// in row-major order among equal ones).
+std::pair<int, int> ShownTestCell(const NetworkViewState& nv);
+// The test pictures of a cell, [truth][predicted], the most confident
+// predictions first.
+std::vector<int> CellPictures(const TestSetReport& report, int truth, int predicted);
+// Test picture `index` through the network, on the Layers page; false when
+// the data set is not read or there is no such picture.
+bool ShowTestPicture(AppState& state, int index);
 
 // Back to the Network tab from the tab an activation opened.
 void BackToNetwork(AppState& state);

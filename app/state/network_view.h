@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/state/paint_canvas.h"
+#include "app/state/test_set_job.h"
 #include "app/state/training_job.h"
 #include "core/base/result.h"
 #include "core/conv/tensor.h"
@@ -38,13 +39,16 @@ const std::vector<NetworkExample>& ShippedExamples();
 // (assets/networks, written by convstep-cli train: see the README).
 const Network& PretrainedNetwork();
 
-enum class NetworkPage { kLayers, kTraining };
+enum class NetworkPage { kLayers, kTraining, kTestSet };
 
 struct NetworkViewState {
   NetworkPage page = NetworkPage::kLayers;
   bool page_requested = false;  // `page` was set from outside the page bar: select it
   int example = 0;        // which of the examples goes through the network
   bool drawing = false;   // the canvas goes through it instead
+  // A picture of the test set opened from the Test set page goes through it
+  // instead of the example (until ◀ ▶ choose an example again).
+  std::optional<NetworkExample> test_picture;
   bool every_layer = false;  // a column for each ReLU and dropout too, not folded into the layer before
   Tensor3 canvas = BlankCanvas();
   int canvas_revision = 0;  // counts the canvas's changes, for the forward pass
@@ -63,6 +67,18 @@ struct NetworkViewState {
   std::shared_ptr<TrainingJob> job;
   TrainingStatus last;
   std::shared_ptr<const FashionData> data;
+
+  // The Test set page: the job classifying it, its report and which network
+  // that was (the session's, or null for the shipped one: a report of
+  // another network is worked out again), the cell of the confusion matrix
+  // whose pictures are shown, and the first-layer filter whose strongest
+  // pictures are.
+  std::shared_ptr<TestSetJob> test_job;
+  std::shared_ptr<const TestSetReport> test_report;
+  std::shared_ptr<const Network> test_report_for;
+  std::string test_error;  // why the test set could not be classified
+  std::pair<int, int> test_cell{-1, -1};  // [true][predicted]; -1: the most confused pair
+  int test_filter = 0;
 };
 
 // NetworkViewState::architecture's last choice, after kAllArchitectures.

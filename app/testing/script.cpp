@@ -172,8 +172,9 @@ Result<FrameInput> Script::Next(AppState& state) {
     return frame;
   }
   if (p.training) {
-    // The frames go on, a little apart, while the network trains.
-    if (state.view.network.job) {
+    // The frames go on, a little apart, while the network trains or
+    // classifies the test set.
+    if (state.view.network.job || state.view.network.test_job) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
       return frame;
     }
@@ -294,8 +295,10 @@ Result<bool> PointAtCell(const Json& a, ActionContext& c, bool click) {
 }
 
 // {"network": {"example": k, "brush": r, "draw": bool, "every_layer": bool, "page":
-// "layers" | "training"}}: the Network tab's own choices, as its buttons
-// make them (the example counted from 0).
+// "layers" | "training" | "test_set", "test_images": N, "cell": [truth, predicted],
+// "filter": f, "test_picture": i}}: the Network tab's own choices, as its
+// buttons make them (the example counted from 0). On the Test set page the
+// script goes on once the test set is classified.
 Result<bool> NetworkAction(const Json& a, ActionContext& c) {
   const Json& n = a["network"];
   if (!n.is_object()) return Error{"network takes an object: example, draw, every_layer, page"};
@@ -308,12 +311,24 @@ Result<bool> NetworkAction(const Json& a, ActionContext& c) {
       nv.brush = value.get<float>();
     } else if ((key == "draw" || key == "every_layer") && value.is_boolean()) {
       (key == "draw" ? nv.drawing : nv.every_layer) = value.get<bool>();
-    } else if (key == "page" && (value == "layers" || value == "training")) {
-      nv.page = value == "layers" ? NetworkPage::kLayers : NetworkPage::kTraining;
+    } else if (key == "page" && (value == "layers" || value == "training" || value == "test_set")) {
+      nv.page = value == "layers" ? NetworkPage::kLayers : value == "training" ? NetworkPage::kTraining : NetworkPage::kTestSet;
       nv.page_requested = true;
+      // ServiceTestSet starts the job after the page's frame; the script waits for it.
+      c.progress.training = nv.page == NetworkPage::kTestSet;
+    } else if (key == "test_images" && value.is_number_integer() && value.get<int>() >= 1 && value.get<int>() <= 10000) {
+      nv.training.test_images = value.get<int>();
+    } else if (key == "cell" && value.is_array() && value.size() == 2 && value[0].is_number_integer() &&
+               value[1].is_number_integer()) {
+      nv.test_cell = {value[0].get<int>(), value[1].get<int>()};
+    } else if (key == "filter" && value.is_number_integer() && value.get<int>() >= 0) {
+      nv.test_filter = value.get<int>();
+    } else if (key == "test_picture" && value.is_number_integer()) {
+      if (!ShowTestPicture(c.state, value.get<int>())) return Error{"network: no test picture " + value.dump() + " is read"};
     } else {
       return Error{"network: " + key + " must be example (0 to " + std::to_string(ShippedExamples().size() - 1) +
-                   "), brush (0.5 to 3), draw or every_layer (true or false), or page (\"layers\" or \"training\")"};
+                   "), brush (0.5 to 3), draw or every_layer (true or false), page (\"layers\", \"training\" or "
+                   "\"test_set\"), test_images (1 to 10000), cell [truth, predicted], filter or test_picture"};
     }
   }
   c.progress.pending_frames = 1;  // a page switches on the next frame

@@ -75,7 +75,7 @@ struct ScriptProgress {
   int pending_frames = 0;        // frames to draw before the next action
   bool release_pending = false;  // a click or key goes up on the next frame
   bool exporting = false;        // an export started by the script is running
-  bool training = false;         // a training started by the script is running
+  bool training = false;         // a training started by the script, or a test-set pass, is running
   std::vector<ImVec2> drag;      // where a drag's held mouse goes next, a point a frame
   int cancel_after = -1;         // frames of it to write before pressing Esc, or -1
   std::optional<ImVec2> mouse;

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "app/i18n/i18n.h"
+#include "app/state/network_actions.h"
 #include "app/state/settings.h"
 #include "app/widgets/grid_view.h"
 #include "app/widgets/tooltip.h"
@@ -74,6 +75,29 @@ Json DumpPractice(const PracticeState& p) {
   return j;
 }
 
+// The Test set page: the report's counts, the cell shown with its pictures,
+// the filter chosen with its strongest pictures.
+Json DumpTestSet(const NetworkViewState& nv) {
+  Json j = {{"running", nv.test_job != nullptr}, {"error", nv.test_error}};
+  if (!nv.test_report) return j;
+  const TestSetReport& r = *nv.test_report;
+  const auto [truth, predicted] = ShownTestCell(nv);
+  j["images"] = r.images;
+  j["correct"] = r.correct;
+  j["confusion"] = r.confusion;
+  j["cell"] = {truth, predicted};
+  j["cell_pictures"] = CellPictures(r, truth, predicted);
+  j["filter"] = nv.test_filter;
+  Json strongest = Json::array();
+  if (static_cast<size_t>(nv.test_filter) < r.strongest.size()) {
+    for (const FilterPeak& p : r.strongest[static_cast<size_t>(nv.test_filter)]) {
+      strongest.push_back({{"image", p.image}, {"value", p.value}, {"y", p.y}, {"x", p.x}});
+    }
+  }
+  j["strongest"] = strongest;
+  return j;
+}
+
 // The Network tab: its picture, what the network made of it, the
 // activation last clicked (with its value, for checking what a tab it
 // opened shows).
@@ -105,6 +129,8 @@ Json DumpNetwork(const AppState& state) {
     j["selected"] = {{"layer", r.layer}, {"c", r.c}, {"y", r.y}, {"x", r.x},
                      {"value", a.Contains(r.c, r.y, r.x) ? Json(a.at(r.c, r.y, r.x)) : Json()}};
   }
+  j["test_picture"] = nv.test_picture ? Json(nv.test_picture->test_index) : Json();
+  j["test_set"] = DumpTestSet(nv);
   return j;
 }
 

@@ -87,4 +87,14 @@ Result<Dataset> LoadFashionMnist(const std::string& dir, const ByteReader& read)
   return Dataset{std::move(train).value(), std::move(test).value()};
 }
 
+std::optional<Error> CheckFashionMnistModel(const Model& model) {
+  if (!model.sequence && model.height == kFashionMnistSide && model.width == kFashionMnistSide && model.channels == 1) {
+    return std::nullopt;
+  }
+  std::string shape;
+  for (long long n : ModelInputShape(model)) shape += (shape.empty() ? "" : ", ") + std::to_string(n);
+  return Error{"fashion_mnist.model_input", {shape},
+               "the model's input_shape is [" + shape + "] but Fashion-MNIST's pictures are [28, 28, 1]"};
+}
+
 }  // namespace convstep

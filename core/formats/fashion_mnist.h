@@ -7,12 +7,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/base/result.h"
 #include "core/formats/idx.h"
+#include "core/nn/model_summary.h"
 
 namespace convstep {
 
@@ -43,5 +45,9 @@ using ByteReader = std::function<Result<std::string>(const std::string& path, st
 // `read`: 28 × 28 images, as many labels as images, every label 0 to 9. A
 // missing folder or file says which Debian package to install.
 Result<Dataset> LoadFashionMnist(const std::string& dir, const ByteReader& read);
+
+// Why `model` cannot read Fashion-MNIST's pictures (its input is not
+// 28×28×1), in one sentence; nothing when it can.
+std::optional<Error> CheckFashionMnistModel(const Model& model);
 
 }  // namespace convstep

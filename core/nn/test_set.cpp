@@ -59,6 +59,7 @@ Result<TestSetReport> ClassifyTestSet(FastNetwork* network, const Network& weigh
   TestSetReport r;
   r.images = static_cast<int>(test.labels.size());
   r.classes = network->Classes();
+  r.labels.assign(test.labels.begin(), test.labels.end());
   r.confusion.assign(static_cast<size_t>(r.classes) * r.classes, 0);
   r.first_conv = FirstConv(weights.model);
   const ActivationShape conv_out =

@@ -30,6 +30,7 @@ struct TestSetReport {
   int images = 0;
   int classes = 0;
   int correct = 0;
+  std::vector<std::uint8_t> labels;  // per image: its class, as the test set gives it
   std::vector<int> predicted;       // per image: the highest logit, the first of equal ones (torch.argmax)
   std::vector<float> confidence;    // per image: the softmax probability of the predicted class
   std::vector<int> confusion;       // [true class][predicted class], classes × classes counts
