@@ -1,11 +1,13 @@
 // The Network tab in the real window, driven by scripts: a network trained
 // there for a few batches, an activation of its second convolution clicked
 // open in the Convolution tab on exactly that computation, Backspace back,
-// and a picture painted on the canvas changing what the network says.
+// a picture painted on the canvas changing what the network says, and the
+// Test set page's confusion matrix leading to its pictures.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "tests/ui/ui_harness.h"
 
@@ -63,6 +65,45 @@ TEST(NetworkTab, PaintingOnTheCanvasIsWhatTheNetworkClassifies) {
   EXPECT_EQ(net["drawing"], true);
   EXPECT_GT(net["canvas_sum"].get<double>(), 40.0);
   EXPECT_EQ(net["answer"], 1) << net.dump();  // Trouser
+}
+
+TEST(NetworkTab, TheTestSetsConfusionMatrixLeadsToItsPicturesAndOneThroughTheNetwork) {
+  // The shipped network on the first 300 test pictures; the cell of the
+  // dresses classified right, then its first (most confident) picture.
+  const Json state = RunScript("net_test_set", Json::parse(R"([
+    {"tab": "network"}, {"frames": 2},
+    {"network": {"test_images": 300, "page": "test_set"}}, {"frames": 2},
+    {"screenshot": "$TMP/test_set.png"},
+    {"click": "net/confusion", "cell": [3, 3]}, {"frames": 2},
+    {"click": "net/test/0", "cell": [14, 14]}, {"frames": 2}])"));
+  const Json& net = state["network"];
+  const Json& t = net["test_set"];
+  ASSERT_EQ(t["error"], "") << t.dump();
+  ASSERT_EQ(t["images"], 300) << t.dump();
+  const std::vector<int> confusion = t["confusion"].get<std::vector<int>>();
+  ASSERT_EQ(confusion.size(), 100u);
+  int total = 0;
+  int diagonal = 0;
+  for (int k = 0; k < 100; ++k) {
+    total += confusion[static_cast<size_t>(k)];
+    diagonal += k % 11 == 0 ? confusion[static_cast<size_t>(k)] : 0;
+  }
+  EXPECT_EQ(total, 300);
+  EXPECT_EQ(t["correct"], diagonal);
+  EXPECT_GE(diagonal, 240);  // 90 % on the whole test set
+  EXPECT_EQ(t["cell"], Json::parse("[3, 3]"));
+  const std::vector<int> pictures = t["cell_pictures"].get<std::vector<int>>();
+  ASSERT_EQ(pictures.size(), static_cast<size_t>(confusion[33]));
+  ASSERT_FALSE(pictures.empty());
+  // The picture clicked goes through the network on the Layers page: a
+  // dress the exact pass classifies as a dress too.
+  EXPECT_EQ(net["test_picture"], pictures[0]);
+  EXPECT_EQ(net["answer"], 3) << net.dump();
+  // Filter 0's strongest pictures, strongest first.
+  ASSERT_EQ(t["strongest"].size(), 9u);
+  for (size_t k = 1; k < 9; ++k) {
+    EXPECT_GE(t["strongest"][k - 1]["value"].get<double>(), t["strongest"][k]["value"].get<double>());
+  }
 }
 
 }  // namespace
