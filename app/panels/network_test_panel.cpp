@@ -43,6 +43,17 @@ void TestThumbnail(AppState& state, const std::string& name, int index, float ce
   if (hit.clicked) ShowTestPicture(state, index);
 }
 
+std::string ClassLabel(int k) { return std::to_string(k) + " " + Tr(NetworkClassKey(k)); }
+
+// The widest row label of the confusion matrix, in the grids' text.
+float ClassLabelsWidth(int classes) {
+  PushGridFont();
+  float w = 0;
+  for (int k = 0; k < classes; ++k) w = std::max(w, ImGui::CalcTextSize(ClassLabel(k).c_str()).x);
+  ImGui::PopFont();
+  return w;
+}
+
 void ConfusionMatrix(AppState& state, float width) {
   NetworkViewState& nv = state.view.network;
   const TestSetReport& r = *nv.test_report;
@@ -50,10 +61,7 @@ void ConfusionMatrix(AppState& state, float width) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", Tr("network.confusion_axes"));
   ImGui::PopStyleColor();
-  float label_w = 0;
-  for (int k = 0; k < r.classes; ++k) {
-    label_w = std::max(label_w, ImGui::CalcTextSize((std::to_string(k) + " " + Tr(NetworkClassKey(k))).c_str()).x);
-  }
+  const float label_w = ClassLabelsWidth(r.classes);
   const std::pair<int, int> shown = ShownTestCell(nv);
   GridDraw grid;
   grid.name = "net/confusion";
@@ -71,7 +79,7 @@ void ConfusionMatrix(AppState& state, float width) {
   grid.lo = 0;
   grid.hi = worst;
   grid.labels = true;
-  grid.row_tick = [](int k) { return std::to_string(k) + " " + Tr(NetworkClassKey(k)); };
+  grid.row_tick = ClassLabel;
   grid.col_tick = [](int k) { return std::to_string(k); };
   grid.outlines.push_back({static_cast<float>(shown.first), static_cast<float>(shown.second), 1, 1, kCurrentColor, 2.0f});
   const GridHit hit = DrawGrid(grid);
@@ -88,7 +96,7 @@ void CellPicturesColumn(AppState& state, float width) {
   const TestSetReport& r = *nv.test_report;
   const auto [truth, predicted] = ShownTestCell(nv);
   const std::vector<int> pictures = CellPictures(r, truth, predicted);
-  PanelTitle(TrFormat(truth == predicted ? "network.cell_right" : "network.cell_wrong",
+  PanelTitleWrapped(TrFormat(truth == predicted ? "network.cell_right" : "network.cell_wrong",
                       {Tr(NetworkClassKey(truth)), Tr(NetworkClassKey(predicted)), std::to_string(pictures.size())})
                  .c_str());
   const float cell = std::max(1.0f, std::floor(Scaled(2.5f)));
@@ -127,7 +135,7 @@ void FiltersColumn(AppState& state, float width) {
   Result<Conv2dGeometry> geometry = ResolveConv2d(spec);
   if (!geometry) return;
   const Conv2dGeometry& g = *geometry;
-  PanelTitle(TrFormat("network.filters_title", {std::to_string(g.out_channels), std::to_string(g.kernel_h),
+  PanelTitleWrapped(TrFormat("network.filters_title", {std::to_string(g.out_channels), std::to_string(g.kernel_h),
                                                 std::to_string(g.kernel_w)}).c_str());
   const Tensor4& w = spec.weight;
   double bound = 1e-12;
@@ -163,9 +171,9 @@ void FiltersColumn(AppState& state, float width) {
   ImGui::Spacing();
   ImGui::TextWrapped("%s", TrFormat("network.strongest_title", {std::to_string(nv.test_filter)}).c_str());
   const std::vector<FilterPeak>& top = r.strongest[static_cast<size_t>(nv.test_filter)];
-  // Three by three, large enough that the patch of a 3×3 window shows.
-  const float room = std::min(width, ImGui::GetContentRegionAvail().y - gap * 3);
-  const float thumb = std::max(1.0f, std::floor((room - 2 * gap) / 3 / kSide));
+  // Three by three across the column, large enough that the patch of a
+  // 3×3 window shows (the column scrolls when the text is large).
+  const float thumb = std::max(1.0f, std::floor((width - 2 * gap) / 3 / kSide));
   for (size_t k = 0; k < top.size(); ++k) {
     if (k % 3 != 0) ImGui::SameLine(0, gap);
     const FilterPeak& p = top[k];
@@ -194,8 +202,16 @@ void DrawNetworkTestSetPanel(AppState& state) {
                              .c_str());
   const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
   const float all = ImGui::GetContentRegionAvail().x;
-  const float matrix_w = std::floor(all * 0.42f);
-  const float cell_w = std::floor(all * 0.30f);
+  // The matrix as wide as its counts need to be read (four digits in the
+  // grids' text), at least 42 % of the width and at most 60 %; the two
+  // columns of pictures share the rest.
+  const float label_w = ClassLabelsWidth(r.classes);
+  PushGridFont();
+  const float count_w = ImGui::CalcTextSize("0000").x + Scaled(6);
+  ImGui::PopFont();
+  const float need = label_w + count_w * static_cast<float>(r.classes) + ImGui::GetStyle().WindowPadding.x * 2 + Scaled(24);
+  const float matrix_w = std::floor(std::clamp(need, all * 0.42f, all * 0.6f));
+  const float cell_w = std::floor((all - matrix_w - 2 * gap) * 0.5f);
   ImGui::BeginChild("##confusion", ImVec2(matrix_w, 0), true);
   ConfusionMatrix(state, ImGui::GetContentRegionAvail().x);
   ImGui::EndChild();
