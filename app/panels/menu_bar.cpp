@@ -152,6 +152,12 @@ void ShowOpenDialog(AppState& state) {
                  {".json", ".csv", ".tsv", ".txt", ".npy", ".png", ".jpg", ".jpeg", ".bmp", ".gif"});
 }
 
+void ShowOpenPhotoDialog(AppState& state) {
+  state.view.file_action = ViewState::FileAction::kOpen;
+  OpenFileDialog(state.view.file_dialog, FileDialog::Mode::kOpen, Tr("dialog.open_photo"),
+                 {".png", ".jpg", ".jpeg", ".bmp", ".gif"});
+}
+
 void SaveOrAsk(AppState& state) {
   if (!state.view.session_path.empty()) {
     SaveSessionTo(state, state.view.session_path);

@@ -1,6 +1,7 @@
 // The Network tab's first column: the picture the network sees — one of the
 // examples, chosen with ◀ ▶, or the student's drawing, painted here with the
-// mouse (brush, eraser, clear) and classified as it is drawn.
+// mouse (brush, eraser, clear) and classified as it is drawn, or a
+// photograph put on the canvas to paint over.
 #include <algorithm>
 #include <string>
 
@@ -102,6 +103,9 @@ void DrawNetworkInputPanel(AppState& state, float width) {
   ExampleChooser(state);
   if (ImGui::Checkbox(TrId("network.draw").c_str(), &nv.drawing)) nv.last_paint.reset();
   ConceptTooltip("tip.network_draw");
+  ImGui::SameLine();
+  if (ImGui::Button(TrId("network.photo").c_str())) ShowOpenPhotoDialog(state);
+  ConceptTooltip("tip.network_photo");
   ImGui::Checkbox(TrId("network.every_layer").c_str(), &nv.every_layer);
   ConceptTooltip("tip.network_every_layer");
   if (nv.drawing) {

@@ -76,6 +76,8 @@ void DrawHelpOverlay(AppState& state);       // every keyboard shortcut (F1 or ?
 void DrawExportProgressDialog(AppState& state);  // an export being written: frame k of n, Cancel
 // The File menu's actions, shared with the keyboard (Ctrl+O, Ctrl+S).
 void ShowOpenDialog(AppState& state);
+// The same dialog for a photograph alone (the Network tab's canvas).
+void ShowOpenPhotoDialog(AppState& state);
 void SaveOrAsk(AppState& state);
 
 // After DrawGrid of an editable grid: opens the cell editor on a click (when

@@ -53,6 +53,10 @@ void OpenPath(AppState& state, const std::string& path) {
   }
   if (IsImagePath(path) || IsSoundPath(path)) {
     if (!std::filesystem::exists(path)) return state.SetStatus(TrFormat("status.no_such_file", {path}), true);
+    if (IsImagePath(path) && state.view.tab == Tab::kNetwork) {
+      OpenPhotoInNetwork(state, path);
+      return;
+    }
     (IsImagePath(path) ? state.view.pending_image : state.view.pending_sound) = path;
     return;
   }
@@ -71,6 +75,29 @@ bool ImportImage(AppState& state, const std::string& path, const ImageGridOption
   state.SetStatus(TrFormat("status.opened_image", {path, std::to_string(grid->c), std::to_string(grid->h),
                                                    std::to_string(grid->w)}),
                   false);
+  return true;
+}
+
+bool OpenPhotoInNetwork(AppState& state, const std::string& path) {
+  ImageGridOptions options;
+  options.height = kCanvasSide;
+  options.width = kCanvasSide;
+  options.scale = 1;
+  Result<Tensor3> grey = LoadImageGrid(path, options);
+  if (!grey) {
+    state.SetStatus(ErrorText(grey.failure()), true);
+    return false;
+  }
+  const CanvasPhoto photo = PhotoForCanvas(*grey);
+  NetworkViewState& nv = state.view.network;
+  nv.canvas = photo.canvas;
+  ++nv.canvas_revision;
+  nv.drawing = true;
+  nv.test_picture.reset();
+  nv.selected.reset();
+  nv.page = NetworkPage::kLayers;
+  nv.page_requested = true;
+  state.SetStatus(TrFormat(photo.inverted ? "status.photo_inverted" : "status.photo", {path}), false);
   return true;
 }
 

@@ -20,6 +20,12 @@ void OpenPreset(AppState& state, const std::string& name);
 void OpenPath(AppState& state, const std::string& path);
 // The picture chosen in OpenPath, as a grid with these options, becomes the input.
 bool ImportImage(AppState& state, const std::string& path, const ImageGridOptions& options);
+// A photograph onto the Network tab's canvas, as Fashion-MNIST's pictures
+// are (PhotoForCanvas: greyscale, 28×28 cropped to the centre, a light
+// background inverted), to be classified and painted on; OpenPath does this
+// for a picture opened while the Network tab shows. False, with the reason
+// on the status line and the canvas as it was, when it cannot be read.
+bool OpenPhotoInNetwork(AppState& state, const std::string& path);
 // The sound chosen in OpenPath, read and turned into a grid (a waveform or a
 // spectrogram, app/state/sound_import.h) with these options.
 Result<SoundInput> LoadSoundInput(const std::string& path, const SoundImportOptions& options);

@@ -50,4 +50,30 @@ bool PaintStroke(const BrushStroke& s, Tensor3* canvas) {
   return changed;
 }
 
+CanvasPhoto PhotoForCanvas(const Tensor3& grey) {
+  CanvasPhoto photo{grey, false};
+  Tensor3& c = photo.canvas;
+  double border = 0;
+  int count = 0;
+  for (int y = 0; y < c.h; ++y) {
+    for (int x = 0; x < c.w; ++x) {
+      if (y != 0 && x != 0 && y != c.h - 1 && x != c.w - 1) continue;
+      border += c.at(0, y, x);
+      ++count;
+    }
+  }
+  photo.inverted = count > 0 && border / count > 0.5;
+  if (photo.inverted) {
+    for (double& v : c.data) v = 1.0 - v;
+  }
+  const auto [lo, hi] = std::minmax_element(c.data.begin(), c.data.end());
+  const double low = *lo;
+  const double span = *hi - *lo;
+  // A flat picture stays as it is (black, once a light one is inverted).
+  if (span > 1e-9) {
+    for (double& v : c.data) v = (v - low) / span;
+  }
+  return photo;
+}
+
 }  // namespace convstep

@@ -27,4 +27,15 @@ Tensor3 BlankCanvas();
 // slow drag paints the same line as a fast one. Returns whether a pixel changed.
 bool PaintStroke(const BrushStroke& stroke, Tensor3* canvas);
 
+// A photograph made to look like Fashion-MNIST's pictures: `grey` is one
+// channel in [0, 1] at the canvas's size (the image import's greyscale,
+// resized); a light background (its border brighter than mid-grey on
+// average, as in a product photo) is inverted to Fashion-MNIST's black, and
+// the values are stretched to span 0 to 1 as its pictures do.
+struct CanvasPhoto {
+  Tensor3 canvas;
+  bool inverted = false;
+};
+CanvasPhoto PhotoForCanvas(const Tensor3& grey);
+
 }  // namespace convstep

@@ -53,5 +53,33 @@ TEST(PaintCanvas, TheEraserTakesInkAwayAndStrokesOffTheCanvasAreClipped) {
   EXPECT_DOUBLE_EQ(canvas.at(0, 2, 2), 1.0);  // far from the eraser
 }
 
+TEST(PaintCanvas, APhotoOnALightBackgroundIsInvertedAndStretchedToFashionMnistsRange) {
+  // A dark shirt (0.2) on a white page (0.9), one pixel of the page greyer.
+  Tensor3 grey(1, kCanvasSide, kCanvasSide, 0.9);
+  for (int y = 6; y < 22; ++y) {
+    for (int x = 8; x < 20; ++x) grey.at(0, y, x) = 0.2;
+  }
+  grey.at(0, 0, 0) = 0.8;
+  const CanvasPhoto photo = PhotoForCanvas(grey);
+  EXPECT_TRUE(photo.inverted);
+  // Inverted, the page is 0.1 (0.2 at the grey pixel) and the shirt 0.8:
+  // stretched over [0.1, 0.8], the page is 0 and the shirt 1.
+  EXPECT_DOUBLE_EQ(photo.canvas.at(0, 10, 10), 1.0);
+  EXPECT_DOUBLE_EQ(photo.canvas.at(0, 3, 3), 0.0);
+  EXPECT_NEAR(photo.canvas.at(0, 0, 0), 0.1 / 0.7, 1e-12);
+}
+
+TEST(PaintCanvas, APhotoOnADarkBackgroundKeepsItsTonesAndAFlatOneStaysFlat) {
+  Tensor3 grey(1, kCanvasSide, kCanvasSide, 0.25);
+  grey.at(0, 14, 14) = 0.75;
+  const CanvasPhoto photo = PhotoForCanvas(grey);
+  EXPECT_FALSE(photo.inverted);
+  EXPECT_DOUBLE_EQ(photo.canvas.at(0, 14, 14), 1.0);
+  EXPECT_DOUBLE_EQ(photo.canvas.at(0, 0, 0), 0.0);
+  const CanvasPhoto flat = PhotoForCanvas(Tensor3(1, kCanvasSide, kCanvasSide, 1.0));
+  EXPECT_TRUE(flat.inverted);
+  for (double v : flat.canvas.data) ASSERT_EQ(v, 0.0);
+}
+
 }  // namespace
 }  // namespace convstep

@@ -2,10 +2,13 @@
 // there for a few batches, an activation of its second convolution clicked
 // open in the Convolution tab on exactly that computation, Backspace back,
 // a picture painted on the canvas changing what the network says, and the
-// Test set page's confusion matrix leading to its pictures.
+// Test set page's confusion matrix leading to its pictures, and a photo
+// dropped on the tab going onto the canvas as the network's pictures are.
 #include <gtest/gtest.h>
+#include <stb/stb_image_write.h>
 
 #include <cmath>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -104,6 +107,34 @@ TEST(NetworkTab, TheTestSetsConfusionMatrixLeadsToItsPicturesAndOneThroughTheNet
   for (size_t k = 1; k < 9; ++k) {
     EXPECT_GE(t["strongest"][k - 1]["value"].get<double>(), t["strongest"][k]["value"].get<double>());
   }
+}
+
+TEST(NetworkTab, APhotoDroppedOnTheTabGoesOnTheCanvasInvertedAsFashionMnistsPictures) {
+  // A dark T on a white page, 56×56 (twice the canvas): the bar rows 8–15
+  // and columns 8–47, the stem rows 16–47 and columns 24–31. Halved and
+  // inverted, 20×4 + 4×16 = 144 pixels of full ink on black.
+  std::vector<unsigned char> pixels(56 * 56, 255);
+  for (int y = 8; y < 48; ++y) {
+    for (int x = 8; x < 48; ++x) {
+      if ((y < 16) || (x >= 24 && x < 32)) pixels[static_cast<size_t>(y * 56 + x)] = 0;
+    }
+  }
+  const std::string png = testing::TestTempPath("dark_t.png");
+  ASSERT_NE(stbi_write_png(png.c_str(), 56, 56, 1, pixels.data(), 56), 0);
+  const Json state = RunScript("net_photo", Json::parse(R"([{"tab": "network"}, {"frames": 2}, {"drop": ")" + png +
+                                                        R"("}, {"frames": 2}])"));
+  const Json& net = state["network"];
+  EXPECT_EQ(net["drawing"], true);
+  EXPECT_NEAR(net["canvas_sum"].get<double>(), 144.0, 1e-6) << net.dump();
+  EXPECT_NE(state["message"].get<std::string>().find("inverted"), std::string::npos) << state["message"];
+  EXPECT_EQ(state["tab"], "network");
+  // A file that is no picture: one message, the canvas as it was.
+  const std::string fake = testing::TestTempPath("not_a_photo.png");
+  std::ofstream(fake) << "not a picture";
+  const Json bad = RunScript("net_photo_bad", Json::parse(R"([{"tab": "network"}, {"network": {"draw": true}},
+    {"frames": 2}, {"drop": ")" + fake + R"("}, {"frames": 2}])"));
+  EXPECT_EQ(bad["network"]["canvas_sum"], 0.0);
+  EXPECT_NE(bad["message"].get<std::string>().find("not_a_photo.png"), std::string::npos) << bad["message"];
 }
 
 }  // namespace
