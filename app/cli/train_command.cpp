@@ -110,8 +110,14 @@ Result<std::string> Train(const TrainArgs& a) {
     if (!r) return r.failure();
     accuracy = r->test_accuracy.value_or(0);
     seconds += r->train_seconds;
-    std::fprintf(stderr, "epoch %d: %.1f s, loss %.4f, test accuracy %.4f\n", e + 1, r->train_seconds, r->mean_loss, accuracy);
-    epochs.push_back({{"epoch", e + 1}, {"seconds", r->train_seconds}, {"loss", r->mean_loss}, {"test_accuracy", accuracy}});
+    std::fprintf(stderr, "epoch %d: %.1f s, loss %.4f, accuracy %.4f, test loss %.4f, test accuracy %.4f\n", e + 1,
+                 r->train_seconds, r->mean_loss, r->train_accuracy, r->test_loss.value_or(0), accuracy);
+    epochs.push_back({{"epoch", e + 1},
+                      {"seconds", r->train_seconds},
+                      {"loss", r->mean_loss},
+                      {"accuracy", r->train_accuracy},
+                      {"test_loss", r->test_loss.value_or(0)},
+                      {"test_accuracy", accuracy}});
   }
   Network trained = fast.ToNetwork();
   for (LayerParams& p : trained.params) {

@@ -197,7 +197,7 @@ void DrawNetworkTestSetPanel(AppState& state) {
     return;
   }
   const TestSetReport& r = *nv.test_report;
-  ImGui::TextUnformatted(TrFormat("network.test_accuracy", {std::to_string(r.correct), std::to_string(r.images),
+  ImGui::TextUnformatted(TrFormat("network.test_set_accuracy", {std::to_string(r.correct), std::to_string(r.images),
                                                             FormatValue(100.0 * r.correct / std::max(r.images, 1))})
                              .c_str());
   const float gap = ImGui::GetStyle().ItemSpacing.x * 2;

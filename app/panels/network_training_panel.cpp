@@ -133,28 +133,36 @@ void Curves(const AppState& state, ImVec2 size) {
     batches.y.push_back(st.batch_losses[i]);
     top = std::max(top, std::min(st.batch_losses[i], 3.0f));
   }
-  ChartSeries train_loss{Tr("network.train_loss"), kTrainColor, {}, {}, true};
-  ChartSeries test_acc{Tr("network.test_accuracy"), kTestColor, {}, {}, true};
+  // Each epoch's point, training's and the test set's, as Keras's
+  // history plots loss and val_loss, accuracy and val_accuracy.
+  ChartSeries train_loss{Tr("network.series_training"), kTrainColor, {}, {}, true};
+  ChartSeries test_loss{Tr("network.series_test"), kTestColor, {}, {}, true};
+  ChartSeries train_acc{Tr("network.series_training"), kTrainColor, {}, {}, true};
+  ChartSeries test_acc{Tr("network.series_test"), kTestColor, {}, {}, true};
   for (const EpochPoint& e : st.epochs) {
     const float x = static_cast<float>(e.epoch);
-    train_loss.x.push_back(x);
+    for (ChartSeries* s : {&train_loss, &test_loss, &train_acc, &test_acc}) s->x.push_back(x);
     train_loss.y.push_back(static_cast<float>(e.train_loss));
-    test_acc.x.push_back(x);
+    test_loss.y.push_back(static_cast<float>(e.test_loss));
+    train_acc.y.push_back(static_cast<float>(e.train_accuracy));
     test_acc.y.push_back(static_cast<float>(e.test_accuracy));
+    top = std::max(top, std::min(static_cast<float>(e.test_loss), 3.0f));
   }
   const ImVec2 half((size.x - ImGui::GetStyle().ItemSpacing.x) / 2, size.y);
   DrawLineChart("loss", {Tr("network.loss_title"), Tr("network.epoch_axis"), epochs, 0, top},
-                {batches, train_loss}, half);
+                {batches, train_loss, test_loss}, half);
   ImGui::SameLine();
-  DrawLineChart("accuracy", {Tr("network.accuracy_title"), Tr("network.epoch_axis"), epochs, 0, 1}, {test_acc}, half);
+  DrawLineChart("accuracy", {Tr("network.accuracy_title"), Tr("network.epoch_axis"), epochs, 0, 1}, {train_acc, test_acc},
+                half);
 }
 
 void Summary(const AppState& state) {
   const TrainingStatus& st = state.view.network.last;
   for (const EpochPoint& e : st.epochs) {
-    ImGui::TextUnformatted(TrFormat("network.epoch_line", {std::to_string(e.epoch), FormatValue(e.train_loss),
-                                                           FormatValue(e.test_accuracy), FormatValue(e.seconds)})
-                               .c_str());
+    ImGui::TextWrapped("%s", TrFormat("network.epoch_line", {std::to_string(e.epoch), FormatValue(e.train_loss),
+                                                             FormatValue(e.train_accuracy), FormatValue(e.test_loss),
+                                                             FormatValue(e.test_accuracy), FormatValue(e.seconds)})
+                                 .c_str());
   }
 }
 

@@ -127,7 +127,8 @@ void TrainingJob::Run(Network start, std::string dir) {
     if (!report) return fail(report.error());
     if (report->stopped) break;
     std::lock_guard<std::mutex> lock(mutex_);
-    status_.epochs.push_back({epoch + 1, report->mean_loss, report->test_accuracy.value_or(0), report->train_seconds});
+    status_.epochs.push_back({epoch + 1, report->mean_loss, report->train_accuracy, report->test_loss.value_or(0),
+                              report->test_accuracy.value_or(0), report->train_seconds});
     status_.epoch_mean_loss = 0;
   }
   std::lock_guard<std::mutex> lock(mutex_);

@@ -35,10 +35,12 @@ struct TrainingOptions {
 };
 
 struct EpochPoint {
-  int epoch = 0;             // from 1
-  double train_loss = 0;     // mean over the epoch's batches
-  double test_accuracy = 0;  // fraction of the test images classified right after the epoch
-  double seconds = 0;        // training alone
+  int epoch = 0;              // from 1
+  double train_loss = 0;      // mean over the epoch's batches
+  double train_accuracy = 0;  // fraction of its images right as they were trained
+  double test_loss = 0;       // mean cross-entropy of the test images after the epoch
+  double test_accuracy = 0;   // fraction of them classified right then
+  double seconds = 0;         // training alone
 };
 
 // What the window reads of a job, copied under its lock.

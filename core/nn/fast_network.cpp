@@ -660,6 +660,7 @@ struct Part {
   std::vector<std::vector<float>> acts;
   std::vector<FastParams> grads;
   double loss = 0.0;
+  int correct = 0;  // samples whose highest logit is their label
 };
 
 // What a thread needs only while it runs one part: each convolution's
@@ -779,26 +780,42 @@ void ForwardPart(const std::vector<Layer>& layers, const std::vector<FastParams>
   for (std::size_t i = 0; i < layers.size(); ++i) ForwardLayer(layers[i], params[i], batch, i, w, s);
 }
 
-// The part's summed cross-entropy into w->loss and its gradient with
-// respect to the logits, softmax minus one-hot over the batch's size, into
-// s->grad_a.
+// One sample's logits z: exp(z_k - max z) into e, its cross-entropy
+// log(sum) + max z - z[label] (the softmax without overflow), and whether
+// its highest logit (the first of equal ones) is the label.
+struct SampleLoss {
+  float sum = 0.0f;  // of e
+  double loss = 0.0;
+  bool right = false;
+};
+SampleLoss SoftmaxOf(const float* z, int classes, int label, float* e) {
+  const float* top = std::max_element(z, z + classes);
+  SampleLoss s;
+  for (int k = 0; k < classes; ++k) {
+    e[k] = std::exp(z[k] - *top);
+    s.sum += e[k];
+  }
+  s.loss = static_cast<double>(std::log(s.sum) + *top - z[label]);
+  s.right = top - z == label;
+  return s;
+}
+
+// The part's summed cross-entropy into w->loss, its right answers into
+// w->correct, and its gradient with respect to the logits, softmax minus
+// one-hot over the batch's size, into s->grad_a.
 void SoftmaxCrossEntropy(int classes, const Batch& batch, Part* w, Scratch* s) {
   const float* logits = w->acts.back().data();
   float* grad = s->grad_a.data();
   const float scale = 1.0f / static_cast<float>(batch.total);
   w->loss = 0.0;
+  w->correct = 0;
   for (int b = 0; b < w->count; ++b) {
-    const float* z = logits + static_cast<std::size_t>(b) * classes;
     float* g = grad + static_cast<std::size_t>(b) * classes;
     const int label = batch.labels[w->first + b];
-    const float top = *std::max_element(z, z + classes);
-    float sum = 0.0f;
-    for (int k = 0; k < classes; ++k) {
-      g[k] = std::exp(z[k] - top);
-      sum += g[k];
-    }
-    w->loss += static_cast<double>(std::log(sum) + top - z[label]);
-    for (int k = 0; k < classes; ++k) g[k] = (g[k] / sum - (k == label ? 1.0f : 0.0f)) * scale;
+    const SampleLoss one = SoftmaxOf(logits + static_cast<std::size_t>(b) * classes, classes, label, g);
+    w->loss += one.loss;
+    w->correct += one.right ? 1 : 0;
+    for (int k = 0; k < classes; ++k) g[k] = (g[k] / one.sum - (k == label ? 1.0f : 0.0f)) * scale;
   }
 }
 
@@ -928,6 +945,7 @@ struct FastNetwork::Impl {
   std::vector<std::vector<float>> masks;  // per dropout layer, for the batch being trained
   std::mt19937_64 dropout_rng;
   bool has_batchnorm = false;
+  int last_correct = 0;  // of the last ComputeGradients
 
   // The number of images, or why they are not a batch for this network.
   Result<int> CheckImages(std::span<const float> images) const;
@@ -1113,7 +1131,11 @@ Result<double> FastNetwork::ComputeGradients(std::span<const float> images, std:
       AddTo(w.grads[i].beta, &m.grads[i].beta);
     }
   }
-  for (const Part& w : m.parts) loss += w.count > 0 ? w.loss : 0.0;
+  m.last_correct = 0;
+  for (const Part& w : m.parts) {
+    loss += w.count > 0 ? w.loss : 0.0;
+    m.last_correct += w.count > 0 ? w.correct : 0;
+  }
   return loss / count;
 }
 
@@ -1143,8 +1165,17 @@ Result<double> FastNetwork::TrainBatch(std::span<const float> images, std::span<
   return loss;
 }
 
+int FastNetwork::LastBatchCorrect() const { return impl_->last_correct; }
+
 Result<double> FastNetwork::Evaluate(std::span<const float> images, std::span<const std::uint8_t> labels,
                                      int batch_size) {
+  Result<Evaluation> e = Measure(images, labels, batch_size);
+  if (!e) return e.failure();
+  return e->accuracy;
+}
+
+Result<Evaluation> FastNetwork::Measure(std::span<const float> images, std::span<const std::uint8_t> labels,
+                                        int batch_size) {
   Impl& m = *impl_;
   Result<int> checked = m.CheckBatch(images, labels);
   if (!checked) return checked.failure();
@@ -1153,18 +1184,21 @@ Result<double> FastNetwork::Evaluate(std::span<const float> images, std::span<co
   const int classes = Classes();
   const int total = *checked;
   long long correct = 0;
+  double loss = 0.0;
+  std::vector<float> e(static_cast<std::size_t>(classes));
   for (int first = 0; first < total; first += batch_size) {
     const int count = std::min(batch_size, total - first);
     m.RunForward({images.data() + size * first, labels.data() + first, nullptr, count}, count, false);
     for (const Part& w : m.parts) {
       for (int b = 0; b < w.count; ++b) {
-        const float* z = w.acts.back().data() + static_cast<std::size_t>(b) * classes;
-        const auto best = static_cast<int>(std::max_element(z, z + classes) - z);
-        correct += best == labels[static_cast<std::size_t>(first + w.first + b)] ? 1 : 0;
+        const int label = labels[static_cast<std::size_t>(first + w.first + b)];
+        const SampleLoss one = SoftmaxOf(w.acts.back().data() + static_cast<std::size_t>(b) * classes, classes, label, e.data());
+        correct += one.right ? 1 : 0;
+        loss += one.loss;
       }
     }
   }
-  return static_cast<double>(correct) / total;
+  return Evaluation{static_cast<double>(correct) / total, loss / total};
 }
 
 std::vector<float> FastNetwork::LayerOutput(int layer, int index) const {

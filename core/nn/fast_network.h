@@ -39,6 +39,13 @@
 
 namespace convstep {
 
+// What a test set's pass gives: the fraction whose highest logit is their
+// label (Keras's accuracy) and the mean cross-entropy (its loss).
+struct Evaluation {
+  double accuracy = 0.0;
+  double loss = 0.0;
+};
+
 // As torch.nn.Module.train() and .eval(): dropout drops only in kTrain.
 enum class FastMode { kTrain, kEval };
 
@@ -97,6 +104,13 @@ class FastNetwork {
   // ones) is their label, in eval mode, `batch_size` images at a time.
   Result<double> Evaluate(std::span<const float> images, std::span<const std::uint8_t> labels,
                           int batch_size = 256);
+  // The same accuracy with the mean cross-entropy of the images.
+  Result<Evaluation> Measure(std::span<const float> images, std::span<const std::uint8_t> labels,
+                             int batch_size = 256);
+  // How many samples of the last ComputeGradients (or TrainBatch) had their
+  // label as the highest logit, before any step: the running accuracy a
+  // Keras fit reports while it trains.
+  int LastBatchCorrect() const;
 
   // The output of layer `layer` for image `index` of the last batch run,
   // [C][H][W] or [N]; empty when there is no such layer or image.

@@ -64,6 +64,7 @@ Result<EpochReport> TrainEpoch(FastNetwork* network, const FastDataSet& train, c
   std::vector<float> images;
   std::vector<std::uint8_t> labels;
   double loss_sum = 0.0;
+  long long correct = 0;
   for (int b = 0; b < batches; ++b) {
     if (options.cancel != nullptr && options.cancel->load()) {
       report.stopped = true;
@@ -85,12 +86,14 @@ Result<EpochReport> TrainEpoch(FastNetwork* network, const FastDataSet& train, c
     if (!loss) return loss.failure();
     report.train_seconds += SecondsSince(start);
     loss_sum += *loss * n;
+    correct += network->LastBatchCorrect();
     ++report.batches;
     report.images += n;
     report.mean_loss = loss_sum / report.images;
+    report.train_accuracy = static_cast<double>(correct) / report.images;
     const TrainProgress progress{options.epoch, report.batches, batches,
                                  report.train_seconds > 0.0 ? report.images / report.train_seconds : 0.0,
-                                 report.mean_loss};
+                                 report.mean_loss, report.train_accuracy};
     if (options.progress && !options.progress(progress)) {
       report.stopped = b + 1 < batches;
       break;
@@ -98,9 +101,10 @@ Result<EpochReport> TrainEpoch(FastNetwork* network, const FastDataSet& train, c
   }
   if (test != nullptr && !report.stopped) {
     const auto test_start = std::chrono::steady_clock::now();
-    Result<double> accuracy = network->Evaluate(test->images, test->labels);
-    if (!accuracy) return accuracy.failure();
-    report.test_accuracy = *accuracy;
+    Result<Evaluation> measured = network->Measure(test->images, test->labels);
+    if (!measured) return measured.failure();
+    report.test_accuracy = measured->accuracy;
+    report.test_loss = measured->loss;
     report.test_seconds = SecondsSince(test_start);
   }
   return report;

@@ -29,6 +29,7 @@ struct TrainProgress {
   int batches = 0;  // in the whole epoch
   double images_per_second = 0.0;  // training alone, this epoch so far
   double mean_loss = 0.0;          // mean cross-entropy of this epoch's images so far
+  double accuracy = 0.0;           // fraction of them classified right as they were trained (before each step)
 };
 
 struct EpochOptions {
@@ -51,7 +52,9 @@ struct EpochReport {
   bool stopped = false;        // the progress callback or the cancel flag ended it early
   double train_seconds = 0.0;  // the batches alone, without the evaluation
   double mean_loss = 0.0;      // mean cross-entropy of the images trained (batch losses weighted by size)
+  double train_accuracy = 0.0;  // fraction of them right as they were trained (Keras's running "accuracy")
   std::optional<double> test_accuracy;  // fraction 0..1, when a test set was given and the epoch ran to its end
+  std::optional<double> test_loss;      // mean cross-entropy of the test set then (Keras's "val_loss")
   double test_seconds = 0.0;
 };
 

@@ -94,6 +94,12 @@ TEST(CliTrain, AModelLearnsFromTwoThousandImages) {
   EXPECT_GE(accuracy, 0.70);
   EXPECT_LE(accuracy, 1.0);
   EXPECT_EQ(accuracy, report["epochs"][2]["test_accuracy"].get<double>());
+  // Keras's history beside it: the running training accuracy, the test loss.
+  const Json& last = report["epochs"][2];
+  EXPECT_GT(last["accuracy"].get<double>(), report["epochs"][0]["accuracy"].get<double>());
+  EXPECT_LE(last["accuracy"].get<double>(), 1.0);
+  EXPECT_GT(last["test_loss"].get<double>(), 0.0);
+  EXPECT_LT(last["test_loss"].get<double>(), report["epochs"][0]["test_loss"].get<double>());
 
   Result<Json> file = ParseJson(ReadText(out));
   ASSERT_TRUE(file.ok()) << file.error();

@@ -21,6 +21,7 @@
 #include "core/nn/backward.h"
 #include "core/nn/fast_network.h"
 #include "core/nn/fast_train.h"
+#include "core/nn/forward.h"
 #include "core/nn/init.h"
 #include "tests/support/golden.h"
 
@@ -571,9 +572,45 @@ TEST(FastTrainTest, ASmallNetworkLearnsTheBars) {
   EXPECT_LT(losses.back(), losses.front());
   ASSERT_TRUE(last.test_accuracy.has_value());
   EXPECT_GE(*last.test_accuracy, 0.95);
+  EXPECT_GE(last.train_accuracy, 0.9);  // the third epoch, counted as it trained
+  ASSERT_TRUE(last.test_loss.has_value());
+  Result<Evaluation> measured = net.Measure(test.images, test.labels);
+  ASSERT_TRUE(measured.ok());
+  EXPECT_DOUBLE_EQ(*last.test_loss, measured->loss);
+  EXPECT_LT(*last.test_loss, losses.front());
   Result<double> again = net.Evaluate(test.images, test.labels, 7);  // batches of 7: the same answer
   ASSERT_TRUE(again.ok());
   EXPECT_DOUBLE_EQ(*again, *last.test_accuracy);
+}
+
+// The test loss and the running training accuracy a window draws as
+// curves: the mean exact cross-entropy over the images, and how many of a
+// batch the network had right before its step.
+TEST(FastTrainTest, MeasureAndTheRunningAccuracyAgreeWithTheExactPath) {
+  Result<Network> exact = InitNetwork(BarsModel(), InitScheme::kPyTorch, 9);
+  ASSERT_TRUE(exact.ok());
+  const DataSet data = Bars(40, 5);
+  double loss = 0;
+  int right = 0;
+  for (int n = 0; n < 40; ++n) {
+    Tensor3 image(1, kSide, kSide);
+    for (int i = 0; i < kSide * kSide; ++i) image.data[static_cast<std::size_t>(i)] = data.images[static_cast<std::size_t>(n * kSide * kSide + i)];
+    Result<std::vector<Tensor3>> a = ForwardActivations(*exact, image);
+    ASSERT_TRUE(a.ok());
+    const std::vector<double>& z = a->back().data;
+    loss += CrossEntropy(z, data.labels[static_cast<std::size_t>(n)]);
+    right += std::max_element(z.begin(), z.end()) - z.begin() == data.labels[static_cast<std::size_t>(n)] ? 1 : 0;
+  }
+  FastNetwork fast = MakeFast(*exact, 2, 9);
+  Result<Evaluation> e = fast.Measure(data.images, data.labels, 16);
+  ASSERT_TRUE(e.ok()) << e.error();
+  EXPECT_NEAR(e->loss, loss / 40, 1e-5);
+  EXPECT_DOUBLE_EQ(e->accuracy, right / 40.0);
+  // Dropout off (eval mode) so the batch's forward pass is the exact one.
+  Result<double> batch_loss = fast.ComputeGradients(data.images, data.labels, FastMode::kEval);
+  ASSERT_TRUE(batch_loss.ok());
+  EXPECT_EQ(fast.LastBatchCorrect(), right);
+  EXPECT_NEAR(*batch_loss, loss / 40, 1e-5);
 }
 
 TEST(FastTrainTest, AnyNumberOfThreadsGivesTheSameLossAndGradients) {
