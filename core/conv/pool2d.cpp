@@ -123,18 +123,30 @@ Result<Pool2dStepper> Pool2dStepper::Create(Pool2dSpec spec) {
 Pool2dStepper::Pool2dStepper(Pool2dSpec spec, Pool2dGeometry geo)
     : spec_(std::move(spec)), geo_(std::move(geo)), output_(geo_.channels, geo_.out_h, geo_.out_w) {
   if (geo_.mode == PoolMode::kMax) argmax_.resize(output_.data.size());
-  // Step k fills output cell k, so the whole output is every step's value.
+  // Step k fills output cell k, so the whole output is every step's value;
+  // one step's taps are reused for the next (no allocation per step).
+  PoolStep s;
   for (int k = 0; k < TotalSteps(); ++k) {
-    const PoolStep s = Step(k);
+    StepInto(k, &s);
     output_.data[static_cast<size_t>(k)] = s.value;
     if (geo_.mode == PoolMode::kMax) argmax_[static_cast<size_t>(k)] = s.argmax;
   }
 }
 
 PoolStep Pool2dStepper::Step(int k) const {
+  PoolStep s;
+  StepInto(k, &s);
+  return s;
+}
+
+void Pool2dStepper::StepInto(int k, PoolStep* step) const {
   const Pool2dGeometry& g = geo_;
   const int plane = g.out_h * g.out_w;
-  PoolStep s;
+  std::vector<PoolTap> taps = std::move(step->taps);
+  taps.clear();
+  *step = PoolStep{};
+  step->taps = std::move(taps);
+  PoolStep& s = *step;
   s.step = k;
   s.total_steps = TotalSteps();
   s.channel = k / plane;
@@ -175,7 +187,6 @@ PoolStep Pool2dStepper::Step(int k) const {
     s.divisor = static_cast<int>(s.taps.size());
     s.value = s.sum / s.divisor;
   }
-  return s;
 }
 
 }  // namespace convstep

@@ -104,6 +104,8 @@ class Pool2dStepper {
 
  private:
   Pool2dStepper(Pool2dSpec spec, Pool2dGeometry geo);
+  // Step(k) into *step, keeping the room its taps had.
+  void StepInto(int k, PoolStep* step) const;
 
   Pool2dSpec spec_;
   Pool2dGeometry geo_;

@@ -123,6 +123,12 @@ Tensor3 ConvForward(const Network& net, int layer, const Tensor3& input) {
 }
 
 Tensor3 PoolForward(const Network& net, int layer, const Tensor3& input) {
+  // PyTorch's pooling: the Pooling tab's stepper, whose output is every
+  // step's value (taken once, not step by step again).
+  if (Result<Pool2dSpec> spec = LayerPool2dSpec(net, layer, input)) {
+    Result<Pool2dStepper> stepper = Pool2dStepper::Create(std::move(spec).value());
+    return stepper ? stepper->Output() : Tensor3();  // a checked network always has one
+  }
   const std::vector<PoolStep> steps = LayerPoolSteps(net, layer, input);
   if (steps.empty()) return Tensor3();
   const PoolStep& last = steps.back();
