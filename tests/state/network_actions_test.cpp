@@ -120,5 +120,30 @@ TEST_F(NetworkActions, ADenseUnitStaysInTheNetworkTabWithItsSumWrittenOut) {
   EXPECT_EQ(sum.value, run.logits[4]);
 }
 
+// The Test set page's choices on a report made by hand: three classes, the
+// most confused pair is the largest count off the diagonal, and a cell's
+// pictures come most confident first.
+TEST(TestSetPage, TheMostConfusedPairIsShownFirstAndACellListsItsPicturesMostConfidentFirst) {
+  auto report = std::make_shared<TestSetReport>();
+  report->images = 6;
+  report->classes = 3;
+  report->labels = {0, 1, 1, 2, 1, 0};
+  report->predicted = {0, 2, 2, 2, 0, 0};
+  report->confidence = {0.9f, 0.6f, 0.8f, 0.7f, 0.5f, 0.95f};
+  report->confusion = {2, 0, 0,   // true 0
+                       1, 0, 2,   // true 1: once taken for 0, twice for 2
+                       0, 0, 1};  // true 2
+  NetworkViewState nv;
+  nv.test_report = report;
+  EXPECT_EQ(ShownTestCell(nv), std::make_pair(1, 2));
+  nv.test_cell = {0, 0};
+  EXPECT_EQ(ShownTestCell(nv), std::make_pair(0, 0));
+  nv.test_cell = {3, 0};  // not a cell of this report: the most confused again
+  EXPECT_EQ(ShownTestCell(nv), std::make_pair(1, 2));
+  EXPECT_EQ(CellPictures(*report, 1, 2), (std::vector<int>{2, 1}));  // 0.8 before 0.6
+  EXPECT_EQ(CellPictures(*report, 0, 0), (std::vector<int>{5, 0}));  // 0.95 before 0.9
+  EXPECT_TRUE(CellPictures(*report, 2, 1).empty());
+}
+
 }  // namespace
 }  // namespace convstep
