@@ -203,13 +203,13 @@ template <typename T, int kBytes>
 
 // Pads once (converting to T), then convolves the padded planes.
 template <typename T>
-void Convolve(const Conv2dSpec& spec, const Conv2dGeometry& geo, const T* weight, const T* bias, T* out) {
+void Convolve(const Tensor3& input, const Conv2dGeometry& geo, const T* weight, const T* bias, T* out) {
   ConvJob<T> job;
   job.geo = &geo;
   job.layout = MakeLayout(geo, geo.stride.w);
   // Every slot is written by FillPadded, so the buffer is not zeroed first.
   const std::unique_ptr<T[]> padded = std::make_unique_for_overwrite<T[]>(job.layout.plane * geo.in_channels);
-  FillPadded(spec.input, geo, job.layout, padded.get());
+  FillPadded(input, geo, job.layout, padded.get());
   job.padded = padded.get();
   job.weight = weight;
   job.bias = bias;
@@ -227,9 +227,12 @@ void Convolve(const Conv2dSpec& spec, const Conv2dGeometry& geo, const T* weight
 }  // namespace
 
 Tensor3 Conv2dForward(const Conv2dSpec& spec, const Conv2dGeometry& geo) {
+  return Conv2dForward(spec.input, spec.weight.data.data(), spec.bias.empty() ? nullptr : spec.bias.data(), geo);
+}
+
+Tensor3 Conv2dForward(const Tensor3& input, const double* weight, const double* bias, const Conv2dGeometry& geo) {
   Tensor3 out(geo.out_channels, geo.out_h, geo.out_w);
-  Convolve(spec, geo, spec.weight.data.data(), spec.bias.empty() ? nullptr : spec.bias.data(),
-           out.data.data());
+  Convolve(input, geo, weight, bias, out.data.data());
   return out;
 }
 
@@ -238,7 +241,7 @@ Tensor3F Conv2dForwardF32(const Conv2dSpec& spec, const Conv2dGeometry& geo) {
   const std::vector<float> bias(spec.bias.begin(), spec.bias.end());
   Tensor3F out{geo.out_channels, geo.out_h, geo.out_w,
                std::vector<float>(static_cast<std::size_t>(geo.out_channels) * geo.out_h * geo.out_w)};
-  Convolve(spec, geo, weight.data(), bias.empty() ? nullptr : bias.data(), out.data.data());
+  Convolve(spec.input, geo, weight.data(), bias.empty() ? nullptr : bias.data(), out.data.data());
   return out;
 }
 

@@ -33,6 +33,10 @@ struct Tensor3F {
 // column), so it agrees with the stepper's arithmetic to rounding. `geo` must
 // come from ResolveConv2d(spec).
 Tensor3 Conv2dForward(const Conv2dSpec& spec, const Conv2dGeometry& geo);
+// The same with the weights and bias held elsewhere, as spec.weight.data
+// and spec.bias would hold them (`bias` null for none): a network's layers,
+// which hold their own, are convolved without copying them.
+Tensor3 Conv2dForward(const Tensor3& input, const double* weight, const double* bias, const Conv2dGeometry& geo);
 
 // The same output computed in float32 (input, weights and sums rounded to
 // float): twice the values per vector instruction and half the memory, for

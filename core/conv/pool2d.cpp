@@ -150,8 +150,9 @@ void Pool2dStepper::StepInto(int k, PoolStep* step) const {
   s.step = k;
   s.total_steps = TotalSteps();
   s.channel = k / plane;
-  s.out_y = (k % plane) / g.out_w;
-  s.out_x = k % g.out_w;
+  const int in_plane = k - s.channel * plane;
+  s.out_y = in_plane / g.out_w;
+  s.out_x = in_plane - s.out_y * g.out_w;
   s.window_top = s.out_y * g.stride.h;
   s.window_left = s.out_x * g.stride.w;
   s.taps.reserve(static_cast<size_t>(g.kernel.h) * g.kernel.w);

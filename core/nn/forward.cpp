@@ -115,11 +115,36 @@ std::vector<PoolStep> KerasSameSteps(const PoolWindow& win, const Tensor3& input
 
 // [SECTION] One layer
 
+// The layer's spec without its numbers: the shapes of its input and
+// weights, its options. Enough for ResolveConv2d.
+Conv2dSpec LayerConv2dShape(const Network& net, int layer, const Tensor3& layer_input) {
+  const LayerSpec& l = net.model.layers[static_cast<size_t>(layer)];
+  const Pair kernel = AsTwoD(l, l.kernel_size);
+  Conv2dSpec spec;
+  spec.input.c = layer_input.c;
+  spec.input.h = layer_input.h;
+  spec.input.w = layer_input.w;
+  spec.weight.n = l.filters;
+  spec.weight.c = layer_input.c;
+  spec.weight.h = kernel.h;
+  spec.weight.w = kernel.w;
+  spec.stride = AsTwoD(l, l.strides.value_or(Pair{1, 1}));
+  spec.dilation = AsTwoD(l, l.dilation_rate);
+  switch (l.padding) {
+    case KerasPadding::kValid: spec.padding.kind = PaddingSpec::Kind::kValid; break;
+    case KerasPadding::kSame: spec.padding.kind = PaddingSpec::Kind::kSame; break;
+    case KerasPadding::kCausal: spec.padding.kind = PaddingSpec::Kind::kCausal; break;
+  }
+  return spec;
+}
+
 Tensor3 ConvForward(const Network& net, int layer, const Tensor3& input) {
-  const Conv2dSpec spec = LayerConv2dSpec(net, layer, input);
-  Result<Conv2dGeometry> geo = ResolveConv2d(spec);
+  // The same convolution as LayerConv2dSpec's (the one a click opens), on
+  // the network's own weights rather than a copy of them.
+  Result<Conv2dGeometry> geo = ResolveConv2d(LayerConv2dShape(net, layer, input));
   if (!geo) return Tensor3();  // not for a checked network; ForwardActivations reports it
-  return Conv2dForward(spec, *geo);
+  const LayerParams& p = net.params[static_cast<size_t>(layer)];
+  return Conv2dForward(input, p.weight.data(), p.bias.empty() ? nullptr : p.bias.data(), *geo);
 }
 
 Tensor3 PoolForward(const Network& net, int layer, const Tensor3& input) {
@@ -186,25 +211,13 @@ std::string TensorText(const Tensor3& t, bool signal) {
 
 }  // namespace
 
+
 Conv2dSpec LayerConv2dSpec(const Network& net, int layer, const Tensor3& layer_input) {
-  const LayerSpec& l = net.model.layers[static_cast<size_t>(layer)];
   const LayerParams& p = net.params[static_cast<size_t>(layer)];
-  const Pair kernel = AsTwoD(l, l.kernel_size);
-  Conv2dSpec spec;
+  Conv2dSpec spec = LayerConv2dShape(net, layer, layer_input);
   spec.input = layer_input;
-  spec.weight.n = l.filters;
-  spec.weight.c = layer_input.c;
-  spec.weight.h = kernel.h;
-  spec.weight.w = kernel.w;
   spec.weight.data = p.weight;  // [filters][C_in][kH][kW]; a conv1d's [F][C][K] is the same values
   spec.bias = p.bias;           // empty when use_bias is false
-  spec.stride = AsTwoD(l, l.strides.value_or(Pair{1, 1}));
-  spec.dilation = AsTwoD(l, l.dilation_rate);
-  switch (l.padding) {
-    case KerasPadding::kValid: spec.padding.kind = PaddingSpec::Kind::kValid; break;
-    case KerasPadding::kSame: spec.padding.kind = PaddingSpec::Kind::kSame; break;
-    case KerasPadding::kCausal: spec.padding.kind = PaddingSpec::Kind::kCausal; break;
-  }
   return spec;
 }
 
