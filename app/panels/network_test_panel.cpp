@@ -192,7 +192,7 @@ void DrawNetworkTestSetPanel(AppState& state) {
     ColoredText(CurrentColors().error, nv.test_error.c_str());
     return;
   }
-  if (!nv.test_report || !nv.data) {
+  if (ShownTestReport(state) == nullptr || !nv.data) {
     ImGui::TextUnformatted(Tr("network.classifying"));
     return;
   }

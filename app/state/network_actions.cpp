@@ -164,6 +164,11 @@ void ServiceTestSet(AppState& state) {
                                              std::string(kFashionMnistDir), nv.data);
 }
 
+const TestSetReport* ShownTestReport(const AppState& state) {
+  const NetworkViewState& nv = state.view.network;
+  return nv.test_report_for == state.session.network ? nv.test_report.get() : nullptr;
+}
+
 std::pair<int, int> ShownTestCell(const NetworkViewState& nv) {
   if (!nv.test_report) return {-1, -1};
   const TestSetReport& r = *nv.test_report;

@@ -23,6 +23,10 @@ bool OpenActivation(AppState& state, const ActivationRef& ref);
 // there is no report of the network shown (none yet, or one of another
 // network), and takes a finished job's report or its error.
 void ServiceTestSet(AppState& state);
+// The report the Test set page draws: none while it is of another network
+// than the document's (trained, or undone, while the page was away), whose
+// filters are not this network's; the page's service makes the new one.
+const TestSetReport* ShownTestReport(const AppState& state);
 // The Test set page's cell of the confusion matrix: the one chosen, else
 // the most confused pair (the largest count off the diagonal; the first
 // in row-major order among equal ones).

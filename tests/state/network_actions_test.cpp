@@ -145,5 +145,19 @@ TEST(TestSetPage, TheMostConfusedPairIsShownFirstAndACellListsItsPicturesMostCon
   EXPECT_TRUE(CellPictures(*report, 2, 1).empty());
 }
 
+// A report of the shipped network is not drawn once the document holds
+// another network (one trained here), and is again after an undo.
+TEST_F(NetworkActions, TheTestSetPageShowsOnlyAReportOfTheDocumentsNetwork) {
+  state.view.network.test_report = std::make_shared<TestSetReport>();
+  state.view.network.test_report_for = nullptr;  // made for the shipped network
+  EXPECT_EQ(ShownTestReport(state), state.view.network.test_report.get());
+  Session next = state.session;
+  next.network = std::make_shared<const Network>(PretrainedNetwork());
+  ASSERT_TRUE(state.Commit(std::move(next), "", {"trained", "", "", ""}));
+  EXPECT_EQ(ShownTestReport(state), nullptr);
+  state.Undo();
+  EXPECT_EQ(ShownTestReport(state), state.view.network.test_report.get());
+}
+
 }  // namespace
 }  // namespace convstep
